@@ -1,0 +1,147 @@
+//! The list envelope every collection answers with, its links and the RFC 8288 `Link` header.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::ApiError;
+
+pub const DEFAULT_LIMIT: u32 = 20;
+pub const MAX_LIMIT: u32 = 200;
+
+/// `limit` and `offset`, as every list endpoint takes them.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Items per page, 1 to 200.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20, example = 20)]
+    pub limit: Option<String>,
+    /// Items to skip from the start of the list.
+    #[param(value_type = Option<u64>, minimum = 0, default = 0, example = 0)]
+    pub offset: Option<String>,
+}
+
+/// A validated page request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub limit: u32,
+    pub offset: u64,
+}
+
+impl PageQuery {
+    pub fn validate(&self) -> Result<PageRequest, ApiError> {
+        let limit = match self.limit.as_deref() {
+            None => DEFAULT_LIMIT,
+            Some(s) => s
+                .parse::<u32>()
+                .ok()
+                .filter(|l| (1..=MAX_LIMIT).contains(l))
+                .ok_or_else(|| {
+                    ApiError::bad_parameter(
+                        "limit",
+                        format!("limit must be an integer from 1 to {MAX_LIMIT}, got {s:?}"),
+                    )
+                })?,
+        };
+        let offset = match self.offset.as_deref() {
+            None => 0,
+            Some(s) => s
+                .parse::<u64>()
+                .ok()
+                .filter(|o| *o <= i64::MAX as u64)
+                .ok_or_else(|| {
+                    ApiError::bad_parameter(
+                        "offset",
+                        format!("offset must be a non-negative integer, got {s:?}"),
+                    )
+                })?,
+        };
+        Ok(PageRequest { limit, offset })
+    }
+}
+
+/// Counts of a page.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"total": 5, "limit": 20, "offset": 0}))]
+pub struct PageMeta {
+    /// Items in the whole filtered list.
+    pub total: u64,
+    pub limit: u32,
+    pub offset: u64,
+}
+
+/// Links to this page and its neighbours, relative to the server root.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "self": "/articles?limit=20&offset=0", "first": "/articles?limit=20&offset=0",
+    "last": "/articles?limit=20&offset=0", "next": null, "prev": null
+}))]
+pub struct PageLinks {
+    #[serde(rename = "self")]
+    pub self_: String,
+    pub first: String,
+    pub last: String,
+    pub next: Option<String>,
+    pub prev: Option<String>,
+}
+
+/// The list envelope: `data`, `meta` and `links`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Page<T> {
+    pub data: Vec<T>,
+    pub meta: PageMeta,
+    pub links: PageLinks,
+}
+
+impl<T: Serialize> Page<T> {
+    pub fn new(req: &HttpRequest, page: PageRequest, data: Vec<T>, total: u64) -> Page<T> {
+        let PageRequest { limit, offset } = page;
+        let link = |offset: u64| page_url(req, limit, offset);
+        let last = if total == 0 {
+            0
+        } else {
+            (total - 1) / u64::from(limit) * u64::from(limit)
+        };
+        Page {
+            data,
+            meta: PageMeta { total, limit, offset },
+            links: PageLinks {
+                self_: link(offset),
+                first: link(0),
+                last: link(last),
+                next: (offset + u64::from(limit) < total).then(|| link(offset + u64::from(limit))),
+                prev: (offset > 0).then(|| link(offset.saturating_sub(u64::from(limit)))),
+            },
+        }
+    }
+
+    /// 200 with the envelope as JSON and the same links in a `Link` header.
+    pub fn respond(self) -> HttpResponse {
+        let l = &self.links;
+        let mut rels = vec![
+            format!("<{}>; rel=\"first\"", l.first),
+            format!("<{}>; rel=\"last\"", l.last),
+        ];
+        if let Some(n) = &l.next {
+            rels.push(format!("<{n}>; rel=\"next\""));
+        }
+        if let Some(p) = &l.prev {
+            rels.push(format!("<{p}>; rel=\"prev\""));
+        }
+        HttpResponse::Ok()
+            .insert_header((header::LINK, rels.join(", ")))
+            .json(self)
+    }
+}
+
+/// The request's own path and query, with `limit` and `offset` replaced.
+fn page_url(req: &HttpRequest, limit: u32, offset: u64) -> String {
+    let mut pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
+    pairs.retain(|(k, _)| k != "limit" && k != "offset");
+    pairs.push(("limit".into(), limit.to_string()));
+    pairs.push(("offset".into(), offset.to_string()));
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    format!("{}?{query}", req.path())
+}

@@ -1,0 +1,142 @@
+//! The one function that builds the HTTP application, for `main` and for tests alike,
+//! and the server start-up around it.
+
+use std::sync::Arc;
+
+use actix_cors::Cors;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::middleware::{Compress, ErrorHandlerResponse, ErrorHandlers, Logger};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::api::{self, AppState};
+use crate::config::Config;
+use crate::error::{ApiError, PROBLEM_CONTENT_TYPE, Problem};
+use crate::store::Store;
+
+/// Builds the application around a store and gazetteer, with every middleware and route.
+pub fn build_app(
+    state: AppState,
+    max_body_bytes: usize,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let cors = Cors::default()
+        .allow_any_origin()
+        .send_wildcard()
+        .allowed_methods([
+            Method::GET,
+            Method::HEAD,
+            Method::POST,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::IF_NONE_MATCH,
+        ])
+        .expose_headers([header::LINK, header::ETAG, header::LOCATION])
+        .max_age(86_400);
+    App::new()
+        .app_data(web::Data::new(state))
+        .app_data(
+            web::QueryConfig::default()
+                .error_handler(|e, _| ApiError::bad_request(format!("invalid query string: {e}")).into()),
+        )
+        .app_data(
+            web::PathConfig::default()
+                .error_handler(|e, _| ApiError::bad_request(format!("invalid path: {e}")).into()),
+        )
+        .app_data(web::PayloadConfig::new(max_body_bytes))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(max_body_bytes)
+                .error_handler(|e, _| ApiError::bad_request(format!("invalid JSON body: {e}")).into()),
+        )
+        .wrap(ErrorHandlers::new().default_handler(problem_for_bare_error))
+        .wrap(Compress::default())
+        .wrap(cors)
+        .wrap(Logger::new(r#"%a "%r" %s %b %Dms "%{User-Agent}i""#))
+        .configure(api::routes)
+        .service(web::resource("/docs").route(web::get().to(docs_redirect)))
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", crate::openapi::spec()))
+        .default_service(web::to(no_route))
+}
+
+async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, "/docs/"))
+        .finish()
+}
+
+async fn no_route(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    Err(ApiError::NotFound(format!("no resource at {}", req.path())))
+}
+
+/// Turns an error response that is not yet problem+json (a 405 from routing, a 413 from a
+/// payload limit) into one, keeping its status and headers.
+fn problem_for_bare_error<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_CONTENT_TYPE.as_bytes()));
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let detail = match status {
+        StatusCode::METHOD_NOT_ALLOWED => "this resource does not answer this method",
+        StatusCode::PAYLOAD_TOO_LARGE => "the request body is larger than this server accepts",
+        s if s.is_server_error() => "the server could not answer this request; the error has been logged",
+        _ => "the request could not be answered",
+    };
+    let (req, original) = res.into_parts();
+    let mut problem = Problem::new(status, detail).into_response();
+    for (name, value) in original.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            problem.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, problem).map_into_right_body(),
+    ))
+}
+
+/// Opens the store, seeds it and serves until stopped.
+pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let store = Store::open(&config.db)
+        .map_err(|e| format!("cannot open the store at {}: {e}", config.db.display()))?;
+    let seed_store = store.clone();
+    let seed_dir = config.seed_dir.clone();
+    let (gazetteer, _) = web::block(move || crate::seed::seed(&seed_store, &seed_dir))
+        .await
+        .map_err(|e| format!("seeding stopped: {e}"))?
+        .map_err(|e| format!("cannot seed the store: {e}"))?;
+    let state = AppState {
+        store,
+        gazetteer: Arc::new(gazetteer),
+    };
+    let max_body = config.max_body_bytes;
+    let mut server = HttpServer::new(move || build_app(state.clone(), max_body));
+    if let Some(workers) = config.workers {
+        server = server.workers(workers);
+    }
+    let server = server
+        .bind(config.bind)
+        .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
+    log::info!("chiso listening on http://{}", config.bind);
+    server.run().await?;
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! Command line and environment configuration, validated before anything starts.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// chiso: indicators from Vietnamese local-government reports, as a JSON REST API.
+#[derive(Debug, Parser)]
+#[command(name = "chiso", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API (the default when no command is given).
+    Serve,
+    /// Print the OpenAPI document the server serves at /openapi.json.
+    Openapi,
+    /// Print what the extraction pipeline makes of each file, as JSON, without a server or store.
+    Extract {
+        /// Raw article texts, as scraped.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Settings of the service. Every flag has a matching environment variable.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "CHISO_BIND", default_value = "127.0.0.1:8080", global = true)]
+    pub bind: SocketAddr,
+    /// SQLite database file; created, with its folder, if missing.
+    #[arg(long, env = "CHISO_DB", default_value = "data/chiso.sqlite3", global = true)]
+    pub db: PathBuf,
+    /// Folder holding `articles/` and `gazetteer/` to seed the store from on start.
+    #[arg(long, env = "CHISO_SEED_DIR", default_value = "seed", global = true)]
+    pub seed_dir: PathBuf,
+    /// Bearer token that write endpoints require; unset means writes are disabled (403).
+    #[arg(long, env = "CHISO_API_TOKEN", hide_env_values = true, global = true)]
+    pub api_token: Option<String>,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "CHISO_MAX_BODY_BYTES", default_value_t = 1024 * 1024, global = true)]
+    pub max_body_bytes: usize,
+    /// Number of HTTP worker threads (default: one per core).
+    #[arg(long, env = "CHISO_WORKERS", global = true)]
+    pub workers: Option<usize>,
+}
+
+/// A configuration that cannot work, said in one sentence.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("seed folder {0} does not exist (set CHISO_SEED_DIR or --seed-dir)")]
+    MissingSeedDir(PathBuf),
+    #[error("cannot create the folder for the store {path}: {source}")]
+    DbFolder { path: PathBuf, source: std::io::Error },
+    #[error("the api token is empty; unset CHISO_API_TOKEN to disable writes")]
+    EmptyToken,
+    #[error("max body size must be at least 1 byte")]
+    ZeroBodyLimit,
+}
+
+impl Config {
+    /// Checks what can be checked before opening anything, and creates the store's folder.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if !self.seed_dir.is_dir() {
+            return Err(ConfigError::MissingSeedDir(self.seed_dir.clone()));
+        }
+        if self.api_token.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err(ConfigError::EmptyToken);
+        }
+        if self.max_body_bytes == 0 {
+            return Err(ConfigError::ZeroBodyLimit);
+        }
+        if let Some(parent) = self.db.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| ConfigError::DbFolder {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+}

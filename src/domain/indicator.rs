@@ -1,0 +1,148 @@
+//! Indicators: one figure from an article, with what it measures and where it came from.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::LocalityRef;
+
+/// Unit of an indicator's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A percentage: `value` 4.21 means 4.21 %.
+    Percent,
+    /// A count of things named by `unit_noun`.
+    Count,
+    /// X of Y: `value` is X, `denominator` is Y.
+    Ratio,
+    /// Money in đồng, scale words applied ("60,7 triệu đồng" = 60 700 000).
+    Vnd,
+    /// Money in US dollars, scale words applied.
+    Usd,
+    /// Area in hectares.
+    Hectare,
+    /// Mass in tonnes.
+    Tonne,
+    /// Length in kilometres.
+    Kilometre,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Ratio => "ratio",
+            Unit::Vnd => "vnd",
+            Unit::Usd => "usd",
+            Unit::Hectare => "hectare",
+            Unit::Tonne => "tonne",
+            Unit::Kilometre => "kilometre",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Unit> {
+        [
+            Unit::Percent,
+            Unit::Count,
+            Unit::Ratio,
+            Unit::Vnd,
+            Unit::Usd,
+            Unit::Hectare,
+            Unit::Tonne,
+            Unit::Kilometre,
+        ]
+        .into_iter()
+        .find(|u| u.as_str() == s)
+    }
+}
+
+/// Whether a figure reports a change or a level reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Increase,
+    Decrease,
+    Level,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Increase => "increase",
+            Direction::Decrease => "decrease",
+            Direction::Level => "level",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Direction> {
+        match s {
+            "increase" => Some(Direction::Increase),
+            "decrease" => Some(Direction::Decrease),
+            "level" => Some(Direction::Level),
+            _ => None,
+        }
+    }
+}
+
+/// Where a figure stands in the article body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "text": "Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2021 đạt 4,21%, trong đó ...",
+    "start": 2710, "end": 2715
+}))]
+pub struct Evidence {
+    /// The sentence the figure was read from.
+    pub text: String,
+    /// Offset of the figure's first character in the article body, in Unicode scalar values.
+    pub start: usize,
+    /// Offset just past the figure's last character in the article body, in Unicode scalar values.
+    pub end: usize,
+}
+
+/// An indicator produced by `ingest`, before it is stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NewIndicator {
+    pub metric: String,
+    pub label: String,
+    pub value: f64,
+    pub unit: Unit,
+    pub unit_noun: Option<String>,
+    pub denominator: Option<f64>,
+    pub qualifier: Option<String>,
+    pub direction: Direction,
+    pub period: Option<String>,
+    pub locality: Option<String>,
+    pub evidence: Evidence,
+}
+
+/// A stored indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "id": 1, "article_id": "5f0c2a9d41b7e3a8", "metric": "economic_growth",
+    "label": "Tốc độ tăng trưởng kinh tế", "value": 4.21, "unit": "percent", "unit_noun": null,
+    "denominator": null, "qualifier": null, "direction": "level", "period": "2021-H1",
+    "locality": {"code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
+    "evidence": {"text": "Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2021 đạt 4,21%, ...", "start": 2710, "end": 2715}
+}))]
+pub struct Indicator {
+    pub id: i64,
+    pub article_id: String,
+    /// Key in the metric catalog (`other` when no catalog entry fits).
+    pub metric: String,
+    /// The Vietnamese phrase saying what is measured.
+    pub label: String,
+    pub value: f64,
+    pub unit: Unit,
+    /// What a count counts ("hộ", "mô hình", "lượt").
+    pub unit_noun: Option<String>,
+    /// For a ratio X/Y: Y.
+    pub denominator: Option<f64>,
+    /// "trên", "hơn", "gần", "khoảng": the figure is approximate or a bound.
+    pub qualifier: Option<String>,
+    pub direction: Direction,
+    pub period: Option<String>,
+    /// The unit the figure is about.
+    pub locality: Option<LocalityRef>,
+    pub evidence: Evidence,
+}

@@ -1,0 +1,97 @@
+//! Text → article + indicators. Pure functions: no I/O, no store, no clock.
+//!
+//! [`ingest`] normalises a scraped page, splits it into title, dates, body, captions and
+//! byline, resolves the places it names against the [`Gazetteer`] and extracts its figures.
+
+mod dates;
+mod gazetteer;
+mod localities;
+mod page;
+pub mod text;
+
+pub use gazetteer::Gazetteer;
+
+use crate::domain::{Caption, NewArticle};
+
+/// Version of the extraction rules. Stored with each article: articles saved by an older
+/// version are extracted again when they are next seeded.
+pub const EXTRACTOR_VERSION: i64 = 1;
+
+/// Why a text could not be turned into an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IngestError {
+    #[error("the text is empty")]
+    Empty,
+    #[error("no article found: the text has no headline followed by a body")]
+    NoArticle,
+}
+
+/// Turns one raw page text into an article with its indicators.
+pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestError> {
+    let normalized = text::normalize(raw);
+    if normalized.is_empty() {
+        return Err(IngestError::Empty);
+    }
+    let parts = page::parse_page(&normalized);
+    if parts.title.is_empty() || parts.blocks.iter().all(|b| b.caption) {
+        return Err(IngestError::NoArticle);
+    }
+    let mut body = String::new();
+    let mut captions = Vec::new();
+    let mut offset = 0;
+    for block in &parts.blocks {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+            offset += 2;
+        }
+        let len = block.text.chars().count();
+        if block.caption {
+            captions.push(Caption {
+                text: block.text.clone(),
+                start: offset,
+                end: offset + len,
+            });
+        }
+        body.push_str(&block.text);
+        offset += len;
+    }
+    let published_year = dates::year_of(parts.published_on);
+    let period = dates::period(
+        std::iter::once(parts.title.as_str()).chain(
+            parts
+                .blocks
+                .iter()
+                .filter(|b| !b.caption)
+                .map(|b| b.text.as_str()),
+        ),
+        published_year,
+    );
+    let event_date = parts
+        .blocks
+        .iter()
+        .filter(|b| !b.caption)
+        .take(2)
+        .find_map(|b| dates::event_date(&b.text, published_year, period.as_deref()));
+    let caption_spans: Vec<(usize, usize)> = captions.iter().map(|c| (c.start, c.end)).collect();
+    let places = localities::resolve(
+        gazetteer,
+        &parts.title,
+        &body,
+        &caption_spans,
+        &parts.trailer.join("\n"),
+    );
+    Ok(NewArticle {
+        id: text::article_id(&normalized),
+        title: parts.title,
+        published_on: parts.published_on,
+        event_date,
+        byline: parts.byline,
+        period,
+        body,
+        captions,
+        primary_locality: places.primary,
+        localities: places.localities,
+        raw_text: normalized,
+        indicators: Vec::new(),
+    })
+}

@@ -1,0 +1,17 @@
+//! chiso: indicators extracted from Vietnamese local-government reports, served as a JSON API.
+//!
+//! `ingest` turns text into articles and indicators (pure), `store` keeps them in SQLite,
+//! `api` serves them; [`app::build_app`] wires it all for the binary and the tests.
+
+pub mod api;
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod ingest;
+pub mod openapi;
+pub mod seed;
+pub mod store;
+
+pub use app::{build_app, serve};

@@ -1,0 +1,48 @@
+//! Service bookkeeping: key/value facts about the store and what readiness depends on.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoreError};
+
+/// What `/ready` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Readiness {
+    pub seeded: bool,
+    pub localities: i64,
+    pub articles: i64,
+}
+
+impl Store {
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let conn = self.conn()?;
+        let value = conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?;
+        Ok(value)
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn()?.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn readiness(&self) -> Result<Readiness, StoreError> {
+        let conn = self.conn()?;
+        let (localities, articles, seeded): (i64, i64, i64) = conn.query_row(
+            "SELECT (SELECT count(*) FROM localities),
+                    (SELECT count(*) FROM articles),
+                    (SELECT count(*) FROM meta WHERE key = 'seeded_at')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        Ok(Readiness {
+            seeded: seeded > 0 && localities > 0,
+            localities,
+            articles,
+        })
+    }
+}

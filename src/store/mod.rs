@@ -1,0 +1,72 @@
+//! SQLite persistence: schema, migrations and queries. Returns domain types; knows nothing of HTTP.
+//!
+//! Calls block: the API runs them on actix's blocking pool, never on the async workers.
+
+mod articles;
+mod localities;
+mod meta;
+mod schema;
+
+use std::path::Path;
+use std::time::Duration;
+
+use r2d2::{Pool, PooledConnection};
+use r2d2_sqlite::SqliteConnectionManager;
+
+pub use articles::{Origin, SaveOutcome};
+pub use meta::Readiness;
+
+/// A failure of the store; never shown to clients as is.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("connection pool: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error("store schema version {found} is newer than this release understands ({supported})")]
+    TooNew { found: i64, supported: i64 },
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+}
+
+pub type Conn = PooledConnection<SqliteConnectionManager>;
+
+/// A pool of connections to one SQLite file.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool<SqliteConnectionManager>,
+}
+
+/// How many connections a store keeps: readers run in parallel under WAL.
+const POOL_SIZE: u32 = 8;
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let manager = SqliteConnectionManager::file(path).with_init(|c| {
+            c.busy_timeout(Duration::from_secs(5))?;
+            c.execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;",
+            )
+        });
+        let pool = Pool::builder()
+            .max_size(POOL_SIZE)
+            .connection_timeout(Duration::from_secs(10))
+            .build(manager)?;
+        let store = Store { pool };
+        let mut conn = store.conn()?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        schema::migrate(&mut conn)?;
+        Ok(store)
+    }
+
+    pub fn conn(&self) -> Result<Conn, StoreError> {
+        Ok(self.pool.get()?)
+    }
+}
+
+/// Reads an optional ISO date column.
+fn date_column(row: &rusqlite::Row<'_>, idx: &str) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    let text: Option<String> = row.get(idx)?;
+    Ok(text.and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
+}

@@ -1,0 +1,100 @@
+//! The store across restarts: idempotent seeding, stable ids, migrations, broken seed files.
+
+use chiso::domain::Level;
+use chiso::store::Store;
+
+use crate::support::{TestStore, seed_dir};
+
+#[test]
+fn restarting_on_the_same_store_keeps_five_articles_and_the_whole_gazetteer() {
+    let (t, _) = TestStore::seeded();
+    let (first, _) = t.store.list_articles(200, 0).unwrap();
+    let path = t.db_path();
+    drop(t.store);
+    let reopened = Store::open(&path).unwrap();
+    let (_, report) = chiso::seed::seed(&reopened, &seed_dir()).unwrap();
+    assert_eq!((report.added, report.unchanged, report.failed), (0, 5, 0));
+    let (again, total) = reopened.list_articles(200, 0).unwrap();
+    assert_eq!(total, 5);
+    assert_eq!(first, again);
+    assert_eq!(reopened.count_localities(Level::Province).unwrap(), 63);
+    assert_eq!(reopened.count_localities(Level::District).unwrap(), 696);
+    assert_eq!(reopened.count_localities(Level::Commune).unwrap(), 10035);
+}
+
+#[test]
+fn article_ids_are_the_same_in_every_store() {
+    let (a, _) = TestStore::seeded();
+    let (b, _) = TestStore::seeded();
+    let ids = |t: &TestStore| {
+        let mut ids: Vec<String> = t
+            .store
+            .list_articles(200, 0)
+            .unwrap()
+            .0
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&a), ids(&b));
+}
+
+#[test]
+fn a_seed_file_that_cannot_be_parsed_is_skipped_and_the_others_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = dir.path().join("seed");
+    std::fs::create_dir_all(seed.join("articles")).unwrap();
+    std::fs::create_dir_all(seed.join("gazetteer")).unwrap();
+    for f in ["vn_admin_units_2024.csv", "aliases.csv"] {
+        std::fs::copy(
+            seed_dir().join("gazetteer").join(f),
+            seed.join("gazetteer").join(f),
+        )
+        .unwrap();
+    }
+    let good = std::fs::read_dir(seed_dir().join("articles"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::copy(&good, seed.join("articles/good.txt")).unwrap();
+    std::fs::write(seed.join("articles/latin1.txt"), b"B\xe1c K\xe1n \xff\xfe").unwrap();
+    std::fs::write(seed.join("articles/blank.txt"), "  \n\u{a0}\n").unwrap();
+    let store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let (_, report) = chiso::seed::seed(&store, &seed).unwrap();
+    assert_eq!((report.added, report.failed), (1, 2));
+    assert_eq!(store.list_articles(10, 0).unwrap().1, 1);
+}
+
+#[test]
+fn a_store_from_a_newer_release_is_refused() {
+    let t = TestStore::empty();
+    t.store
+        .conn()
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    let err = Store::open(&t.db_path()).err().expect("refused");
+    assert!(err.to_string().contains("newer"), "{err}");
+}
+
+#[test]
+fn opening_a_store_twice_applies_migrations_once() {
+    let t = TestStore::empty();
+    let again = Store::open(&t.db_path()).unwrap();
+    let version: i64 = again
+        .conn()
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert!(version >= 1);
+    let mode: String = again
+        .conn()
+        .unwrap()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}

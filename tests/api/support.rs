@@ -1,0 +1,99 @@
+//! Builds an app on a fresh store per test, seeded from the repository's `seed/`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::test;
+use chiso::api::AppState;
+use chiso::ingest::Gazetteer;
+use chiso::store::Store;
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub const MAX_BODY: usize = 1024 * 1024;
+
+pub fn seed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seed")
+}
+
+/// A store in its own temporary folder; the folder lives as long as this value.
+pub struct TestStore {
+    pub dir: TempDir,
+    pub store: Store,
+}
+
+impl TestStore {
+    pub fn empty() -> TestStore {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("chiso.sqlite3")).expect("store opens");
+        TestStore { dir, store }
+    }
+
+    pub fn seeded() -> (TestStore, Gazetteer) {
+        let t = TestStore::empty();
+        let (g, _) = chiso::seed::seed(&t.store, &seed_dir()).expect("seed loads");
+        (t, g)
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("chiso.sqlite3")
+    }
+
+    pub fn state(&self, gazetteer: Gazetteer) -> AppState {
+        AppState {
+            store: self.store.clone(),
+            gazetteer: Arc::new(gazetteer),
+        }
+    }
+}
+
+/// The app service for one test.
+pub async fn app(
+    state: AppState,
+) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
+{
+    test::init_service(chiso::build_app(state, MAX_BODY)).await
+}
+
+/// The app on a freshly seeded store. Keep the returned store alive for the test.
+pub async fn seeded_app() -> (
+    TestStore,
+    impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
+) {
+    let (t, g) = TestStore::seeded();
+    let app = app(t.state(g)).await;
+    (t, app)
+}
+
+/// Status, headers and parsed JSON body of a GET.
+pub async fn get<S, B>(app: &S, uri: &str) -> (u16, actix_web::http::header::HeaderMap, Value)
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let res = test::call_service(app, test::TestRequest::get().uri(uri).to_request()).await;
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let bytes = test::read_body(res).await;
+    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, headers, body)
+}
+
+pub fn content_type(headers: &actix_web::http::header::HeaderMap) -> String {
+    headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}
+
+/// Asserts an RFC 9457 problem with this status.
+pub fn assert_problem(status: u16, headers: &actix_web::http::header::HeaderMap, body: &Value, want: u16) {
+    assert_eq!(status, want, "status; body {body}");
+    assert_eq!(content_type(headers), "application/problem+json");
+    assert_eq!(body["status"], want);
+    assert!(body["title"].is_string() && body["type"].is_string(), "{body}");
+    assert!(body["detail"].as_str().is_some_and(|d| !d.is_empty()), "{body}");
+}
