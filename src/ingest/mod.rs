@@ -4,10 +4,15 @@
 //! byline, resolves the places it names against the [`Gazetteer`] and extracts its figures.
 
 mod dates;
+mod figures;
 mod gazetteer;
+mod indicators;
 mod localities;
+pub mod metrics;
+mod numbers;
 mod page;
 pub mod text;
+mod tokens;
 
 pub use gazetteer::Gazetteer;
 
@@ -80,6 +85,14 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
         &caption_spans,
         &parts.trailer.join("\n"),
     );
+    let indicators = indicators::extract(
+        &body,
+        &indicators::Context {
+            mentions: &places.mentions,
+            primary: places.primary.as_deref(),
+            period: period.as_deref(),
+        },
+    );
     Ok(NewArticle {
         id: text::article_id(&normalized),
         title: parts.title,
@@ -92,6 +105,6 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
         primary_locality: places.primary,
         localities: places.localities,
         raw_text: normalized,
-        indicators: Vec::new(),
+        indicators,
     })
 }

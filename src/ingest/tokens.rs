@@ -1,0 +1,155 @@
+//! Tokens and sentences of an article body, with byte offsets into it.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, possibly with digits inside ("GRDP", "H5N1").
+    Word,
+    /// Digits with `.`/`,` separators between digits ("11.963", "4,21").
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    pub kind: Kind,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// Whether white space separates this token from the one before.
+    pub spaced: bool,
+}
+
+impl Token<'_> {
+    pub fn is(&self, s: &str) -> bool {
+        self.text == s
+    }
+
+    pub fn lower(&self) -> String {
+        self.text
+            .to_lowercase()
+            .replace("uỷ", "ủy")
+            .replace("oà", "òa")
+            .replace("oá", "óa")
+    }
+}
+
+/// Splits text into words, numbers and punctuation.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut spaced = true;
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if c.is_whitespace() {
+            spaced = true;
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            while end < bytes.len() {
+                let b = bytes[end];
+                let digit_follows = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+                if b.is_ascii_digit() || ((b == b'.' || b == b',') && digit_follows) {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            Kind::Number
+        } else if c.is_alphabetic() {
+            while let Some(&(i, n)) = iter.peek() {
+                if n.is_alphanumeric() {
+                    end = i + n.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        while iter.peek().is_some_and(|&(i, _)| i < end) {
+            iter.next();
+        }
+        out.push(Token {
+            kind,
+            text: &text[start..end],
+            start,
+            end,
+            spaced,
+        });
+        spaced = false;
+    }
+    out
+}
+
+/// Byte ranges of the sentences of a text: split at line breaks and at `.`, `!`, `?`, `…`
+/// that end a sentence (followed by a space, a line break, the end, or a capital letter).
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let ends = match c {
+            '\n' => true,
+            '.' | '!' | '?' | '…' => match next {
+                None => true,
+                Some(n) => n.is_whitespace() || n.is_uppercase(),
+            },
+            _ => false,
+        };
+        if ends {
+            let end = if c == '\n' { i } else { i + c.len_utf8() };
+            push_trimmed(text, start, end, &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if start + lead < end - trail {
+        out.push((start + lead, end - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_separators_and_words_their_digits() {
+        let toks = tokenize("đạt 4,21%; 11.963/12.011 hộ, Covid-19, H5N1 năm 2021.");
+        let texts: Vec<_> = toks.iter().map(|t| (t.kind, t.text)).collect();
+        assert_eq!(texts[1], (Kind::Number, "4,21"));
+        assert_eq!(texts[2], (Kind::Punct, "%"));
+        assert_eq!(texts[4], (Kind::Number, "11.963"));
+        assert_eq!(texts[6], (Kind::Number, "12.011"));
+        assert!(texts.contains(&(Kind::Word, "H5N1")));
+        assert_eq!(texts.last(), Some(&(Kind::Punct, ".")));
+        assert!(!toks[2].spaced && toks[1].spaced);
+    }
+
+    #[test]
+    fn sentences_split_at_ends_not_inside_numbers() {
+        let text = "Tăng 4.3% so với năm 2020. Giảm 2,1%.Đồng chí phát biểu\nẢnh";
+        let got: Vec<&str> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            got,
+            [
+                "Tăng 4.3% so với năm 2020.",
+                "Giảm 2,1%.",
+                "Đồng chí phát biểu",
+                "Ảnh"
+            ]
+        );
+    }
+}
