@@ -3,6 +3,7 @@ FROM rust:1.95-slim-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock rustfmt.toml ./
 COPY src ./src
+COPY benches ./benches
 RUN cargo build --release --locked --bin chiso
 
 # Run stage: a slim image, a non-root user, the seed baked in, the store in a volume.

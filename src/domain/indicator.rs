@@ -11,6 +11,8 @@ use super::LocalityRef;
 pub enum Unit {
     /// A percentage: `value` 4.21 means 4.21 %.
     Percent,
+    /// A change of a percentage, in points ("giảm 1,5 điểm phần trăm").
+    PercentagePoint,
     /// A count of things named by `unit_noun`.
     Count,
     /// X of Y: `value` is X, `denominator` is Y.
@@ -21,6 +23,8 @@ pub enum Unit {
     Usd,
     /// Area in hectares.
     Hectare,
+    /// Area in square metres.
+    SquareMetre,
     /// Mass in tonnes.
     Tonne,
     /// Length in kilometres.
@@ -31,11 +35,13 @@ impl Unit {
     pub fn as_str(self) -> &'static str {
         match self {
             Unit::Percent => "percent",
+            Unit::PercentagePoint => "percentage_point",
             Unit::Count => "count",
             Unit::Ratio => "ratio",
             Unit::Vnd => "vnd",
             Unit::Usd => "usd",
             Unit::Hectare => "hectare",
+            Unit::SquareMetre => "square_metre",
             Unit::Tonne => "tonne",
             Unit::Kilometre => "kilometre",
         }
@@ -44,11 +50,13 @@ impl Unit {
     pub fn parse(s: &str) -> Option<Unit> {
         [
             Unit::Percent,
+            Unit::PercentagePoint,
             Unit::Count,
             Unit::Ratio,
             Unit::Vnd,
             Unit::Usd,
             Unit::Hectare,
+            Unit::SquareMetre,
             Unit::Tonne,
             Unit::Kilometre,
         ]

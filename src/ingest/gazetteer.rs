@@ -26,7 +26,9 @@ impl Gazetteer {
     pub fn new(units: Vec<Locality>, aliases: &[LocalityAlias]) -> Gazetteer {
         let mut g = Gazetteer::default();
         for u in units {
-            let short = fold_key(&u.short_name);
+            // "Long Mỹ (Huyện)": the gazetteer disambiguates some short names in parentheses.
+            let bare = u.short_name.split(" (").next().unwrap_or(&u.short_name);
+            let short = fold_key(bare);
             g.longest_name_words = g.longest_name_words.max(short.split(' ').count());
             g.by_short_name.entry(short).or_default().push(u.code.clone());
             g.by_full_name

@@ -18,9 +18,10 @@ pub struct Metric {
     cues: &'static [&'static [&'static str]],
 }
 
-const PCT: &[Unit] = &[Unit::Percent];
+const PCT: &[Unit] = &[Unit::Percent, Unit::PercentagePoint];
 const CNT: &[Unit] = &[Unit::Count, Unit::Ratio];
 const MONEY: &[Unit] = &[Unit::Vnd, Unit::Usd, Unit::Percent];
+const SHARE: &[Unit] = &[Unit::Count, Unit::Ratio, Unit::Percent];
 const ANY: &[Unit] = &[];
 
 macro_rules! metric {
@@ -30,265 +31,40 @@ macro_rules! metric {
 }
 
 /// The catalog, most specific first. `other` is not listed: it is what matches nothing.
+#[rustfmt::skip]
 pub const CATALOG: &[Metric] = &[
-    metric!(
-        "voter_turnout",
-        "Tỷ lệ cử tri đi bầu",
-        "Voter turnout",
-        PCT,
-        [["cu tri"], ["bo phieu"], ["di bau"]]
-    ),
-    metric!(
-        "poverty_rate",
-        "Tỷ lệ hộ nghèo",
-        "Poverty rate",
-        PCT,
-        [["ho ngheo"], ["ty le ngheo"], ["ho can ngheo"]]
-    ),
-    metric!(
-        "malnutrition_rate",
-        "Tỷ lệ trẻ em suy dinh dưỡng",
-        "Child malnutrition rate",
-        PCT,
-        [["suy dinh duong"]]
-    ),
-    metric!(
-        "clean_water_access",
-        "Tỷ lệ dân số được dùng nước sạch, hợp vệ sinh",
-        "Access to clean water",
-        PCT,
-        [
-            ["nuoc sach"],
-            ["nuoc sinh hoat hop ve sinh"],
-            ["nuoc hop ve sinh"]
-        ]
-    ),
-    metric!(
-        "health_insurance_coverage",
-        "Tỷ lệ tham gia bảo hiểm y tế",
-        "Health insurance coverage",
-        PCT,
-        [["bao hiem y te"]]
-    ),
-    metric!(
-        "grdp_per_capita",
-        "GRDP bình quân đầu người",
-        "GRDP per capita",
-        MONEY,
-        [["binh quan dau nguoi"], ["thu nhap binh quan"]]
-    ),
-    metric!(
-        "sector_growth",
-        "Tăng trưởng theo khu vực kinh tế",
-        "Growth by economic sector",
-        PCT,
-        [
-            ["khu vuc nong"],
-            ["khu vuc cong nghiep"],
-            ["khu vuc dich vu"],
-            ["nong, lam nghiep"],
-            ["nong lam nghiep"]
-        ]
-    ),
-    metric!(
-        "economic_growth",
-        "Tốc độ tăng trưởng kinh tế (GRDP)",
-        "Economic growth rate (GRDP)",
-        PCT,
-        [
-            ["tang truong kinh te"],
-            ["tang truong grdp"],
-            ["grdp"],
-            ["toc do tang truong"]
-        ]
-    ),
-    metric!(
-        "industrial_output",
-        "Giá trị sản xuất công nghiệp",
-        "Industrial output value",
-        ANY,
-        [
-            ["san xuat cong nghiep"],
-            ["gia tri cong nghiep"],
-            ["chi so san xuat cong nghiep"]
-        ]
-    ),
-    metric!(
-        "retail_sales",
-        "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
-        "Retail sales and consumer services",
-        ANY,
-        [["ban le"], ["doanh thu dich vu tieu dung"]]
-    ),
-    metric!(
-        "budget_revenue",
-        "Thu ngân sách nhà nước",
-        "State budget revenue",
-        ANY,
-        [["thu ngan sach"]]
-    ),
-    metric!(
-        "budget_spending",
-        "Chi ngân sách",
-        "Budget spending",
-        ANY,
-        [["chi ngan sach"]]
-    ),
-    metric!(
-        "export_import",
-        "Kim ngạch xuất nhập khẩu",
-        "Export-import turnover",
-        ANY,
-        [["xuat nhap khau"], ["xuat khau"], ["nhap khau"]]
-    ),
-    metric!(
-        "investment",
-        "Vốn đầu tư",
-        "Investment capital",
-        ANY,
-        [["von dau tu"], ["thu hut dau tu"]]
-    ),
-    metric!(
-        "school_completion",
-        "Tỷ lệ hoàn thành chương trình",
-        "Primary school completion rate",
-        PCT,
-        [["hoan thanh chuong trinh"]]
-    ),
-    metric!(
-        "graduation_rate",
-        "Tỷ lệ tốt nghiệp",
-        "Graduation rate",
-        PCT,
-        [["tot nghiep"]]
-    ),
-    metric!(
-        "new_rural_communes",
-        "Xã đạt chuẩn nông thôn mới",
-        "Communes meeting the new-rural standard",
-        ANY,
-        [["nong thon moi"]]
-    ),
-    metric!(
-        "dan_van_kheo",
-        "Mô hình, điển hình “Dân vận khéo”",
-        "“Skilful mass mobilisation” models and exemplars",
-        CNT,
-        [["dan van kheo"]]
-    ),
-    metric!(
-        "cultural_titles",
-        "Danh hiệu văn hóa (gia đình, khu dân cư, cơ quan)",
-        "Cultural titles (families, residential areas, agencies)",
-        ANY,
-        [
-            ["gia dinh van hoa"],
-            ["gdvh"],
-            ["to van hoa"],
-            ["thon van hoa"],
-            ["khu dan cu van hoa"],
-            ["lang van hoa"],
-            ["don vi van hoa"],
-            ["dang ky", "van hoa"]
-        ]
-    ),
-    metric!(
-        "petitions_resolved",
-        "Đơn thư, vụ việc đã giải quyết",
-        "Petitions and cases resolved",
-        ANY,
-        [
-            ["giai quyet", "don"],
-            ["giai quyet", "vu viec"],
-            ["giai quyet", "kien nghi"],
-            ["giai quyet", "khieu nai"]
-        ]
-    ),
-    metric!(
-        "petitions_received",
-        "Đơn thư, vụ việc, kiến nghị tiếp nhận",
-        "Petitions, cases and proposals received",
-        ANY,
-        [
-            ["don, thu"],
-            ["don thu"],
-            ["tiep nhan", "don"],
-            ["vu viec"],
-            ["kien nghi"],
-            ["khieu nai"],
-            ["to cao"]
-        ]
-    ),
-    metric!(
-        "jobs_created",
-        "Lao động được giải quyết việc làm",
-        "Jobs created",
-        ANY,
-        [["viec lam"]]
-    ),
-    metric!(
-        "vocational_training",
-        "Đào tạo nghề",
-        "Vocational training",
-        ANY,
-        [["day nghe"], ["dao tao nghe"], ["hoc nghe"]]
-    ),
-    metric!(
-        "conscripts",
-        "Công dân nhập ngũ",
-        "Military conscripts",
-        ANY,
-        [["nhap ngu"], ["tan binh"], ["giao quan"]]
-    ),
-    metric!(
-        "charity_houses",
-        "Nhà tình nghĩa, nhà đại đoàn kết",
-        "Charity houses built",
-        ANY,
-        [["nha tinh nghia"], ["nha dai doan ket"], ["nha tinh thuong"]]
-    ),
-    metric!(
-        "loan_projects",
-        "Dự án vay vốn",
-        "Loan-funded projects",
-        ANY,
-        [["vay von"]]
-    ),
-    metric!(
-        "outreach_sessions",
-        "Buổi tuyên truyền",
-        "Outreach sessions held",
-        CNT,
-        [["buoi", "tuyen truyen"], ["cuoc", "tuyen truyen"], ["hoi nghi"]]
-    ),
-    metric!(
-        "participants",
-        "Lượt người tham gia",
-        "Participants (person-times)",
-        CNT,
-        [["luot"]]
-    ),
-    metric!(
-        "targets_met",
-        "Chỉ tiêu đạt và vượt kế hoạch",
-        "Targets met",
-        CNT,
-        [["chi tieu"]]
-    ),
-    metric!(
-        "plan_fulfilment",
-        "Mức thực hiện kế hoạch",
-        "Plan fulfilment",
-        PCT,
-        [["ke hoach"], ["chi tieu"]]
-    ),
-    metric!(
-        "key_tasks",
-        "Nhiệm vụ trọng tâm",
-        "Key tasks set",
-        CNT,
-        [["nhiem vu"]]
-    ),
+    metric!("voter_turnout", "Tỷ lệ cử tri đi bầu", "Voter turnout", PCT, [["cu tri"], ["bo phieu"], ["di bau"]]),
+    metric!("poverty_rate", "Tỷ lệ hộ nghèo", "Poverty rate", PCT, [["ho ngheo"], ["ty le ngheo"], ["ho can ngheo"]]),
+    metric!("poor_households", "Số hộ nghèo, hộ cận nghèo", "Poor and near-poor households", CNT, [["ho ngheo"], ["ho can ngheo"]]),
+    metric!("malnutrition_rate", "Tỷ lệ trẻ em suy dinh dưỡng", "Child malnutrition rate", PCT, [["suy dinh duong"]]),
+    metric!("clean_water_access", "Tỷ lệ dân số được dùng nước sạch, hợp vệ sinh", "Access to clean water", PCT, [ ["nuoc sach"], ["nuoc sinh hoat hop ve sinh"], ["nuoc hop ve sinh"] ]),
+    metric!("health_insurance_coverage", "Tỷ lệ tham gia bảo hiểm y tế", "Health insurance coverage", PCT, [["bao hiem y te"]]),
+    metric!("grdp_per_capita", "GRDP bình quân đầu người", "GRDP per capita", MONEY, [["binh quan dau nguoi"], ["thu nhap binh quan"]]),
+    metric!("sector_growth", "Tăng trưởng theo khu vực kinh tế", "Growth by economic sector", PCT, [ ["khu vuc nong"], ["khu vuc cong nghiep"], ["khu vuc dich vu"], ["nong, lam nghiep"], ["nong lam nghiep"] ]),
+    metric!("economic_growth", "Tốc độ tăng trưởng kinh tế (GRDP)", "Economic growth rate (GRDP)", PCT, [ ["tang truong kinh te"], ["tang truong grdp"], ["grdp"], ["toc do tang truong"] ]),
+    metric!("industrial_output", "Giá trị sản xuất công nghiệp", "Industrial output value", ANY, [ ["san xuat cong nghiep"], ["gia tri cong nghiep"], ["chi so san xuat cong nghiep"] ]),
+    metric!("retail_sales", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "Retail sales and consumer services", ANY, [["ban le"], ["doanh thu dich vu tieu dung"]]),
+    metric!("budget_revenue", "Thu ngân sách nhà nước", "State budget revenue", ANY, [["thu ngan sach"]]),
+    metric!("budget_spending", "Chi ngân sách", "Budget spending", ANY, [["chi ngan sach"]]),
+    metric!("export_import", "Kim ngạch xuất nhập khẩu", "Export-import turnover", ANY, [["xuat nhap khau"], ["xuat khau"], ["nhap khau"]]),
+    metric!("investment", "Vốn đầu tư", "Investment capital", ANY, [["von dau tu"], ["thu hut dau tu"]]),
+    metric!("school_completion", "Tỷ lệ hoàn thành chương trình", "Primary school completion rate", PCT, [["hoan thanh chuong trinh"]]),
+    metric!("graduation_rate", "Tỷ lệ tốt nghiệp", "Graduation rate", PCT, [["tot nghiep"]]),
+    metric!("new_rural_communes", "Xã đạt chuẩn nông thôn mới", "Communes meeting the new-rural standard", SHARE, [["nong thon moi"]]),
+    metric!("dan_van_kheo", "Mô hình, điển hình “Dân vận khéo”", "“Skilful mass mobilisation” models and exemplars", CNT, [["dan van kheo"]]),
+    metric!("cultural_titles", "Danh hiệu văn hóa (gia đình, khu dân cư, cơ quan)", "Cultural titles (families, residential areas, agencies)", ANY, [ ["gia dinh van hoa"], ["gdvh"], ["to van hoa"], ["thon van hoa"], ["khu dan cu van hoa"], ["lang van hoa"], ["don vi van hoa"], ["dang ky", "van hoa"] ]),
+    metric!("petitions_resolved", "Đơn thư, vụ việc đã giải quyết", "Petitions and cases resolved", ANY, [ ["giai quyet", "don"], ["giai quyet", "vu viec"], ["giai quyet", "kien nghi"], ["giai quyet", "khieu nai"] ]),
+    metric!("petitions_received", "Đơn thư, vụ việc, kiến nghị tiếp nhận", "Petitions, cases and proposals received", ANY, [ ["don, thu"], ["don thu"], ["tiep nhan", "don"], ["vu viec"], ["kien nghi"], ["khieu nai"], ["to cao"] ]),
+    metric!("jobs_created", "Lao động được giải quyết việc làm", "Jobs created", ANY, [["viec lam"]]),
+    metric!("vocational_training", "Đào tạo nghề", "Vocational training", ANY, [["day nghe"], ["dao tao nghe"], ["hoc nghe"]]),
+    metric!("conscripts", "Công dân nhập ngũ", "Military conscripts", ANY, [["nhap ngu"], ["tan binh"], ["giao quan"]]),
+    metric!("charity_houses", "Nhà tình nghĩa, nhà đại đoàn kết", "Charity houses built", ANY, [["nha tinh nghia"], ["nha dai doan ket"], ["nha tinh thuong"]]),
+    metric!("loan_projects", "Dự án vay vốn", "Loan-funded projects", ANY, [["vay von"]]),
+    metric!("outreach_sessions", "Buổi tuyên truyền", "Outreach sessions held", CNT, [["buoi", "tuyen truyen"], ["cuoc", "tuyen truyen"], ["hoi nghi"]]),
+    metric!("participants", "Lượt người tham gia", "Participants (person-times)", CNT, [["luot"]]),
+    metric!("targets_met", "Chỉ tiêu đạt và vượt kế hoạch", "Targets met", CNT, [["chi tieu"]]),
+    metric!("plan_fulfilment", "Mức thực hiện kế hoạch", "Plan fulfilment", PCT, [["ke hoach"], ["chi tieu"]]),
+    metric!("key_tasks", "Nhiệm vụ trọng tâm", "Key tasks set", CNT, [["nhiem vu"]]),
 ];
 
 /// Whether a metric's cues are present in folded text.

@@ -7,6 +7,7 @@ mod dates;
 mod figures;
 mod gazetteer;
 mod indicators;
+mod labels;
 mod localities;
 pub mod metrics;
 mod numbers;
@@ -43,6 +44,7 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
     }
     let mut body = String::new();
     let mut captions = Vec::new();
+    let mut caption_spans = Vec::new();
     let mut offset = 0;
     for block in &parts.blocks {
         if !body.is_empty() {
@@ -56,6 +58,7 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
                 start: offset,
                 end: offset + len,
             });
+            caption_spans.push((body.len(), body.len() + block.text.len()));
         }
         body.push_str(&block.text);
         offset += len;
@@ -77,7 +80,6 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
         .filter(|b| !b.caption)
         .take(2)
         .find_map(|b| dates::event_date(&b.text, published_year, period.as_deref()));
-    let caption_spans: Vec<(usize, usize)> = captions.iter().map(|c| (c.start, c.end)).collect();
     let places = localities::resolve(
         gazetteer,
         &parts.title,

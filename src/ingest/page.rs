@@ -93,13 +93,18 @@ fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
-/// A short line of capitalised words: an author's name ("Hương Dịu", "Văn Tiến").
+/// A short line of capitalised words: an author's name ("Hương Dịu", "Văn Tiến"), possibly
+/// with its source in parentheses ("Thanh Thủy (Trung tâm VH-TT Nghi Lộc)").
 fn is_byline(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let name = match line.split_once(" (") {
+        Some((name, rest)) if rest.ends_with(')') => name,
+        _ => line,
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
     (1..=5).contains(&words.len())
-        && line.chars().count() <= 40
-        && !line.chars().any(|c| c.is_ascii_digit())
-        && !ends_sentence(line)
+        && name.chars().count() <= 40
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && !ends_sentence(name)
         && words.iter().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.chars().next().is_some_and(char::is_uppercase) || w.is_empty()

@@ -1,5 +1,7 @@
 //! Tokens and sentences of an article body, with byte offsets into it.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -11,7 +13,7 @@ pub enum Kind {
     Punct,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Token<'a> {
     pub kind: Kind,
     pub text: &'a str,
@@ -19,6 +21,7 @@ pub struct Token<'a> {
     pub end: usize,
     /// Whether white space separates this token from the one before.
     pub spaced: bool,
+    lower: Cow<'a, str>,
 }
 
 impl Token<'_> {
@@ -26,13 +29,39 @@ impl Token<'_> {
         self.text == s
     }
 
-    pub fn lower(&self) -> String {
-        self.text
-            .to_lowercase()
-            .replace("uỷ", "ủy")
-            .replace("oà", "òa")
-            .replace("oá", "óa")
+    /// Lower case, with the tone mark of a word-final "oa", "oe", "uy" placed the modern way
+    /// ("hoà" → "hòa", "uỷ" → "ủy"), so that both spellings compare equal.
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
+}
+
+/// Lower case with modern tone placement, borrowing when the word needs neither.
+pub fn normal_word(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        return Cow::Owned(modern_tone(&word.to_lowercase()));
+    }
+    match OLD_TONE.iter().any(|(old, _)| word.ends_with(old)) {
+        true => Cow::Owned(modern_tone(word)),
+        false => Cow::Borrowed(word),
+    }
+}
+
+#[rustfmt::skip]
+const OLD_TONE: [(&str, &str); 15] = [
+    ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+    ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
+    ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+];
+
+/// Moves a tone mark from the first to the second vowel of a word-final "oa", "oe", "uy".
+pub fn modern_tone(word: &str) -> String {
+    for (old, new) in OLD_TONE {
+        if let Some(stem) = word.strip_suffix(old) {
+            return format!("{stem}{new}");
+        }
+    }
+    word.to_owned()
 }
 
 /// Splits text into words, numbers and punctuation.
@@ -74,12 +103,19 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         while iter.peek().is_some_and(|&(i, _)| i < end) {
             iter.next();
         }
+        let word = &text[start..end];
+        let lower = if kind == Kind::Word {
+            normal_word(word)
+        } else {
+            Cow::Borrowed(word)
+        };
         out.push(Token {
             kind,
-            text: &text[start..end],
+            text: word,
             start,
             end,
             spaced,
+            lower,
         });
         spaced = false;
     }
@@ -136,6 +172,14 @@ mod tests {
         assert!(texts.contains(&(Kind::Word, "H5N1")));
         assert_eq!(texts.last(), Some(&(Kind::Punct, ".")));
         assert!(!toks[2].spaced && toks[1].spaced);
+    }
+
+    #[test]
+    fn tone_marks_move_only_at_the_end_of_a_word() {
+        assert_eq!(modern_tone("hoà"), "hòa");
+        assert_eq!(modern_tone("uỷ"), "ủy");
+        assert_eq!(modern_tone("đoàn"), "đoàn");
+        assert_eq!(modern_tone("khoẻ"), "khỏe");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Integration tests of chiso, through the app itself. Each test has its own database.
 
 mod articles;
+mod extraction;
 mod openapi;
+mod places;
 mod service;
 mod store;
 mod support;

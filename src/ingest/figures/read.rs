@@ -1,0 +1,196 @@
+//! Reading one number: a date, a year, a document number or a designation (all dropped),
+//! or a figure with its unit, scale, denominator and noun.
+
+use super::Figure;
+use super::words::*;
+use crate::domain::Unit;
+use crate::ingest::numbers::{looks_like_year, parse_number, scale_word, scaled};
+use crate::ingest::tokens::{Kind, Token};
+
+/// What a number turned out to be.
+#[derive(Debug, PartialEq)]
+pub enum Reading {
+    /// Not an indicator; tokens up to the index are part of it.
+    Skip(usize),
+    Figure(Figure),
+}
+
+/// Reads the number at token `i`.
+pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
+    let t = &toks[i];
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    // Glued to letters: "Covid-19", "H5N1", "F0", "5G", file names.
+    if prev.is_some_and(|p| {
+        !t.spaced
+            && (p.kind == Kind::Word
+                || p.is("_")
+                || p.is("-") && !p.spaced && i >= 2 && toks[i - 2].kind == Kind::Word)
+    }) {
+        return Reading::Skip(i + 1);
+    }
+    if let Some(n) = toks.get(i + 1).filter(|n| !n.spaced) {
+        let glued_word =
+            n.kind == Kind::Word && !matches!(n.lower(), "ha" | "km" | "tấn" | "kg" | "tỷ" | "triệu");
+        if glued_word
+            || n.is("_")
+            || (n.is(".") && toks.get(i + 2).is_some_and(|a| a.kind == Kind::Word && !a.spaced))
+        {
+            return Reading::Skip(i + 2);
+        }
+    }
+    // Slashes: dates ("30/6", "31/3/2020"), document numbers ("16/CT-TTg", "107/2020/NĐ-CP"), ratios.
+    let mut denominator = None;
+    let mut j = i + 1;
+    if punct(toks, i + 1, "/") && !toks[i + 1].spaced {
+        if !number(toks, i + 2) {
+            return Reading::Skip(i + 3);
+        }
+        let y = &toks[i + 2];
+        if punct(toks, i + 3, "/") && !toks[i + 3].spaced {
+            return Reading::Skip(i + 5);
+        }
+        let prev_word = word(toks, i.wrapping_sub(1)).unwrap_or_default();
+        let after_is_noun = toks.get(i + 3).is_some_and(|n| n.kind == Kind::Word);
+        let date_like = small_int(t, 31) && small_int(y, 12);
+        if (small_int(t, 12) && looks_like_year(y.text))
+            || (date_like
+                && (DATE_WORDS.contains(&prev_word) || prev.is_some_and(|p| p.is("(")) || !after_is_noun))
+        {
+            return Reading::Skip(i + 3);
+        }
+        denominator = parse_number(y.text);
+        j = i + 3;
+    }
+    // Dashed and dotted dates, year ranges: "14-1-2021", "2021-2026", "2021 – 2026".
+    if looks_like_year(t.text) || (punct(toks, i + 1, "-") && number(toks, i + 2) && punct(toks, i + 3, "-"))
+    {
+        if toks.get(i + 1).is_some_and(|n| n.is("-") || n.is("–")) && number(toks, i + 2) {
+            return Reading::Skip(i + 3);
+        }
+        if !punct(toks, i + 1, "%") {
+            return Reading::Skip(i + 1);
+        }
+    }
+    if let Some(p) = prev.filter(|p| p.kind == Kind::Word) {
+        let w = p.lower();
+        let total = w == "số" && word(toks, i.wrapping_sub(2)).is_some_and(|b| b == "tổng");
+        let document = DOCUMENTS
+            .iter()
+            .any(|[a, b]| w == *b && word(toks, i.wrapping_sub(2)) == Some(*a));
+        if (DESIGNATORS.contains(&w) && !total) || document {
+            return Reading::Skip(i + 1);
+        }
+    }
+    let Some(mut value) = parse_number(t.text) else {
+        return Reading::Skip(i + 1);
+    };
+    let qualifier = qualifier(toks, i);
+    let mut figure = Figure {
+        value,
+        unit: Unit::Count,
+        unit_noun: None,
+        denominator,
+        qualifier,
+        first: i,
+        last: j,
+        tail: j,
+        noun: None,
+        label_after: false,
+    };
+    if punct(toks, j, "%") {
+        figure.unit = Unit::Percent;
+        figure.last = j + 1;
+        figure.tail = comparison_tail(toks, j + 1);
+        return Reading::Figure(figure);
+    }
+    let mut k = j;
+    let mut scaled_by = 1.0;
+    while let Some(m) = word(toks, k).and_then(scale_word) {
+        scaled_by *= m;
+        k += 1;
+    }
+    value = scaled(value, scaled_by);
+    figure.value = value;
+    let unit = match word(toks, k) {
+        Some("đồng" | "đ" | "vnđ" | "vnd") => Some(Unit::Vnd),
+        Some("usd") => Some(Unit::Usd),
+        Some("đô") if word(toks, k + 1) == Some("la") => Some(Unit::Usd),
+        Some("ha" | "hecta" | "héc") => Some(Unit::Hectare),
+        Some("m2" | "m²") => Some(Unit::SquareMetre),
+        Some("tấn") => Some(Unit::Tonne),
+        Some("km") => Some(Unit::Kilometre),
+        Some("điểm") if punct(toks, k + 1, "%") => Some(Unit::PercentagePoint),
+        Some("điểm") if word(toks, k + 1) == Some("phần") && word(toks, k + 2) == Some("trăm") => {
+            Some(Unit::PercentagePoint)
+        }
+        _ => None,
+    };
+    if let Some(unit) = unit {
+        let mut end = k + 1;
+        while toks
+            .get(end)
+            .is_some_and(|t| !t.spaced && (t.is("-") || t.kind == Kind::Word))
+        {
+            end += 1; // "héc-ta", "đô-la"
+        }
+        if unit == Unit::Usd && word(toks, k) == Some("đô") {
+            end = end.max(k + 2);
+        }
+        if unit == Unit::PercentagePoint {
+            end = if punct(toks, k + 1, "%") { k + 2 } else { k + 3 };
+        }
+        figure.unit = unit;
+        figure.last = end;
+        figure.tail = comparison_tail(toks, end);
+        return Reading::Figure(figure);
+    }
+    let Some((ns, ne)) = noun_at(toks, k) else {
+        return Reading::Skip(i + 1);
+    };
+    figure.unit = if denominator.is_some() {
+        Unit::Ratio
+    } else {
+        Unit::Count
+    };
+    figure.unit_noun = Some(
+        toks[ns..ne]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" ,", ","),
+    );
+    figure.noun = Some((ns, ne));
+    figure.label_after = true;
+    figure.last = ne;
+    figure.tail = ne;
+    // "77 đơn/77 vụ việc": one count in two units.
+    if punct(toks, ne, "/") && number(toks, ne + 1) && parse_number(toks[ne + 1].text) == Some(value) {
+        let second = noun_at(toks, ne + 2).map_or(ne + 2, |(_, e)| e);
+        figure.tail = second;
+    }
+    Reading::Figure(figure)
+}
+
+/// Extends a figure over what it is compared with: "kế hoạch", "dự toán", "chỉ tiêu",
+/// "so với cùng kỳ năm 2020".
+fn comparison_tail(toks: &[Token<'_>], mut k: usize) -> usize {
+    let pair = (word(toks, k), word(toks, k + 1));
+    if matches!(
+        (pair.0, pair.1),
+        (Some("kế"), Some("hoạch")) | (Some("dự"), Some("toán")) | (Some("chỉ"), Some("tiêu"))
+    ) {
+        k += 2;
+    } else if word(toks, k) == Some("so") && word(toks, k + 1) == Some("với") {
+        k += 2;
+        let in_base = |t: &Token<'_>| match t.kind {
+            Kind::Word => true,
+            Kind::Number => looks_like_year(t.text),
+            Kind::Punct => t.is("-"),
+        };
+        while toks.get(k).is_some_and(in_base) {
+            k += 1;
+        }
+    }
+    k
+}

@@ -1,0 +1,120 @@
+//! The words around a number that decide what it is: designators before it ("tổ 10",
+//! "Chỉ thị 16"), nouns after it ("nhà tình nghĩa", "đơn, thư"), qualifiers ("trên 300").
+
+use crate::ingest::tokens::{Kind, Token};
+
+/// Words before a number that make it a designation, not a quantity ("tổ 10", "lần thứ 2").
+#[rustfmt::skip]
+pub const DESIGNATORS: &[&str] = &[
+    "tổ", "thôn", "xóm", "ấp", "khu", "khối", "bản", "buôn", "đường", "phố", "ngõ", "ngách", "hẻm",
+    "kiệt", "phường", "quận", "số", "lần", "thứ", "khóa", "khoá", "điều", "khoản", "mục", "chương",
+    "điểm", "lớp", "mũi", "đợt", "kỳ", "km", "ql", "quốc", "lộ", "hạng", "giải", "bảng", "tập", "trang",
+    "phần", "bước", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "lúc", "sáng", "chiều", "tối", "trưa",
+    "đêm", "covid", "phòng", "tầng", "nhà", "lô", "kilômét", "cấp", "level", "top", "nhóm", "đội",
+    "tiểu", "f", "ca", "luật", "lệnh",
+];
+
+/// Two-word names of documents before their number ("Chỉ thị 16", "Nghị quyết 26").
+#[rustfmt::skip]
+pub const DOCUMENTS: &[[&str; 2]] = &[
+    ["chỉ", "thị"], ["nghị", "quyết"], ["nghị", "định"], ["quyết", "định"], ["thông", "tư"],
+    ["kết", "luận"], ["kế", "hoạch"], ["công", "văn"], ["công", "điện"], ["thông", "báo"],
+    ["hướng", "dẫn"], ["chương", "trình"], ["đề", "án"],
+];
+
+/// Nouns after a number that make it a duration, an age or a vague quantity.
+#[rustfmt::skip]
+pub const NOT_COUNTED: &[&str] = &[
+    "năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "giây", "tuổi", "lần", "số", "thứ", "kỳ",
+    "khóa", "khoá", "nhiệm", "giai", "độ", "mũi", "đêm", "thập", "thế", "trên", "dưới", "và", "hoặc",
+    "đến", "tới", "của", "so", "trong", "tại", "ở", "là", "với", "được", "đã", "có", "cho", "về",
+    "theo", "nhằm", "sau", "trước", "khi", "từ", "điểm",
+];
+
+/// Words before a number that mark it as a date ("ngày 30/6", "chiều 14/7").
+#[rustfmt::skip]
+pub const DATE_WORDS: &[&str] = &[
+    "ngày", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "từ", "đến", "tới", "nay", "đầu", "cuối",
+];
+
+/// Multi-word count nouns, longest first, so that "nhà tình nghĩa" is one noun.
+#[rustfmt::skip]
+pub const COMPOUND_NOUNS: &[&str] = &[
+    "hộ gia đình", "khu dân cư", "nhà tình nghĩa", "nhà tình thương", "nhà đại đoàn kết", "hợp tác xã",
+    "tổ hợp tác", "lượt người", "mô hình", "công dân", "vụ việc", "lao động", "dự án", "tập thể",
+    "cá nhân", "nhiệm vụ", "học sinh", "giáo viên", "đảng viên", "hội viên", "đoàn viên", "cơ quan",
+    "đơn vị", "doanh nghiệp", "chỉ tiêu", "công trình", "tổ chức", "chi bộ", "đảng bộ", "trường hợp",
+    "ý kiến", "kiến nghị", "thanh niên", "người dân", "cán bộ", "hội nghị", "sản phẩm", "gia đình",
+    "tình nguyện", "bệnh nhân", "phương tiện", "xã viên", "hội viên", "suất quà", "phần quà",
+    "cây xanh",
+];
+
+/// One-word nouns that join the noun before them across a comma ("khối, xóm", "đơn, thư").
+#[rustfmt::skip]
+pub const LISTED_NOUNS: &[&str] = &[
+    "thư", "đơn", "đảng", "chi", "xóm", "thôn", "bản", "tổ", "khu", "ấp", "khối", "làng", "buôn",
+    "phường", "xã", "trường", "lớp", "hộ", "người",
+];
+
+pub fn word<'t>(toks: &'t [Token<'_>], i: usize) -> Option<&'t str> {
+    toks.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.lower())
+}
+
+pub fn punct(toks: &[Token<'_>], i: usize, p: &str) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == Kind::Punct && t.is(p))
+}
+
+pub fn number(toks: &[Token<'_>], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == Kind::Number)
+}
+
+pub fn small_int(t: &Token<'_>, max: u32) -> bool {
+    t.text.len() <= 2 && t.text.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v))
+}
+
+/// The count noun starting at token `i`: a compound noun, or one word; "đơn, thư" joins
+/// two nouns listed with a comma.
+pub fn noun_at(toks: &[Token<'_>], i: usize) -> Option<(usize, usize)> {
+    let first = toks.get(i).filter(|t| t.kind == Kind::Word)?;
+    let compound = COMPOUND_NOUNS
+        .iter()
+        .map(|c| c.split(' ').collect::<Vec<_>>())
+        .find(|words| (0..words.len()).all(|k| word(toks, i + k) == Some(words[k])));
+    let mut end = match compound {
+        Some(words) => i + words.len(),
+        None if NOT_COUNTED.contains(&first.lower()) => return None,
+        None => i + 1,
+    };
+    // "đơn, thư", "cơ quan, đơn vị, doanh nghiệp": short nouns joined by commas.
+    while punct(toks, end, ",") {
+        let Some(next) = word(toks, end + 1) else { break };
+        let compound = COMPOUND_NOUNS.iter().find(|c| {
+            let words: Vec<&str> = c.split(' ').collect();
+            (0..words.len()).all(|k| word(toks, end + 1 + k) == Some(words[k]))
+        });
+        let len = match compound {
+            Some(c) => c.split(' ').count(),
+            None if LISTED_NOUNS.contains(&next) => {
+                if word(toks, end + 2).is_some_and(|w| w == "bộ") {
+                    2
+                } else {
+                    1
+                }
+            }
+            None => break,
+        };
+        end += 1 + len;
+    }
+    Some((i, end))
+}
+
+pub fn qualifier(toks: &[Token<'_>], i: usize) -> Option<&'static str> {
+    match word(toks, i.checked_sub(1)?)? {
+        "trên" | "hơn" | "ngoài" => Some("over"),
+        "gần" | "xấp" => Some("nearly"),
+        "khoảng" | "chừng" | "tầm" => Some("about"),
+        "dưới" => Some("under"),
+        "xỉ" if word(toks, i.checked_sub(2)?) == Some("xấp") => Some("nearly"),
+        _ => None,
+    }
+}

@@ -1,0 +1,220 @@
+//! Labels: the Vietnamese phrase that says what a figure measures.
+//!
+//! Before a figure the label is the clause's subject with its verb, period and place
+//! stripped ("Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2021 đạt" → "Tốc độ tăng trưởng
+//! kinh tế"); after a count it is the noun and what is said of it ("73 công dân nhập ngũ
+//! năm 2022" → "công dân nhập ngũ").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::numbers::looks_like_year;
+use super::tokens::{Kind, Token, tokenize};
+
+/// Words that end a label before its figure: verbs, qualifiers, fillers.
+#[rustfmt::skip]
+const TRAILING: &[&str] = &[
+    "đạt", "tăng", "giảm", "trưởng", "còn", "là", "ước", "bằng", "chiếm", "lên", "xuống", "vượt",
+    "được", "với", "khoảng", "trên", "hơn", "gần", "dưới", "mức", "ở", "có", "thêm", "xấp", "xỉ", "chỉ",
+    "đã", "đều", "tới", "đến", "từ", "cho", "thu", "hút", "gồm", "tổng", "số", "ra", "đề", "tính",
+    "riêng", "như", "lần", "nay", "vào", "khi", "và", "tại", "của", "trong", "đó", "thì", "mà",
+];
+
+/// Words that open a clause without being part of what it measures.
+#[rustfmt::skip]
+const LEADING: &[&str] = &[
+    "trong", "đó", "như", "và", "còn", "riêng", "đồng", "thời", "cụ", "thể", "bên", "cạnh", "ngoài",
+    "ra", "đặc", "biệt", "là", "với", "có", "đã", "đối", "hiện", "nay", "theo", "qua", "nhất",
+];
+
+/// Words after a count that start another phrase ("15 nhà với tổng kinh phí …").
+#[rustfmt::skip]
+const AFTER_STOPS: &[&str] = &[
+    "với", "tại", "ở", "cho", "gồm", "bao", "trong", "thu", "nhằm", "để",
+];
+
+/// Nouns that open the name of a measure.
+#[rustfmt::skip]
+const MEASURE_HEADS: &[&str] = &[
+    "tỷ lệ ", "tỉ lệ ", "tốc độ ", "tổng mức ", "tổng kim ngạch ", "tổng số ", "giá trị ", "chỉ số ",
+];
+
+static PERIOD_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\s*,?\s*(?:trong\s+)?(?:(?:(?:6|06|sáu|9|09|chín|3|03)\s+tháng(?:\s+(?:đầu|cuối))?|quý\s+[ivx0-9]+)\s+)?(?:năm(?:\s+học)?\s+[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?|năm\s+qua|năm\s+nay|thời\s+gian\s+qua|(?:6|06|sáu)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+[0-9]{4})?))+\s*,?\s*",
+    )
+    .expect("period phrase")
+});
+
+/// "… của tỉnh", "… trên địa bàn huyện": whose figure it is, said at the end of a label.
+static OWNER_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:của|trên\s+địa\s+bàn|toàn)\s+(?:tỉnh|thành\s+phố|thị\s+xã|huyện|quận|xã|phường|thị\s+trấn)(?:\s+\p{Lu}\S*)*$|\s+trên\s+địa\s+bàn$")
+        .expect("owner suffix")
+});
+
+static LOCALITY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:tỉnh|thành phố|tp\.?|thị xã|huyện|quận|xã|phường|thị trấn)(?:\s+\p{Lu}\S*)+$")
+        .expect("locality only")
+});
+
+fn is_trailing(t: &Token<'_>) -> bool {
+    t.kind == Kind::Word && TRAILING.contains(&t.lower())
+}
+
+/// The phrase naming what a figure measures, from the text before it.
+pub fn label_before(text: &str) -> String {
+    let mut s = text
+        .trim()
+        .trim_end_matches([',', ':', '-', '–'])
+        .trim()
+        .to_owned();
+    loop {
+        let before = s.clone();
+        if let Some(last) = tokenize(&s).last().filter(|t| is_trailing(t)) {
+            s.truncate(last.start);
+        }
+        let period = PERIOD_PHRASE
+            .find_iter(&s)
+            .last()
+            .filter(|m| m.end() == s.len())
+            .map(|m| m.start());
+        if let Some(start) = period {
+            s.truncate(start);
+        }
+        let owner = OWNER_SUFFIX.find(&s).map(|m| m.start());
+        if let Some(start) = owner {
+            s.truncate(start);
+        }
+        s = s
+            .trim()
+            .trim_end_matches([',', ':', '-', '–', '('])
+            .trim()
+            .to_owned();
+        if s == before {
+            break;
+        }
+    }
+    // A short list item before a comma belongs to the same noun: "nông, lâm nghiệp, thủy sản".
+    let segments: Vec<&str> = s.split(", ").collect();
+    let mut from = segments.len().saturating_sub(1);
+    while from > 0 && segments[from].split_whitespace().count() <= 2 {
+        from -= 1;
+    }
+    let joined = segments[from..].join(", ");
+    let label = strip_leading(PERIOD_PHRASE.replace(&joined, " ").trim());
+    // A measure noun heads the label: "… thành công với tỷ lệ cử tri tham gia" → "tỷ lệ cử tri tham gia".
+    let lower = label.to_lowercase();
+    match MEASURE_HEADS
+        .iter()
+        .filter_map(|h| lower.rfind(h))
+        .filter(|&p| p > 0)
+        .max()
+    {
+        Some(p) if lower[..p].ends_with(' ') => label[p..].to_owned(),
+        _ => label,
+    }
+}
+
+fn strip_leading(s: &str) -> String {
+    let toks = tokenize(s);
+    let start = toks
+        .iter()
+        .position(|t| match t.kind {
+            Kind::Punct => ["“", "\"", "("].contains(&t.text),
+            Kind::Word => !LEADING.contains(&t.lower()),
+            Kind::Number => true,
+        })
+        .map_or(s.len(), |i| toks[i].start);
+    s[start..].trim().to_owned()
+}
+
+/// The phrase after a count, from token `from`: its noun and what is said of it, up to the
+/// clause's end. Returns the label and the byte where the phrase ends.
+pub fn label_after(toks: &[Token<'_>], noun: &str, from: usize, text: &str) -> (String, usize) {
+    let stop = |t: &Token<'_>| match t.kind {
+        Kind::Number => !looks_like_year(t.text),
+        Kind::Punct => !["-", "“", "”", "\""].contains(&t.text),
+        Kind::Word => AFTER_STOPS.contains(&t.lower()),
+    };
+    let end = toks[from..]
+        .iter()
+        .position(stop)
+        .map_or(toks.len(), |p| from + p)
+        .min(from + 14);
+    let Some(last) = end.checked_sub(1).filter(|&l| l >= from) else {
+        return (
+            noun.to_owned(),
+            toks.get(from.wrapping_sub(1)).map_or(0, |t| t.end),
+        );
+    };
+    let rest = format!(" {}", &text[toks[from].start..toks[last].end]);
+    let rest = match rest.find(" tại ").or_else(|| rest.find(" ở ")) {
+        Some(p) => &rest[..p],
+        None => &rest,
+    };
+    (
+        format!("{noun} {}", label_before(rest)).trim().to_owned(),
+        toks[last].end,
+    )
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A label that names no measure: empty, or only a place ("huyện Bác Ái").
+pub fn is_empty_label(label: &str) -> bool {
+    !label.chars().any(char::is_alphabetic) || LOCALITY_ONLY.is_match(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_drop_verbs_periods_and_owners() {
+        assert_eq!(
+            label_before("Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2021 đạt"),
+            "Tốc độ tăng trưởng kinh tế"
+        );
+        assert_eq!(
+            label_before(", trong đó khu vực nông, lâm nghiệp, thủy sản tăng trưởng"),
+            "khu vực nông, lâm nghiệp, thủy sản"
+        );
+        assert_eq!(
+            label_before("thu ngân sách nhà nước ước tăng"),
+            "thu ngân sách nhà nước"
+        );
+        assert_eq!(
+            label_before("9 tháng năm 2023, tốc độ tăng trưởng kinh tế (GRDP) của tỉnh ước đạt"),
+            "tốc độ tăng trưởng kinh tế (GRDP)"
+        );
+        assert_eq!(
+            label_before("Về an sinh xã hội, tỷ lệ hộ nghèo của tỉnh giảm từ"),
+            "tỷ lệ hộ nghèo"
+        );
+        assert_eq!(
+            label_before("Tổng kết năm học 2009-2010, bậc tiểu học hoàn thành chương trình đạt"),
+            "bậc tiểu học hoàn thành chương trình"
+        );
+    }
+
+    #[test]
+    fn places_alone_are_not_labels() {
+        assert!(is_empty_label("huyện Bác Ái"));
+        assert!(is_empty_label(" , "));
+        assert!(!is_empty_label("tỷ lệ hộ nghèo"));
+    }
+
+    #[test]
+    fn counts_are_labelled_by_what_follows() {
+        let text = "phát lệnh gọi 73 công dân nhập ngũ năm 2022; xây dựng";
+        let toks = tokenize(text);
+        let from = toks.iter().position(|t| t.text == "nhập").unwrap();
+        assert_eq!(label_after(&toks, "công dân", from, text).0, "công dân nhập ngũ");
+    }
+}
