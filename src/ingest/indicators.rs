@@ -6,7 +6,7 @@ use super::labels::{capitalise, is_empty_label, label_after, label_before};
 use super::localities::Mention;
 use super::metrics::{self, Metric};
 use super::text::fold;
-use super::tokens::{Kind, Token, sentences, tokenize};
+use super::tokens::{Kind, Token, sentences};
 use crate::domain::{Direction, Evidence, NewIndicator, Unit};
 
 /// What the article says around its figures.
@@ -75,9 +75,8 @@ fn window_start(body: &str, clause_start: usize, start: usize, carried: Option<&
 }
 
 /// Every indicator of a body.
-pub fn extract(body: &str, ctx: &Context<'_>) -> Vec<NewIndicator> {
-    let toks = tokenize(body);
-    let figures = find_figures(&toks);
+pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndicator> {
+    let figures = find_figures(toks);
     if figures.is_empty() {
         return Vec::new();
     }
@@ -134,7 +133,7 @@ pub fn extract(body: &str, ctx: &Context<'_>) -> Vec<NewIndicator> {
             if is_empty_label(&own) && f.tail < toks.len() {
                 // The measure follows the figure: "73 công dân nhập ngũ", "96,8% hộ gia đình đạt …".
                 let noun = f.unit_noun.clone().unwrap_or_default();
-                let (after, after_end) = label_after(&toks, &noun, f.tail, body);
+                let (after, after_end) = label_after(toks, &noun, f.tail, body);
                 said_end = said_end.max(after_end);
                 let cue = format!("{lead} {after}");
                 (after, cue)

@@ -80,15 +80,17 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
         .filter(|b| !b.caption)
         .take(2)
         .find_map(|b| dates::event_date(&b.text, published_year, period.as_deref()));
+    let body_toks = tokens::tokenize(&body);
     let places = localities::resolve(
         gazetteer,
         &parts.title,
-        &body,
+        (&body, &body_toks),
         &caption_spans,
         &parts.trailer.join("\n"),
     );
     let indicators = indicators::extract(
         &body,
+        &body_toks,
         &indicators::Context {
             mentions: &places.mentions,
             primary: places.primary.as_deref(),

@@ -4,15 +4,18 @@
 //! the same offset (in Unicode scalar values) in the original.
 
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC, with look-alike letters and exotic spaces replaced, each line trimmed and inner
 /// runs of spaces collapsed. Line structure is kept: it carries the page's layout.
 pub fn normalize(raw: &str) -> String {
-    let nfc: String = raw
-        .replace("\r\n", "\n")
-        .nfc()
+    let unix = raw.replace("\r\n", "\n");
+    let composed: Box<dyn Iterator<Item = char>> = match is_nfc_quick(unix.chars()) {
+        IsNormalized::Yes => Box::new(unix.chars()),
+        _ => Box::new(unix.nfc()),
+    };
+    let nfc: String = composed
         .map(|c| match c {
             // Icelandic eth, used by some portals for the Vietnamese Đ.
             'Ð' => 'Đ',

@@ -64,6 +64,17 @@ pub fn modern_tone(word: &str) -> String {
     word.to_owned()
 }
 
+/// `char::is_alphabetic`, answered without a table lookup for ASCII and the Latin blocks
+/// that Vietnamese is written in.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0}'..='\u{7f}' | '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Splits text into words, numbers and punctuation.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
@@ -87,9 +98,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
             }
             Kind::Number
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             while let Some(&(i, n)) = iter.peek() {
-                if n.is_alphanumeric() {
+                if n.is_ascii_digit() || is_letter(n) {
                     end = i + n.len_utf8();
                     iter.next();
                 } else {

@@ -134,17 +134,25 @@ fn the_binary_refuses_an_unparsable_bind_address_with_one_clear_message() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
-#[test]
-fn the_binary_refuses_a_missing_seed_folder_without_a_panic() {
-    let dir = tempfile::tempdir().unwrap();
+/// Starts the server binary with this seed folder and store; returns its exit code and stderr.
+fn serve_with(seed: &std::path::Path, db: &std::path::Path) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .env("CHISO_SEED_DIR", dir.path().join("missing"))
-        .env("CHISO_DB", dir.path().join("db.sqlite3"))
+        .env("CHISO_SEED_DIR", seed)
+        .env("CHISO_DB", db)
         .env("CHISO_BIND", "127.0.0.1:0")
         .output()
         .expect("binary runs");
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_binary_refuses_a_missing_seed_folder_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = serve_with(&dir.path().join("missing"), &dir.path().join("db.sqlite3"));
+    assert_eq!(code, Some(1));
     assert!(err.contains("seed folder") && !err.contains("panicked"), "{err}");
 }
 
@@ -153,14 +161,8 @@ fn the_binary_refuses_an_unwritable_store_path() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "not a folder").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .env("CHISO_SEED_DIR", crate::support::seed_dir())
-        .env("CHISO_DB", blocker.join("db.sqlite3"))
-        .env("CHISO_BIND", "127.0.0.1:0")
-        .output()
-        .expect("binary runs");
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = serve_with(&crate::support::seed_dir(), &blocker.join("db.sqlite3"));
+    assert_eq!(code, Some(1));
     assert!(err.starts_with("error: ") && !err.contains("panicked"), "{err}");
 }
 

@@ -120,7 +120,10 @@ mod tests {
     #[test]
     fn percentages_money_and_counts() {
         assert_eq!(figures("tăng trưởng đạt 4,21%"), [(4.21, Unit::Percent, None)]);
-        assert_eq!(figures("giảm 1,5 điểm phần trăm"), [(1.5, Unit::PercentagePoint, None)]);
+        assert_eq!(
+            figures("giảm 1,5 điểm phần trăm"),
+            [(1.5, Unit::PercentagePoint, None)]
+        );
         assert_eq!(figures("còn 1.234 hộ nghèo"), [(1234.0, Unit::Count, None)]);
         assert_eq!(
             figures("GRDP bình quân đầu người 60,7 triệu đồng;"),

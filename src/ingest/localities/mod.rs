@@ -12,6 +12,7 @@ use scan::{PROVINCE, RawMention, bare_provinces, scan};
 
 use super::gazetteer::Gazetteer;
 use super::text::fold_key;
+use super::tokens::{Token, tokenize};
 use crate::domain::Locality;
 
 /// A span of text that names a unit, in bytes of the scanned text.
@@ -71,7 +72,7 @@ fn within_hint<'g>(
 pub fn resolve(
     g: &Gazetteer,
     title: &str,
-    body: &str,
+    (body, body_toks): (&str, &[Token<'_>]),
     captions: &[(usize, usize)],
     trailer: &str,
 ) -> Resolution {
@@ -80,12 +81,12 @@ pub fn resolve(
     }
     let max = g.longest_name_words();
     let title_mentions = resolve_text(g, title, max);
-    let body_raw = scan(body, max);
+    let body_raw = scan(body_toks, max);
     let mut context: Vec<String> = title_mentions.iter().map(|m| m.code.clone()).collect();
     context.extend(resolve_raw(g, &body_raw, &context).into_iter().map(|m| m.code));
     // Second pass: ambiguous names resolved from the units the article names elsewhere.
     let mut body_mentions = resolve_raw(g, &body_raw, &expand(g, &context));
-    body_mentions.extend(bare_provinces(g, body, &body_raw));
+    body_mentions.extend(bare_provinces(g, body, body_toks, &body_raw));
     body_mentions.sort_by_key(|m| m.start);
 
     let mut named: Vec<String> = Vec::new();
@@ -98,10 +99,11 @@ pub fn resolve(
     }
     let province = if named.is_empty() {
         // The body names no unit: the portal's own province may show in its teasers.
-        let trailer_raw = scan(trailer, max);
+        let trailer_toks = tokenize(trailer);
+        let trailer_raw = scan(&trailer_toks, max);
         let found = resolve_raw(g, &trailer_raw, &[])
             .into_iter()
-            .chain(bare_provinces(g, trailer, &trailer_raw));
+            .chain(bare_provinces(g, trailer, &trailer_toks, &trailer_raw));
         single(
             found
                 .filter_map(|m| g.province_of(&m.code))
@@ -156,9 +158,10 @@ pub fn resolve(
 }
 
 fn resolve_text(g: &Gazetteer, text: &str, max: usize) -> Vec<Mention> {
-    let raw = scan(text, max);
+    let toks = tokenize(text);
+    let raw = scan(&toks, max);
     let mut found = resolve_raw(g, &raw, &[]);
-    found.extend(bare_provinces(g, text, &raw));
+    found.extend(bare_provinces(g, text, &toks, &raw));
     found.sort_by_key(|m| m.start);
     found
 }

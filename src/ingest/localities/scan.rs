@@ -5,7 +5,7 @@
 use super::Mention;
 use crate::domain::UnitType;
 use crate::ingest::gazetteer::Gazetteer;
-use crate::ingest::tokens::{Kind, Token, tokenize};
+use crate::ingest::tokens::{Kind, Token};
 
 /// A type word and the unit types it can introduce.
 pub struct TypeWord {
@@ -81,13 +81,12 @@ fn match_type_word(toks: &[Token<'_>], i: usize) -> Option<&'static TypeWord> {
 }
 
 /// Every type-word mention in a text.
-pub fn scan<'a>(text: &'a str, max_words: usize) -> Vec<RawMention<'a>> {
-    let toks = tokenize(text);
+pub fn scan<'a>(toks: &[Token<'a>], max_words: usize) -> Vec<RawMention<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let Some(tw) = (toks[i].kind == Kind::Word)
-            .then(|| match_type_word(&toks, i))
+            .then(|| match_type_word(toks, i))
             .flatten()
         else {
             i += 1;
@@ -98,7 +97,7 @@ pub fn scan<'a>(text: &'a str, max_words: usize) -> Vec<RawMention<'a>> {
         let mut name: Vec<Token<'a>> = Vec::new();
         while j < toks.len() && name.len() < max_words {
             let t = &toks[j];
-            if is_name_word(t) && match_type_word(&toks, j).is_none() {
+            if is_name_word(t) && match_type_word(toks, j).is_none() {
                 name.push(t.clone());
                 j += 1;
             } else if (t.is("-") || t.is("–"))
@@ -135,8 +134,7 @@ pub fn scan<'a>(text: &'a str, max_words: usize) -> Vec<RawMention<'a>> {
 }
 
 /// Exact province names standing on their own ("Cử tri Thái Bình"), outside type-word mentions.
-pub fn bare_provinces(g: &Gazetteer, text: &str, raw: &[RawMention<'_>]) -> Vec<Mention> {
-    let toks = tokenize(text);
+pub fn bare_provinces(g: &Gazetteer, text: &str, toks: &[Token<'_>], raw: &[RawMention<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
