@@ -63,6 +63,7 @@ pub fn build_app(
                 .limit(max_body_bytes)
                 .error_handler(|e, _| ApiError::bad_request(format!("invalid JSON body: {e}")).into()),
         )
+        .wrap(actix_web::middleware::from_fn(crate::api::caching::etag))
         .wrap(ErrorHandlers::new().default_handler(problem_for_bare_error))
         .wrap(Compress::default())
         .wrap(cors)

@@ -5,7 +5,7 @@
 
 use utoipa::OpenApi;
 
-use crate::api::{articles, health};
+use crate::api::{articles, health, indicators, localities};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -24,9 +24,18 @@ counts Unicode scalar values (code points) of the article body.",
         articles::list_articles,
         articles::get_article,
         articles::list_article_indicators,
+        indicators::list_indicators,
+        indicators::get_indicator,
+        indicators::list_metrics,
+        localities::list_localities,
+        localities::get_locality,
+        localities::get_locality_summary,
+        localities::list_summaries,
     ),
     tags(
         (name = "articles", description = "Reports as published by local portals, cleaned, with their figures"),
+        (name = "indicators", description = "Figures extracted from the articles, and the metric catalog"),
+        (name = "localities", description = "Administrative units and per-unit summaries"),
         (name = "service", description = "Probes for operators and load balancers"),
     )
 )]

@@ -12,6 +12,8 @@ use crate::store::{Origin, SaveOutcome, Store, StoreError};
 const UNITS_FILE: &str = "gazetteer/vn_admin_units_2024.csv";
 const ALIASES_FILE: &str = "gazetteer/aliases.csv";
 const ARTICLES_DIR: &str = "articles";
+/// Version of how the gazetteer files are read (2: successors given to districts and communes).
+const GAZETTEER_READER: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -47,7 +49,10 @@ pub fn seed(store: &Store, seed_dir: &Path) -> Result<(Gazetteer, SeedReport), S
     } else {
         String::new()
     };
-    let digest = hex(&Sha256::digest(format!("{units_csv}\u{0}{aliases_csv}")));
+    // The version salt changes when the way the files are read changes.
+    let digest = hex(&Sha256::digest(format!(
+        "{GAZETTEER_READER}\u{0}{units_csv}\u{0}{aliases_csv}"
+    )));
     if store.meta("gazetteer_sha256")?.as_deref() != Some(digest.as_str()) {
         let units = parse_units(&units_path, &units_csv)?;
         let aliases = parse_aliases(&aliases_path, &aliases_csv)?;
@@ -178,7 +183,40 @@ fn optional(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
 
+/// Units with every district and commune given its province's 2025 successor.
 fn parse_units(path: &Path, csv: &str) -> Result<Vec<Locality>, SeedError> {
+    let mut units = parse_rows(path, csv)?;
+    let successors: std::collections::HashMap<String, (Option<String>, Option<String>)> = units
+        .iter()
+        .filter(|u| u.level == Level::Province)
+        .map(|u| {
+            (
+                u.code.clone(),
+                (u.successor_2025_code.clone(), u.successor_2025_name.clone()),
+            )
+        })
+        .collect();
+    let parents: std::collections::HashMap<String, Option<String>> = units
+        .iter()
+        .map(|u| (u.code.clone(), u.parent_code.clone()))
+        .collect();
+    for u in units
+        .iter_mut()
+        .filter(|u| u.level != Level::Province && u.successor_2025_code.is_none())
+    {
+        let mut province = u.parent_code.clone();
+        while let Some(p) = province.clone().filter(|p| !successors.contains_key(p)) {
+            province = parents.get(&p).cloned().flatten();
+        }
+        if let Some((code, name)) = province.and_then(|p| successors.get(&p)) {
+            u.successor_2025_code = code.clone();
+            u.successor_2025_name = name.clone();
+        }
+    }
+    Ok(units)
+}
+
+fn parse_rows(path: &Path, csv: &str) -> Result<Vec<Locality>, SeedError> {
     rows(path, csv, 10)
         .map(|row| {
             let (line, c) = row?;

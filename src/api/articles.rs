@@ -1,13 +1,198 @@
-//! `/articles`: the stored reports, their bodies and their indicators.
+//! `/articles`: the stored reports, filtered and sorted, their bodies and their indicators.
 
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 
 use super::pagination::{Page, PageQuery};
-use super::{AppState, blocking};
-use crate::domain::{Article, ArticleSummary, Indicator};
+use super::{AppState, blocking, csv, params};
+use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Indicator, IndicatorFilter};
 use crate::error::{ApiError, Problem};
+
+/// Orders of `GET /articles`.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+pub enum ArticleSortKey {
+    #[serde(rename = "-published_on")]
+    NewestFirst,
+    #[serde(rename = "published_on")]
+    OldestFirst,
+    #[serde(rename = "title")]
+    Title,
+    #[serde(rename = "relevance")]
+    Relevance,
+}
+
+/// Response formats of the list endpoints.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// Filters of `GET /articles`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ArticleListQuery {
+    /// Items per page, 1 to 200.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
+    pub limit: Option<String>,
+    /// Items to skip.
+    #[param(value_type = Option<u64>, minimum = 0, example = 0)]
+    pub offset: Option<String>,
+    /// Gazetteer code of a unit: articles about it (and, by default, the units under it).
+    #[param(example = "06")]
+    pub locality: Option<String>,
+    /// With `false`, only articles whose primary unit is `locality`.
+    #[param(value_type = Option<bool>, example = true)]
+    pub include_descendants: Option<String>,
+    /// Earliest date (publication, else event), inclusive.
+    #[param(value_type = Option<String>, format = Date, example = "2021-01-01")]
+    pub from: Option<String>,
+    /// Latest date (publication, else event), inclusive.
+    #[param(value_type = Option<String>, format = Date, example = "2021-12-31")]
+    pub to: Option<String>,
+    /// Words to find in title and body, with or without accents ("dang" finds "Đảng").
+    #[param(example = "dân vận")]
+    pub q: Option<String>,
+    /// Articles reporting this metric (see `GET /metrics`).
+    #[param(example = "poverty_rate")]
+    pub metric: Option<String>,
+    /// Order; `relevance` needs `q`.
+    #[param(value_type = Option<ArticleSortKey>, example = "-published_on")]
+    pub sort: Option<String>,
+    /// `csv` for the whole filtered list as CSV (also `Accept: text/csv`).
+    #[param(value_type = Option<Format>, example = "json")]
+    pub format: Option<String>,
+}
+
+fn parse_sort<T: serde::de::DeserializeOwned>(
+    name: &str,
+    value: Option<&str>,
+    allowed: &[&str],
+) -> Result<Option<T>, ApiError> {
+    params::keyword(
+        name,
+        value,
+        |v| serde_json::from_value(serde_json::Value::String(v.to_owned())).ok(),
+        allowed,
+    )
+}
+
+impl ArticleListQuery {
+    fn filter(&self, state: &AppState) -> Result<ArticleFilter, ApiError> {
+        let q = params::search("q", self.q.as_deref())?;
+        let sort = parse_sort::<ArticleSortKey>(
+            "sort",
+            self.sort.as_deref(),
+            &["-published_on", "published_on", "title", "relevance"],
+        )?;
+        let sort = match sort {
+            None | Some(ArticleSortKey::NewestFirst) => ArticleSort::NewestFirst,
+            Some(ArticleSortKey::OldestFirst) => ArticleSort::OldestFirst,
+            Some(ArticleSortKey::Title) => ArticleSort::Title,
+            Some(ArticleSortKey::Relevance) if q.is_some() => ArticleSort::Relevance,
+            Some(ArticleSortKey::Relevance) => {
+                return Err(ApiError::bad_parameter("sort", "sort=relevance needs q"));
+            }
+        };
+        let filter = ArticleFilter {
+            locality: params::locality("locality", self.locality.as_deref(), &state.gazetteer)?,
+            descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
+            from: params::date("from", self.from.as_deref())?,
+            to: params::date("to", self.to.as_deref())?,
+            q,
+            metric: self
+                .metric
+                .as_deref()
+                .map(|m| params::metric("metric", m))
+                .transpose()?,
+            sort,
+        };
+        if let (Some(from), Some(to)) = (filter.from, filter.to) {
+            if from > to {
+                return Err(ApiError::bad_parameter("to", "to is before from"));
+            }
+        }
+        Ok(filter)
+    }
+}
+
+const ARTICLE_CSV: &[&str] = &[
+    "id",
+    "title",
+    "published_on",
+    "event_date",
+    "byline",
+    "period",
+    "locality_code",
+    "locality_name",
+    "indicator_count",
+    "source_file",
+    "source_url",
+];
+
+fn article_row(a: &ArticleSummary) -> Vec<String> {
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    vec![
+        a.id.clone(),
+        a.title.clone(),
+        opt(a.published_on.map(|d| d.to_string())),
+        opt(a.event_date.map(|d| d.to_string())),
+        opt(a.byline.clone()),
+        opt(a.period.clone()),
+        opt(a.locality.as_ref().map(|l| l.code.clone())),
+        opt(a.locality.as_ref().map(|l| l.name.clone())),
+        a.indicator_count.to_string(),
+        opt(a.source_file.clone()),
+        opt(a.source_url.clone()),
+    ]
+}
+
+/// List articles
+///
+/// Articles without their bodies, newest first (publication date, else event date), filtered
+/// by unit, dates, words, or metric. `format=csv` (or `Accept: text/csv`) returns the whole
+/// filtered list as CSV instead of a page.
+#[utoipa::path(
+    get,
+    path = "/articles",
+    tag = "articles",
+    operation_id = "list_articles",
+    params(ArticleListQuery),
+    responses(
+        (status = 200, description = "One page of articles (or all of them as CSV)",
+         content((Page<ArticleSummary> = "application/json"), (String = "text/csv")),
+         headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"),
+                 ("ETag" = String, description = "Weak validator for If-None-Match"))),
+        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        (status = 400, description = "A query parameter is malformed, unknown or names nothing", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_articles(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ArticleListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = PageQuery {
+        limit: query.limit.clone(),
+        offset: query.offset.clone(),
+    }
+    .validate()?;
+    let filter = query.filter(&state)?;
+    let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
+    let store = state.store.clone();
+    if params::wants_csv(query.format.as_deref(), accept)? {
+        return Ok(csv::stream("articles.csv", ARTICLE_CSV, move |sink| {
+            store.for_each_article(&filter, |a| sink.push(&article_row(&a)))
+        }));
+    }
+    let (items, total) = blocking(move || store.list_articles(&filter, page.limit, page.offset)).await?;
+    Ok(Page::new(&req, page, items, total).respond())
+}
 
 /// Query of `GET /articles/{id}`.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -15,48 +200,28 @@ use crate::error::{ApiError, Problem};
 #[into_params(parameter_in = Query)]
 pub struct ArticleQuery {
     /// `indicators` to embed the article's indicators in the answer.
-    #[param(example = "indicators", pattern = "^indicators$")]
+    #[param(value_type = Option<IncludeKey>, example = "indicators")]
     pub include: Option<String>,
 }
 
-/// Id of an article: 16 hex digits.
+/// What `include` can embed.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum IncludeKey {
+    Indicators,
+}
+
+/// Id of an article.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Path)]
 pub struct ArticlePath {
-    /// Stable article id.
+    /// Stable article id: 16 hex digits.
     #[param(example = "7b0f3c5e9a1d2468")]
     pub id: String,
 }
 
 /// Indicators embedded by `include=indicators`: an article has at most a few hundred.
 const EMBEDDED_INDICATORS: u32 = 1000;
-
-/// List articles
-///
-/// Articles newest first (by publication date, else event date), without their bodies.
-#[utoipa::path(
-    get,
-    path = "/articles",
-    tag = "articles",
-    operation_id = "list_articles",
-    params(PageQuery),
-    responses(
-        (status = 200, description = "One page of articles", body = Page<ArticleSummary>,
-         headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"))),
-        (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn list_articles(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<PageQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let page = query.validate()?;
-    let store = state.store.clone();
-    let (items, total) = blocking(move || store.list_articles(page.limit, page.offset)).await?;
-    Ok(Page::new(&req, page, items, total).respond())
-}
 
 /// Get an article
 ///
@@ -70,6 +235,7 @@ pub async fn list_articles(
     params(ArticlePath, ArticleQuery),
     responses(
         (status = 200, description = "The article", body = Article),
+        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
@@ -81,12 +247,12 @@ pub async fn get_article(
     query: web::Query<ArticleQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let with_indicators = match query.include.as_deref() {
-        None | Some("") => false,
+        None => false,
         Some("indicators") => true,
         Some(other) => {
             return Err(ApiError::bad_parameter(
                 "include",
-                format!("include takes `indicators`, got {other:?}"),
+                format!("include takes indicators, got {other:?}"),
             ));
         }
     };
@@ -97,7 +263,11 @@ pub async fn get_article(
             return Ok(None);
         };
         if with_indicators {
-            article.indicators = Some(store.list_article_indicators(&id, EMBEDDED_INDICATORS, 0)?.0);
+            let filter = IndicatorFilter {
+                article: Some(id),
+                ..IndicatorFilter::default()
+            };
+            article.indicators = Some(store.list_indicators(&filter, EMBEDDED_INDICATORS, 0)?.0);
         }
         Ok(Some(article))
     })
@@ -119,6 +289,7 @@ pub async fn get_article(
     responses(
         (status = 200, description = "One page of the article's indicators", body = Page<Indicator>,
          headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"))),
+        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
@@ -137,9 +308,11 @@ pub async fn list_article_indicators(
         if !store.article_exists(&id)? {
             return Ok(None);
         }
-        store
-            .list_article_indicators(&id, page.limit, page.offset)
-            .map(Some)
+        let filter = IndicatorFilter {
+            article: Some(id),
+            ..IndicatorFilter::default()
+        };
+        store.list_indicators(&filter, page.limit, page.offset).map(Some)
     })
     .await?;
     let (items, total) = found.ok_or_else(|| ApiError::NotFound("no article has this id".into()))?;

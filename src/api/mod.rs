@@ -2,8 +2,13 @@
 //! the async workers and shape the answer.
 
 pub mod articles;
+pub mod caching;
+mod csv;
 pub mod health;
+pub mod indicators;
+pub mod localities;
 pub mod pagination;
+mod params;
 
 use std::sync::Arc;
 
@@ -34,12 +39,21 @@ where
 
 /// Registers every route of the API.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/health").route(web::get().to(health::health)))
-        .service(web::resource("/ready").route(web::get().to(health::ready)))
-        .service(web::resource("/articles").route(web::get().to(articles::list_articles)))
-        .service(web::resource("/articles/{id}").route(web::get().to(articles::get_article)))
+    let get = web::get;
+    cfg.service(web::resource("/health").route(get().to(health::health)))
+        .service(web::resource("/ready").route(get().to(health::ready)))
+        .service(web::resource("/articles").route(get().to(articles::list_articles)))
+        .service(web::resource("/articles/{id}").route(get().to(articles::get_article)))
         .service(
-            web::resource("/articles/{id}/indicators")
-                .route(web::get().to(articles::list_article_indicators)),
-        );
+            web::resource("/articles/{id}/indicators").route(get().to(articles::list_article_indicators)),
+        )
+        .service(web::resource("/indicators").route(get().to(indicators::list_indicators)))
+        .service(web::resource("/indicators/{id}").route(get().to(indicators::get_indicator)))
+        .service(web::resource("/metrics").route(get().to(indicators::list_metrics)))
+        .service(web::resource("/localities").route(get().to(localities::list_localities)))
+        .service(web::resource("/localities/{code}").route(get().to(localities::get_locality)))
+        .service(
+            web::resource("/localities/{code}/summary").route(get().to(localities::get_locality_summary)),
+        )
+        .service(web::resource("/summaries").route(get().to(localities::list_summaries)));
 }

@@ -127,7 +127,10 @@ pub struct NewIndicator {
 /// A stored indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
-    "id": 1, "article_id": "5f0c2a9d41b7e3a8", "metric": "economic_growth",
+    "id": 1, "article_id": "5f0c2a9d41b7e3a8",
+    "article_title": "Dân vận tốt góp phần thực hiện thắng lợi các “mục tiêu kép”",
+    "metric": "economic_growth", "metric_name_vi": "Tốc độ tăng trưởng kinh tế (GRDP)",
+    "metric_name_en": "Economic growth rate (GRDP)",
     "label": "Tốc độ tăng trưởng kinh tế", "value": 4.21, "unit": "percent", "unit_noun": null,
     "denominator": null, "qualifier": null, "direction": "level", "period": "2021-H1",
     "locality": {"code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
@@ -136,8 +139,13 @@ pub struct NewIndicator {
 pub struct Indicator {
     pub id: i64,
     pub article_id: String,
+    pub article_title: String,
     /// Key in the metric catalog (`other` when no catalog entry fits).
     pub metric: String,
+    /// The metric's name in Vietnamese.
+    pub metric_name_vi: String,
+    /// The metric's name in English.
+    pub metric_name_en: String,
     /// The Vietnamese phrase saying what is measured.
     pub label: String,
     pub value: f64,

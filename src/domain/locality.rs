@@ -116,7 +116,7 @@ pub struct Locality {
     pub parent_code: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    /// For a province: the province it became part of in the 2025 reform.
+    /// The province this unit's province became part of in the 2025 reform.
     pub successor_2025_code: Option<String>,
     pub successor_2025_name: Option<String>,
 }
@@ -154,4 +154,19 @@ pub struct LocalityAlias {
     /// Last day the name was in use, when known (ISO date).
     pub valid_to: Option<String>,
     pub note: Option<String>,
+}
+
+/// A unit with its place in the hierarchy, its names over time and what articles say of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct LocalityDetail {
+    #[serde(flatten)]
+    pub locality: Locality,
+    /// Parents from the province down to the direct parent.
+    pub parents: Vec<LocalityRef>,
+    /// Units one level down; list them with `GET /localities?parent=CODE`.
+    pub children_count: u64,
+    /// Historical and alternative names.
+    pub aliases: Vec<LocalityAlias>,
+    /// Articles naming this unit or a unit under it.
+    pub article_count: u64,
 }

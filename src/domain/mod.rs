@@ -3,7 +3,11 @@
 mod article;
 mod indicator;
 mod locality;
+mod query;
+mod summary;
 
 pub use article::{Article, ArticleSummary, Caption, NewArticle};
 pub use indicator::{Direction, Evidence, Indicator, NewIndicator, Unit};
-pub use locality::{Level, Locality, LocalityAlias, LocalityRef, UnitType};
+pub use locality::{Level, Locality, LocalityAlias, LocalityDetail, LocalityRef, UnitType};
+pub use query::{ArticleFilter, ArticleSort, IndicatorFilter, IndicatorSort, LocalityFilter};
+pub use summary::{ChildCount, LocalitySummary, MetricCount, MetricSeries, SeriesPoint};

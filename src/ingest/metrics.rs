@@ -118,7 +118,15 @@ pub fn classify_context(folded: &str, at: usize, unit: Unit) -> Option<&'static 
 }
 
 pub fn by_key(key: &str) -> Option<&'static Metric> {
-    CATALOG.iter().find(|m| m.key == key)
+    CATALOG.iter().chain([&OTHER]).find(|m| m.key == key)
+}
+
+/// What matches no catalog entry.
+pub const OTHER: Metric = metric!("other", "Khác", "Other", ANY, [[""]]);
+
+/// Vietnamese and English names of a metric key (the key itself when unknown).
+pub fn names(key: &str) -> (&str, &str) {
+    by_key(key).map_or((key, key), |m| (m.name_vi, m.name_en))
 }
 
 #[cfg(test)]

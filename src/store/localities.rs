@@ -1,9 +1,12 @@
 //! The gazetteer tables: administrative units and their historical names.
 
-use rusqlite::{Row, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::sql::{Conditions, like_word, search_words};
 
 use super::{Store, StoreError};
-use crate::domain::{Level, Locality, LocalityAlias, UnitType};
+use crate::domain::{Level, Locality, LocalityAlias, LocalityDetail, LocalityFilter, LocalityRef, UnitType};
 
 const LOCALITY_COLUMNS: &str = "code, level, type, type_vi, name, short_name, parent_code, lat, lon, \
      successor_2025_code, successor_2025_name";
@@ -16,8 +19,10 @@ impl Store {
         tx.pragma_update(None, "defer_foreign_keys", true)?;
         {
             let mut put = tx.prepare(&format!(
-                "INSERT INTO localities ({LOCALITY_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                "INSERT INTO localities ({LOCALITY_COLUMNS}, name_search)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, chiso_fold(?5))
                  ON CONFLICT (code) DO UPDATE SET level = excluded.level, type = excluded.type,
+                   name_search = excluded.name_search,
                    type_vi = excluded.type_vi, name = excluded.name, short_name = excluded.short_name,
                    parent_code = excluded.parent_code, lat = excluded.lat, lon = excluded.lon,
                    successor_2025_code = excluded.successor_2025_code,
@@ -108,4 +113,107 @@ fn locality_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Locality, StoreErro
         successor_2025_code: r.get(9)?,
         successor_2025_name: r.get(10)?,
     }))
+}
+
+impl Store {
+    /// One page of the units a filter selects (by code), and how many it selects in all.
+    pub fn list_localities(
+        &self,
+        f: &LocalityFilter,
+        limit: u32,
+        offset: u64,
+    ) -> Result<(Vec<Locality>, u64), StoreError> {
+        let conn = self.conn()?;
+        let mut c = Conditions::default();
+        if let Some(level) = f.level {
+            c.push("level = ?", [Value::Text(level.as_str().into())]);
+        }
+        if let Some(t) = f.unit_type {
+            c.push("type = ?", [Value::Text(t.as_str().into())]);
+        }
+        if let Some(p) = &f.parent {
+            c.push("parent_code = ?", [Value::Text(p.clone())]);
+        }
+        for word in f.q.as_deref().map(search_words).unwrap_or_default() {
+            c.push(
+                "(' ' || name_search || ' ') LIKE ? ESCAPE '\\'",
+                [Value::Text(format!("% {} %", like_word(&word).trim_matches('%')))],
+            );
+        }
+        match f.has_articles {
+            Some(true) => c.push(
+                "EXISTS (SELECT 1 FROM article_localities al WHERE al.code = localities.code)",
+                [],
+            ),
+            Some(false) => c.push(
+                "NOT EXISTS (SELECT 1 FROM article_localities al WHERE al.code = localities.code)",
+                [],
+            ),
+            None => {}
+        }
+        let where_sql = c.where_sql();
+        let total: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM localities {where_sql}"),
+            c.params().as_slice(),
+            |r| r.get(0),
+        )?;
+        let (lim, off) = (
+            c.bind(Value::Integer(limit.into())),
+            c.bind(Value::Integer(offset as i64)),
+        );
+        let sql = format!(
+            "SELECT {LOCALITY_COLUMNS} FROM localities {where_sql} ORDER BY length(code), code LIMIT {lim} OFFSET {off}"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(c.params().as_slice(), locality_from_row)?;
+        let items = rows.map(|r| r?).collect::<Result<_, _>>()?;
+        Ok((items, total as u64))
+    }
+
+    pub fn get_locality(&self, code: &str) -> Result<Option<Locality>, StoreError> {
+        let conn = self.conn()?;
+        let found = conn
+            .query_row(
+                &format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE code = ?1"),
+                [code],
+                locality_from_row,
+            )
+            .optional()?;
+        found.transpose()
+    }
+
+    /// A unit with its parents, child count, historical names and article count.
+    pub fn locality_detail(&self, code: &str) -> Result<Option<LocalityDetail>, StoreError> {
+        let Some(locality) = self.get_locality(code)? else {
+            return Ok(None);
+        };
+        let mut parents = Vec::new();
+        let mut next = locality.parent_code.clone();
+        while let Some(p) = next.take() {
+            let Some(parent) = self.get_locality(&p)? else {
+                break;
+            };
+            next = parent.parent_code.clone();
+            parents.insert(0, LocalityRef::from(&parent));
+        }
+        let conn = self.conn()?;
+        let (children_count, article_count): (i64, i64) = conn.query_row(
+            "SELECT (SELECT count(*) FROM localities WHERE parent_code = ?1),
+                    (SELECT count(*) FROM article_localities WHERE code = ?1)",
+            [code],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let aliases = self
+            .all_aliases()?
+            .into_iter()
+            .filter(|a| a.code == code)
+            .collect();
+        Ok(Some(LocalityDetail {
+            locality,
+            parents,
+            children_count: children_count as u64,
+            aliases,
+            article_count: article_count as u64,
+        }))
+    }
 }

@@ -2,10 +2,14 @@
 //!
 //! Calls block: the API runs them on actix's blocking pool, never on the async workers.
 
+mod article_reads;
 mod articles;
+mod indicators;
 mod localities;
 mod meta;
 mod schema;
+mod sql;
+mod summaries;
 
 use std::path::Path;
 use std::time::Duration;
@@ -45,6 +49,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let manager = SqliteConnectionManager::file(path).with_init(|c| {
             c.busy_timeout(Duration::from_secs(5))?;
+            register_functions(c)?;
             c.execute_batch(
                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;",
             )
@@ -63,6 +68,21 @@ impl Store {
     pub fn conn(&self) -> Result<Conn, StoreError> {
         Ok(self.pool.get()?)
     }
+}
+
+/// `chiso_fold(text)`: the accent-, case- and đ-folded text that search indexes hold.
+fn register_functions(c: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    c.create_scalar_function(
+        "chiso_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            Ok(ctx
+                .get::<Option<String>>(0)?
+                .map(|s| crate::ingest::text::fold(&s)))
+        },
+    )
 }
 
 /// Reads an optional ISO date column.

@@ -4,6 +4,7 @@ mod articles;
 mod extraction;
 mod openapi;
 mod places;
+mod reads;
 mod service;
 mod store;
 mod support;

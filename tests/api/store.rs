@@ -1,6 +1,6 @@
 //! The store across restarts: idempotent seeding, stable ids, migrations, broken seed files.
 
-use chiso::domain::Level;
+use chiso::domain::{ArticleFilter, Level};
 use chiso::store::Store;
 
 use crate::support::{TestStore, seed_dir};
@@ -8,13 +8,13 @@ use crate::support::{TestStore, seed_dir};
 #[test]
 fn restarting_on_the_same_store_keeps_five_articles_and_the_whole_gazetteer() {
     let (t, _) = TestStore::seeded();
-    let (first, _) = t.store.list_articles(200, 0).unwrap();
+    let (first, _) = t.store.list_articles(&ArticleFilter::default(), 200, 0).unwrap();
     let path = t.db_path();
     drop(t.store);
     let reopened = Store::open(&path).unwrap();
     let (_, report) = chiso::seed::seed(&reopened, &seed_dir()).unwrap();
     assert_eq!((report.added, report.unchanged, report.failed), (0, 5, 0));
-    let (again, total) = reopened.list_articles(200, 0).unwrap();
+    let (again, total) = reopened.list_articles(&ArticleFilter::default(), 200, 0).unwrap();
     assert_eq!(total, 5);
     assert_eq!(first, again);
     assert_eq!(reopened.count_localities(Level::Province).unwrap(), 63);
@@ -29,7 +29,7 @@ fn article_ids_are_the_same_in_every_store() {
     let ids = |t: &TestStore| {
         let mut ids: Vec<String> = t
             .store
-            .list_articles(200, 0)
+            .list_articles(&ArticleFilter::default(), 200, 0)
             .unwrap()
             .0
             .into_iter()
@@ -66,7 +66,10 @@ fn a_seed_file_that_cannot_be_parsed_is_skipped_and_the_others_load() {
     let store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let (_, report) = chiso::seed::seed(&store, &seed).unwrap();
     assert_eq!((report.added, report.failed), (1, 2));
-    assert_eq!(store.list_articles(10, 0).unwrap().1, 1);
+    assert_eq!(
+        store.list_articles(&ArticleFilter::default(), 10, 0).unwrap().1,
+        1
+    );
 }
 
 #[test]

@@ -1,0 +1,338 @@
+//! `/indicators` and `/metrics`: every figure, filtered and sorted, and the metric catalog.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::articles::Format;
+use super::pagination::{Page, PageQuery};
+use super::{AppState, blocking, csv, params};
+use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Unit};
+use crate::error::{ApiError, Problem};
+
+/// Orders of `GET /indicators`.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+pub enum IndicatorSortKey {
+    #[serde(rename = "-published_on")]
+    Newest,
+    #[serde(rename = "value")]
+    ValueAscending,
+    #[serde(rename = "-value")]
+    ValueDescending,
+    #[serde(rename = "period")]
+    PeriodAscending,
+    #[serde(rename = "-period")]
+    PeriodDescending,
+    #[serde(rename = "metric")]
+    Metric,
+}
+
+/// Filters of `GET /indicators`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct IndicatorListQuery {
+    /// Items per page, 1 to 200.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
+    pub limit: Option<String>,
+    /// Items to skip.
+    #[param(value_type = Option<u64>, minimum = 0, example = 0)]
+    pub offset: Option<String>,
+    /// One metric key, or several separated by commas (see `GET /metrics`).
+    #[param(example = "poverty_rate")]
+    pub metric: Option<String>,
+    /// Gazetteer code: figures about this unit (and, by default, the units under it).
+    #[param(example = "58")]
+    pub locality: Option<String>,
+    /// With `false`, only figures about `locality` itself.
+    #[param(value_type = Option<bool>, example = true)]
+    pub include_descendants: Option<String>,
+    /// Id of the article the figures come from.
+    #[param(example = "7b0f3c5e9a1d2468")]
+    pub article: Option<String>,
+    #[param(value_type = Option<Unit>, example = "percent")]
+    pub unit: Option<String>,
+    #[param(value_type = Option<Direction>, example = "level")]
+    pub direction: Option<String>,
+    /// Exact period: `2021`, `2021-H1`, `2021-Q3`, `2021-9M`, `2021-09`.
+    #[param(example = "2021-H1", pattern = r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|[0-9]{2}))?$")]
+    pub period: Option<String>,
+    /// Every period of a year.
+    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100, example = 2021)]
+    pub year: Option<String>,
+    #[param(value_type = Option<f64>, example = 5)]
+    pub min_value: Option<String>,
+    #[param(value_type = Option<f64>, example = 100)]
+    pub max_value: Option<String>,
+    /// Words of the label, with or without accents ("ho ngheo").
+    #[param(example = "hộ nghèo")]
+    pub q: Option<String>,
+    #[param(value_type = Option<IndicatorSortKey>, example = "-value")]
+    pub sort: Option<String>,
+    /// `csv` for the whole filtered list as CSV (also `Accept: text/csv`).
+    #[param(value_type = Option<Format>, example = "json")]
+    pub format: Option<String>,
+}
+
+const UNITS: &[&str] = &[
+    "percent",
+    "percentage_point",
+    "count",
+    "ratio",
+    "vnd",
+    "usd",
+    "hectare",
+    "square_metre",
+    "tonne",
+    "kilometre",
+];
+
+static PERIOD_SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]))?$").expect("period shape")
+});
+
+fn parse<T: serde::de::DeserializeOwned>(
+    name: &str,
+    value: Option<&str>,
+    allowed: &[&str],
+) -> Result<Option<T>, ApiError> {
+    params::keyword(
+        name,
+        value,
+        |v| serde_json::from_value(serde_json::Value::String(v.to_owned())).ok(),
+        allowed,
+    )
+}
+
+impl IndicatorListQuery {
+    fn filter(&self, state: &AppState) -> Result<IndicatorFilter, ApiError> {
+        let metrics = match self.metric.as_deref() {
+            None => Vec::new(),
+            Some(list) => list
+                .split(',')
+                .map(|m| params::metric("metric", m.trim()))
+                .collect::<Result<_, _>>()?,
+        };
+        let year = params::number("year", self.year.as_deref())?
+            .map(|y| {
+                (y.fract() == 0.0 && (1900.0..=2100.0).contains(&y))
+                    .then_some(y as i32)
+                    .ok_or_else(|| ApiError::bad_parameter("year", "year takes a year from 1900 to 2100"))
+            })
+            .transpose()?;
+        let period = self.period.clone();
+        if let Some(p) = &period {
+            if !PERIOD_SHAPE.is_match(p) {
+                return Err(ApiError::bad_parameter(
+                    "period",
+                    format!("period takes 2021, 2021-H1, 2021-Q3, 2021-9M or 2021-09, got {p:?}"),
+                ));
+            }
+        }
+        let sort = match parse::<IndicatorSortKey>(
+            "sort",
+            self.sort.as_deref(),
+            &["-published_on", "value", "-value", "period", "-period", "metric"],
+        )? {
+            None | Some(IndicatorSortKey::Newest) => IndicatorSort::Newest,
+            Some(IndicatorSortKey::ValueAscending) => IndicatorSort::ValueAscending,
+            Some(IndicatorSortKey::ValueDescending) => IndicatorSort::ValueDescending,
+            Some(IndicatorSortKey::PeriodAscending) => IndicatorSort::PeriodAscending,
+            Some(IndicatorSortKey::PeriodDescending) => IndicatorSort::PeriodDescending,
+            Some(IndicatorSortKey::Metric) => IndicatorSort::Metric,
+        };
+        let filter = IndicatorFilter {
+            metrics,
+            locality: params::locality("locality", self.locality.as_deref(), &state.gazetteer)?,
+            descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
+            article: self.article.clone(),
+            unit: parse("unit", self.unit.as_deref(), UNITS)?,
+            direction: parse(
+                "direction",
+                self.direction.as_deref(),
+                &["increase", "decrease", "level"],
+            )?,
+            period,
+            year,
+            min_value: params::number("min_value", self.min_value.as_deref())?,
+            max_value: params::number("max_value", self.max_value.as_deref())?,
+            q: params::search("q", self.q.as_deref())?,
+            sort,
+        };
+        if let (Some(lo), Some(hi)) = (filter.min_value, filter.max_value) {
+            if lo > hi {
+                return Err(ApiError::bad_parameter(
+                    "max_value",
+                    "max_value is below min_value",
+                ));
+            }
+        }
+        Ok(filter)
+    }
+}
+
+const INDICATOR_CSV: &[&str] = &[
+    "id",
+    "metric",
+    "metric_name_en",
+    "label",
+    "value",
+    "unit",
+    "unit_noun",
+    "denominator",
+    "qualifier",
+    "direction",
+    "period",
+    "locality_code",
+    "locality_name",
+    "locality_level",
+    "article_id",
+    "article_title",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+];
+
+fn indicator_row(i: &Indicator) -> Vec<String> {
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    let loc = i.locality.as_ref();
+    vec![
+        i.id.to_string(),
+        i.metric.clone(),
+        i.metric_name_en.clone(),
+        i.label.clone(),
+        i.value.to_string(),
+        i.unit.as_str().to_owned(),
+        opt(i.unit_noun.clone()),
+        opt(i.denominator.map(|d| d.to_string())),
+        opt(i.qualifier.clone()),
+        i.direction.as_str().to_owned(),
+        opt(i.period.clone()),
+        opt(loc.map(|l| l.code.clone())),
+        opt(loc.map(|l| l.name.clone())),
+        opt(loc.map(|l| l.level.as_str().to_owned())),
+        i.article_id.clone(),
+        i.article_title.clone(),
+        i.evidence.text.clone(),
+        i.evidence.start.to_string(),
+        i.evidence.end.to_string(),
+    ]
+}
+
+/// List indicators
+///
+/// Every figure extracted, with what a table row needs: metric and its names, label, value,
+/// unit, period, unit the figure is about, source article and the evidence sentence with
+/// the figure's offsets in the article body (Unicode scalar values). `format=csv` (or
+/// `Accept: text/csv`) returns the whole filtered list as CSV.
+#[utoipa::path(
+    get,
+    path = "/indicators",
+    tag = "indicators",
+    operation_id = "list_indicators",
+    params(IndicatorListQuery),
+    responses(
+        (status = 200, description = "One page of indicators (or all of them as CSV)",
+         content((Page<Indicator> = "application/json"), (String = "text/csv")),
+         headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"))),
+        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        (status = 400, description = "A query parameter is malformed, unknown or names nothing", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_indicators(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<IndicatorListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = PageQuery {
+        limit: query.limit.clone(),
+        offset: query.offset.clone(),
+    }
+    .validate()?;
+    let filter = query.filter(&state)?;
+    let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
+    let store = state.store.clone();
+    if params::wants_csv(query.format.as_deref(), accept)? {
+        return Ok(csv::stream("indicators.csv", INDICATOR_CSV, move |sink| {
+            store.for_each_indicator(&filter, |i| sink.push(&indicator_row(&i)))
+        }));
+    }
+    let (items, total) = blocking(move || store.list_indicators(&filter, page.limit, page.offset)).await?;
+    Ok(Page::new(&req, page, items, total).respond())
+}
+
+/// Id of an indicator.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct IndicatorPath {
+    #[param(value_type = i64, minimum = 1, example = 1)]
+    pub id: String,
+}
+
+/// Get an indicator
+///
+/// One figure with its metric, source article and evidence.
+#[utoipa::path(
+    get,
+    path = "/indicators/{id}",
+    tag = "indicators",
+    operation_id = "get_indicator",
+    params(IndicatorPath),
+    responses(
+        (status = 200, description = "The indicator", body = Indicator),
+        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        (status = 400, description = "The id is not a number", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No indicator has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_indicator(
+    state: web::Data<AppState>,
+    path: web::Path<IndicatorPath>,
+) -> Result<HttpResponse, ApiError> {
+    let id: i64 = path
+        .id
+        .parse()
+        .map_err(|_| ApiError::bad_parameter("id", "an indicator id is a whole number"))?;
+    let store = state.store.clone();
+    let found = blocking(move || store.get_indicator(id)).await?;
+    found
+        .map(|i| HttpResponse::Ok().json(i))
+        .ok_or_else(|| ApiError::NotFound("no indicator has this id".into()))
+}
+
+/// List metrics
+///
+/// The metric catalog: every key `metric` filters take, with Vietnamese and English names,
+/// its units, and how many indicators and units the store holds for it. `other` is last.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    tag = "indicators",
+    operation_id = "list_metrics",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "The catalog", body = Page<MetricCount>),
+        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_metrics(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = query.validate()?;
+    let store = state.store.clone();
+    let all = blocking(move || store.metric_counts()).await?;
+    let total = all.len() as u64;
+    let items = all
+        .into_iter()
+        .skip(page.offset as usize)
+        .take(page.limit as usize)
+        .collect();
+    Ok(Page::new(&req, page, items, total).respond())
+}

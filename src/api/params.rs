@@ -1,0 +1,113 @@
+//! Parsing query parameters into domain values, each failure a 400 naming its parameter.
+
+use chrono::NaiveDate;
+
+use crate::error::ApiError;
+use crate::ingest::Gazetteer;
+use crate::ingest::metrics;
+
+/// `true`/`false` (also `1`/`0`), or the default when absent.
+pub fn flag(name: &str, value: Option<&str>, default: bool) -> Result<bool, ApiError> {
+    match value {
+        None => Ok(default),
+        Some("true" | "1") => Ok(true),
+        Some("false" | "0") => Ok(false),
+        Some(other) => Err(ApiError::bad_parameter(
+            name,
+            format!("{name} takes true or false, got {other:?}"),
+        )),
+    }
+}
+
+/// An ISO date (`2021-07-20`).
+pub fn date(name: &str, value: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+    value
+        .map(|v| {
+            NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
+                ApiError::bad_parameter(name, format!("{name} takes a date as YYYY-MM-DD, got {v:?}"))
+            })
+        })
+        .transpose()
+}
+
+/// A finite number.
+pub fn number(name: &str, value: Option<&str>) -> Result<Option<f64>, ApiError> {
+    value
+        .map(|v| {
+            v.parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .ok_or_else(|| ApiError::bad_parameter(name, format!("{name} takes a number, got {v:?}")))
+        })
+        .transpose()
+}
+
+/// One of a closed set of keywords, parsed by `parse`.
+pub fn keyword<T>(
+    name: &str,
+    value: Option<&str>,
+    parse: impl Fn(&str) -> Option<T>,
+    allowed: &[&str],
+) -> Result<Option<T>, ApiError> {
+    value
+        .map(|v| {
+            parse(v).ok_or_else(|| {
+                ApiError::bad_parameter(
+                    name,
+                    format!("{name} takes one of {}, got {v:?}", allowed.join(", ")),
+                )
+            })
+        })
+        .transpose()
+}
+
+/// A gazetteer code that exists.
+pub fn locality(name: &str, value: Option<&str>, gazetteer: &Gazetteer) -> Result<Option<String>, ApiError> {
+    value
+        .map(|code| match gazetteer.get(code) {
+            Some(_) => Ok(code.to_owned()),
+            None => Err(ApiError::bad_parameter(
+                name,
+                format!("no locality has the code {code:?}"),
+            )),
+        })
+        .transpose()
+}
+
+/// A metric key of the catalog (`other` included).
+pub fn metric(name: &str, value: &str) -> Result<String, ApiError> {
+    metrics::by_key(value).map(|m| m.key.to_owned()).ok_or_else(|| {
+        ApiError::bad_parameter(
+            name,
+            format!("{value:?} is not a metric; GET /metrics lists them"),
+        )
+    })
+}
+
+/// A search text with at least one word in it.
+pub fn search(name: &str, value: Option<&str>) -> Result<Option<String>, ApiError> {
+    match value {
+        Some(q) if !q.chars().any(char::is_alphanumeric) => Err(ApiError::bad_parameter(
+            name,
+            format!("{name} needs at least one letter or digit"),
+        )),
+        Some(q) if q.chars().count() > 200 => Err(ApiError::bad_parameter(
+            name,
+            format!("{name} is longer than 200 characters"),
+        )),
+        other => Ok(other.map(str::to_owned)),
+    }
+}
+
+/// Whether the client asked for CSV: `format=csv`, or `Accept: text/csv` without JSON.
+pub fn wants_csv(format: Option<&str>, accept: Option<&str>) -> Result<bool, ApiError> {
+    match format {
+        Some("csv") => Ok(true),
+        Some("json") => Ok(false),
+        Some(other) => Err(ApiError::bad_parameter(
+            "format",
+            format!("format takes json or csv, got {other:?}"),
+        )),
+        None => Ok(accept.is_some_and(|a| a.contains("text/csv") && !a.contains("application/json"))),
+    }
+}

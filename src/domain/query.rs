@@ -1,0 +1,81 @@
+//! What a reader can ask for: validated filters and sort orders, independent of HTTP and SQL.
+
+use chrono::NaiveDate;
+
+use super::{Direction, Level, Unit, UnitType};
+
+/// Order of an article list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ArticleSort {
+    /// Newest first by publication date, else event date (the default).
+    #[default]
+    NewestFirst,
+    OldestFirst,
+    Title,
+    /// Best full-text match first; only with a search.
+    Relevance,
+}
+
+/// Which articles to list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleFilter {
+    /// A gazetteer code: articles naming the unit or, with `descendants`, any unit under it.
+    pub locality: Option<String>,
+    /// With `false`, only articles whose primary unit is `locality`.
+    pub descendants: bool,
+    /// Inclusive bounds on `published_on`, falling back to `event_date`.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Full-text search over title and body, accent-insensitive.
+    pub q: Option<String>,
+    /// Articles reporting this metric.
+    pub metric: Option<String>,
+    pub sort: ArticleSort,
+}
+
+/// Order of an indicator list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IndicatorSort {
+    /// Newest article first, then the order of the article (the default).
+    #[default]
+    Newest,
+    ValueAscending,
+    ValueDescending,
+    PeriodAscending,
+    PeriodDescending,
+    Metric,
+}
+
+/// Which indicators to list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndicatorFilter {
+    /// Any of these metrics; empty means all.
+    pub metrics: Vec<String>,
+    pub locality: Option<String>,
+    /// With `true` (the default at the API), indicators of every unit under `locality` too.
+    pub descendants: bool,
+    pub article: Option<String>,
+    pub unit: Option<Unit>,
+    pub direction: Option<Direction>,
+    /// Exact period key ("2021-H1").
+    pub period: Option<String>,
+    /// Periods of this year ("2021", "2021-H1", "2021-Q3" …).
+    pub year: Option<i32>,
+    pub min_value: Option<f64>,
+    pub max_value: Option<f64>,
+    /// Words of the label, accent-insensitive.
+    pub q: Option<String>,
+    pub sort: IndicatorSort,
+}
+
+/// Which localities to list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LocalityFilter {
+    pub level: Option<Level>,
+    pub unit_type: Option<UnitType>,
+    pub parent: Option<String>,
+    /// Words of the name, accent-insensitive ("bac kan").
+    pub q: Option<String>,
+    /// Only units that articles name (themselves or through a unit under them).
+    pub has_articles: Option<bool>,
+}

@@ -1,0 +1,85 @@
+//! Roll-ups for dashboards: what the articles about a unit report, metric by metric.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{Direction, LocalityRef, Unit};
+
+/// One value of a metric's series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "indicator_id": 42, "value": 5.33, "unit": "percent", "direction": "level", "period": "2020",
+    "label": "Tỷ lệ hộ nghèo", "locality": {"code": "58", "name": "Tỉnh Ninh Thuận", "level": "province"},
+    "article_id": "9c1d2e3f4a5b6c7d", "article_title": "Đồng chí Nguyễn Long Biên – Phó Chủ tịch UBND tỉnh dự hội nghị tổng kết công tác dân vận năm 2020",
+    "date": "2021-01-15"
+}))]
+pub struct SeriesPoint {
+    pub indicator_id: i64,
+    pub value: f64,
+    pub unit: Unit,
+    pub direction: Direction,
+    pub period: Option<String>,
+    pub label: String,
+    pub locality: Option<LocalityRef>,
+    pub article_id: String,
+    pub article_title: String,
+    /// Publication date of the article, else the event date.
+    pub date: Option<NaiveDate>,
+}
+
+/// A metric as reported for one unit: how often, the latest value, the whole series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MetricSeries {
+    pub metric: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub count: u64,
+    /// The most recent level reported (by period, then article date); a change when no
+    /// level was reported.
+    pub latest: Option<SeriesPoint>,
+    /// Every value, oldest period first.
+    pub series: Vec<SeriesPoint>,
+}
+
+/// A child unit with how much is reported about it and the units under it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"locality": {"code": "058", "name": "Thành phố Bắc Kạn", "level": "district"}, "article_count": 2, "indicator_count": 32}))]
+pub struct ChildCount {
+    pub locality: LocalityRef,
+    pub article_count: u64,
+    pub indicator_count: u64,
+}
+
+/// What a dashboard card shows for one unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct LocalitySummary {
+    pub locality: LocalityRef,
+    /// Whether articles and indicators of the units under this one are counted in.
+    pub rolled_up: bool,
+    pub article_count: u64,
+    /// Earliest and latest article date (publication, else event).
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    pub indicator_count: u64,
+    pub metrics: Vec<MetricSeries>,
+    /// Units one level down, every one of them, with their own counts.
+    pub children: Vec<ChildCount>,
+}
+
+/// A catalog metric with how much the store holds of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "key": "poverty_rate", "name_vi": "Tỷ lệ hộ nghèo", "name_en": "Poverty rate", "units": ["percent", "percentage_point"],
+    "indicator_count": 5, "locality_count": 3
+}))]
+pub struct MetricCount {
+    pub key: String,
+    pub name_vi: String,
+    pub name_en: String,
+    /// Units the metric is reported in; empty means any.
+    pub units: Vec<Unit>,
+    pub indicator_count: u64,
+    /// Distinct units the metric's indicators are about.
+    pub locality_count: u64,
+}

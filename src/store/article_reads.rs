@@ -1,0 +1,193 @@
+//! Reading articles: filtered, sorted pages of summaries, and whole articles.
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row};
+
+use super::sql::{Conditions, fts_query, search_words};
+use super::{Store, StoreError, date_column};
+use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef};
+
+const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_on, a.event_date, a.byline, a.period,
+        a.primary_locality, l.name AS locality_name, l.level AS locality_level,
+        a.source_file, a.source_url,
+        (SELECT count(*) FROM indicators i WHERE i.article_id = a.id) AS indicator_count";
+
+/// A locality reference from three columns, when the row has one.
+pub(super) fn locality_ref(
+    r: &Row<'_>,
+    code: &str,
+    name: &str,
+    level: &str,
+) -> rusqlite::Result<Option<LocalityRef>> {
+    let code: Option<String> = r.get(code)?;
+    let name: Option<String> = r.get(name)?;
+    let level: Option<String> = r.get(level)?;
+    Ok(match (code, name, level.as_deref().and_then(Level::parse)) {
+        (Some(code), Some(name), Some(level)) => Some(LocalityRef { code, name, level }),
+        _ => None,
+    })
+}
+
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get("id")?,
+        title: r.get("title")?,
+        published_on: date_column(r, "published_on")?,
+        event_date: date_column(r, "event_date")?,
+        byline: r.get("byline")?,
+        period: r.get("period")?,
+        locality: locality_ref(r, "primary_locality", "locality_name", "locality_level")?,
+        source_file: r.get("source_file")?,
+        source_url: r.get("source_url")?,
+        indicator_count: r.get("indicator_count")?,
+    })
+}
+
+/// FROM, WHERE and ORDER BY of an article list.
+fn article_query(filter: &ArticleFilter) -> (String, String, Conditions) {
+    let mut c = Conditions::default();
+    let mut from = "articles a LEFT JOIN localities l ON l.code = a.primary_locality".to_owned();
+    let words = filter.q.as_deref().map(search_words).unwrap_or_default();
+    if !words.is_empty() {
+        let q = c.bind(Value::Text(fts_query(&words)));
+        from.push_str(&format!(
+            " JOIN (SELECT rowid AS rid, bm25(article_search) AS rank FROM article_search \
+             WHERE article_search MATCH {q}) s ON s.rid = a.rowid"
+        ));
+    }
+    match (&filter.locality, filter.descendants) {
+        (Some(code), true) => c.push(
+            "a.id IN (SELECT article_id FROM article_localities WHERE code = ?)",
+            [Value::Text(code.clone())],
+        ),
+        (Some(code), false) => c.push("a.primary_locality = ?", [Value::Text(code.clone())]),
+        (None, _) => {}
+    }
+    if let Some(d) = filter.from {
+        c.push(
+            "coalesce(a.published_on, a.event_date) >= ?",
+            [Value::Text(d.to_string())],
+        );
+    }
+    if let Some(d) = filter.to {
+        c.push(
+            "coalesce(a.published_on, a.event_date) <= ?",
+            [Value::Text(d.to_string())],
+        );
+    }
+    if let Some(m) = &filter.metric {
+        c.push(
+            "EXISTS (SELECT 1 FROM indicators i WHERE i.article_id = a.id AND i.metric = ?)",
+            [Value::Text(m.clone())],
+        );
+    }
+    let order = match filter.sort {
+        ArticleSort::Relevance if !words.is_empty() => "s.rank, a.id",
+        ArticleSort::OldestFirst => {
+            "coalesce(a.published_on, a.event_date) IS NULL, coalesce(a.published_on, a.event_date), a.id"
+        }
+        ArticleSort::Title => "a.title COLLATE NOCASE, a.id",
+        _ => "coalesce(a.published_on, a.event_date) DESC, a.id",
+    };
+    (from, order.to_owned(), c)
+}
+
+impl Store {
+    /// One page of the articles a filter selects, and how many it selects in all.
+    pub fn list_articles(
+        &self,
+        filter: &ArticleFilter,
+        limit: u32,
+        offset: u64,
+    ) -> Result<(Vec<ArticleSummary>, u64), StoreError> {
+        let conn = self.conn()?;
+        let (from, order, mut c) = article_query(filter);
+        let where_sql = c.where_sql();
+        let total: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM {from} {where_sql}"),
+            c.params().as_slice(),
+            |r| r.get(0),
+        )?;
+        let (lim, off) = (
+            c.bind(Value::Integer(limit.into())),
+            c.bind(Value::Integer(offset as i64)),
+        );
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {from} {where_sql} ORDER BY {order} LIMIT {lim} OFFSET {off}"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(c.params().as_slice(), summary_from_row)?;
+        Ok((rows.collect::<Result<_, _>>()?, total as u64))
+    }
+
+    /// Every article a filter selects, in order, for export; `each` sees them one by one.
+    pub fn for_each_article(
+        &self,
+        filter: &ArticleFilter,
+        mut each: impl FnMut(ArticleSummary) -> bool,
+    ) -> Result<(), StoreError> {
+        let conn = self.conn()?;
+        let (from, order, c) = article_query(filter);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {from} {} ORDER BY {order}",
+            c.where_sql()
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(c.params().as_slice())?;
+        while let Some(row) = rows.next()? {
+            if !each(summary_from_row(row)?) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The full article, or `None` when no article has this id.
+    pub fn get_article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let conn = self.conn()?;
+        let found = conn
+            .query_row(
+                &format!(
+                    "SELECT {SUMMARY_COLUMNS}, a.body, a.captions FROM articles a
+                     LEFT JOIN localities l ON l.code = a.primary_locality WHERE a.id = ?1"
+                ),
+                [id],
+                |r| {
+                    Ok((
+                        summary_from_row(r)?,
+                        r.get::<_, String>("body")?,
+                        r.get::<_, String>("captions")?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((summary, body, captions)) = found else {
+            return Ok(None);
+        };
+        let captions = serde_json::from_str(&captions)
+            .map_err(|e| StoreError::Corrupt(format!("captions of article {id}: {e}")))?;
+        let mut stmt = conn.prepare(
+            "SELECT l.code, l.name, l.level FROM article_localities al
+             JOIN localities l ON l.code = al.code WHERE al.article_id = ?1 ORDER BY al.position",
+        )?;
+        let localities = stmt
+            .query_map([id], |r| locality_ref(r, "code", "name", "level"))?
+            .filter_map(|r| r.transpose())
+            .collect::<Result<_, _>>()?;
+        Ok(Some(Article {
+            summary,
+            body,
+            captions,
+            localities,
+            indicators: None,
+        }))
+    }
+
+    pub fn article_exists(&self, id: &str) -> Result<bool, StoreError> {
+        let conn = self.conn()?;
+        Ok(conn
+            .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+}

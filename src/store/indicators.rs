@@ -1,0 +1,210 @@
+//! Reading indicators: filtered, sorted pages with what a table row needs, and counts per metric.
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row};
+
+use super::article_reads::locality_ref;
+use super::sql::{Conditions, like_word, search_words, subtree};
+use super::{Store, StoreError};
+use crate::domain::{Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Unit};
+use crate::ingest::metrics;
+
+const INDICATOR_COLUMNS: &str = "i.id, i.article_id, a.title AS article_title, i.metric, i.label, i.value,
+        i.unit, i.unit_noun, i.denominator, i.qualifier, i.direction, i.period, i.locality_code,
+        l.name AS locality_name, l.level AS locality_level,
+        i.evidence_text, i.evidence_start, i.evidence_end";
+
+const INDICATOR_FROM: &str =
+    "indicators i JOIN articles a ON a.id = i.article_id LEFT JOIN localities l ON l.code = i.locality_code";
+
+fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Indicator, StoreError>> {
+    let unit: String = r.get("unit")?;
+    let direction: String = r.get("direction")?;
+    let (Some(unit), Some(direction)) = (Unit::parse(&unit), Direction::parse(&direction)) else {
+        return Ok(Err(StoreError::Corrupt(format!(
+            "indicator unit {unit} direction {direction}"
+        ))));
+    };
+    let metric: String = r.get("metric")?;
+    let (vi, en) = metrics::names(&metric);
+    Ok(Ok(Indicator {
+        id: r.get("id")?,
+        article_id: r.get("article_id")?,
+        article_title: r.get("article_title")?,
+        metric_name_vi: vi.to_owned(),
+        metric_name_en: en.to_owned(),
+        metric,
+        label: r.get("label")?,
+        value: r.get("value")?,
+        unit,
+        unit_noun: r.get("unit_noun")?,
+        denominator: r.get("denominator")?,
+        qualifier: r.get("qualifier")?,
+        direction,
+        period: r.get("period")?,
+        locality: locality_ref(r, "locality_code", "locality_name", "locality_level")?,
+        evidence: Evidence {
+            text: r.get("evidence_text")?,
+            start: r.get::<_, i64>("evidence_start")? as usize,
+            end: r.get::<_, i64>("evidence_end")? as usize,
+        },
+    }))
+}
+
+fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
+    let mut c = Conditions::default();
+    if !f.metrics.is_empty() {
+        let marks = vec!["?"; f.metrics.len()].join(", ");
+        c.push(
+            &format!("i.metric IN ({marks})"),
+            f.metrics.iter().cloned().map(Value::Text),
+        );
+    }
+    match (&f.locality, f.descendants) {
+        (Some(code), true) => {
+            let param = c.bind(Value::Text(code.clone()));
+            c.push(&format!("i.locality_code IN {}", subtree(&param)), []);
+        }
+        (Some(code), false) => c.push("i.locality_code = ?", [Value::Text(code.clone())]),
+        (None, _) => {}
+    }
+    if let Some(a) = &f.article {
+        c.push("i.article_id = ?", [Value::Text(a.clone())]);
+    }
+    if let Some(u) = f.unit {
+        c.push("i.unit = ?", [Value::Text(u.as_str().into())]);
+    }
+    if let Some(d) = f.direction {
+        c.push("i.direction = ?", [Value::Text(d.as_str().into())]);
+    }
+    if let Some(p) = &f.period {
+        c.push("i.period = ?", [Value::Text(p.clone())]);
+    }
+    if let Some(y) = f.year {
+        c.push(
+            "(i.period = ? OR i.period LIKE ?)",
+            [Value::Text(y.to_string()), Value::Text(format!("{y}-%"))],
+        );
+    }
+    if let Some(v) = f.min_value {
+        c.push("i.value >= ?", [Value::Real(v)]);
+    }
+    if let Some(v) = f.max_value {
+        c.push("i.value <= ?", [Value::Real(v)]);
+    }
+    for word in f.q.as_deref().map(search_words).unwrap_or_default() {
+        c.push(
+            "i.label_search LIKE ? ESCAPE '\\'",
+            [Value::Text(like_word(&word))],
+        );
+    }
+    c
+}
+
+fn indicator_order(sort: IndicatorSort) -> &'static str {
+    match sort {
+        IndicatorSort::Newest => "coalesce(a.published_on, a.event_date) DESC, i.article_id, i.position",
+        IndicatorSort::ValueAscending => "i.value, i.id",
+        IndicatorSort::ValueDescending => "i.value DESC, i.id",
+        IndicatorSort::PeriodAscending => "i.period IS NULL, i.period, i.id",
+        IndicatorSort::PeriodDescending => "i.period IS NULL, i.period DESC, i.id",
+        IndicatorSort::Metric => "i.metric, i.value, i.id",
+    }
+}
+
+impl Store {
+    /// One page of the indicators a filter selects, and how many it selects in all.
+    pub fn list_indicators(
+        &self,
+        filter: &IndicatorFilter,
+        limit: u32,
+        offset: u64,
+    ) -> Result<(Vec<Indicator>, u64), StoreError> {
+        let conn = self.conn()?;
+        let mut c = indicator_conditions(filter);
+        let where_sql = c.where_sql();
+        let total: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM {INDICATOR_FROM} {where_sql}"),
+            c.params().as_slice(),
+            |r| r.get(0),
+        )?;
+        let (lim, off) = (
+            c.bind(Value::Integer(limit.into())),
+            c.bind(Value::Integer(offset as i64)),
+        );
+        let order = indicator_order(filter.sort);
+        let sql = format!(
+            "SELECT {INDICATOR_COLUMNS} FROM {INDICATOR_FROM} {where_sql} ORDER BY {order} LIMIT {lim} OFFSET {off}"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(c.params().as_slice(), indicator_from_row)?;
+        let items = rows.map(|r| r?).collect::<Result<_, _>>()?;
+        Ok((items, total as u64))
+    }
+
+    /// Every indicator a filter selects, in order, for export; `each` sees them one by one.
+    pub fn for_each_indicator(
+        &self,
+        filter: &IndicatorFilter,
+        mut each: impl FnMut(Indicator) -> bool,
+    ) -> Result<(), StoreError> {
+        let conn = self.conn()?;
+        let c = indicator_conditions(filter);
+        let sql = format!(
+            "SELECT {INDICATOR_COLUMNS} FROM {INDICATOR_FROM} {} ORDER BY {}",
+            c.where_sql(),
+            indicator_order(filter.sort)
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(c.params().as_slice())?;
+        while let Some(row) = rows.next()? {
+            if !each(indicator_from_row(row)??) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get_indicator(&self, id: i64) -> Result<Option<Indicator>, StoreError> {
+        let conn = self.conn()?;
+        let found = conn
+            .query_row(
+                &format!("SELECT {INDICATOR_COLUMNS} FROM {INDICATOR_FROM} WHERE i.id = ?1"),
+                [id],
+                indicator_from_row,
+            )
+            .optional()?;
+        found.transpose()
+    }
+
+    /// The catalog with how many indicators and units each metric has; `other` last.
+    pub fn metric_counts(&self) -> Result<Vec<MetricCount>, StoreError> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(
+            "SELECT metric, count(*), count(DISTINCT locality_code) FROM indicators GROUP BY metric",
+        )?;
+        let counts: std::collections::HashMap<String, (u64, u64)> = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    (r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64),
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(metrics::CATALOG
+            .iter()
+            .chain([&metrics::OTHER])
+            .map(|m| {
+                let (indicator_count, locality_count) = counts.get(m.key).copied().unwrap_or_default();
+                MetricCount {
+                    key: m.key.to_owned(),
+                    name_vi: m.name_vi.to_owned(),
+                    name_en: m.name_en.to_owned(),
+                    units: m.units.to_vec(),
+                    indicator_count,
+                    locality_count,
+                }
+            })
+            .collect())
+    }
+}

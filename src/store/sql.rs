@@ -1,0 +1,90 @@
+//! A small builder for the WHERE clauses of filtered lists, with numbered parameters.
+
+use rusqlite::ToSql;
+use rusqlite::types::Value;
+
+use crate::ingest::text::fold;
+
+/// Conditions joined with AND, and their parameters in order.
+#[derive(Default)]
+pub struct Conditions {
+    clauses: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Conditions {
+    /// Adds a condition; each `?` in it takes the next of `values`.
+    pub fn push(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
+        let mut out = String::with_capacity(clause.len() + 8);
+        let mut values = values.into_iter();
+        let mut chars = clause.chars().peekable();
+        while let Some(c) = chars.next() {
+            // A bare `?` takes the next value; `?N` was bound already.
+            if c == '?' && !chars.peek().is_some_and(char::is_ascii_digit) {
+                self.params.push(values.next().unwrap_or(Value::Null));
+                out.push_str(&format!("?{}", self.params.len()));
+            } else {
+                out.push(c);
+            }
+        }
+        self.clauses.push(out);
+    }
+
+    /// A parameter for use outside the conditions (an ORDER BY or a join); returns `?N`.
+    pub fn bind(&mut self, value: Value) -> String {
+        self.params.push(value);
+        format!("?{}", self.params.len())
+    }
+
+    pub fn where_sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+
+    pub fn params(&self) -> Vec<&dyn ToSql> {
+        self.params.iter().map(|v| v as &dyn ToSql).collect()
+    }
+}
+
+/// Folded search words of a query ("Bắc Kạn" → ["bac", "kan"]).
+pub fn search_words(q: &str) -> Vec<String> {
+    fold(q)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// An FTS5 query matching every word, the last one as a prefix.
+pub fn fts_query(words: &[String]) -> String {
+    let n = words.len();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i + 1 == n {
+                format!("\"{w}\"*")
+            } else {
+                format!("\"{w}\"")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A LIKE pattern matching a word anywhere, with LIKE's wildcards escaped (ESCAPE '\').
+pub fn like_word(word: &str) -> String {
+    let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Codes of a unit and every unit under it, as a subquery over the bound code.
+pub fn subtree(code_param: &str) -> String {
+    format!(
+        "(WITH RECURSIVE sub(code) AS (SELECT {code_param} UNION ALL \
+         SELECT l.code FROM localities l JOIN sub ON l.parent_code = sub.code) SELECT code FROM sub)"
+    )
+}

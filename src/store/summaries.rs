@@ -1,0 +1,180 @@
+//! Per-unit roll-ups: article and indicator counts, metric series and latest values, children.
+
+use rusqlite::types::Value;
+
+use super::article_reads::locality_ref;
+use super::sql::{Conditions, subtree};
+use super::{Store, StoreError, date_column};
+use crate::domain::{
+    ChildCount, Direction, Level, LocalityRef, LocalitySummary, MetricSeries, SeriesPoint, Unit,
+};
+use crate::ingest::metrics;
+
+impl Store {
+    /// What the articles about a unit report; with `rollup`, the units under it count too.
+    pub fn locality_summary(&self, code: &str, rollup: bool) -> Result<Option<LocalitySummary>, StoreError> {
+        let Some(unit) = self.get_locality(code)? else {
+            return Ok(None);
+        };
+        let conn = self.conn()?;
+        let code_value = || Value::Text(code.to_owned());
+        let mut articles = Conditions::default();
+        match rollup {
+            true => articles.push(
+                "a.id IN (SELECT article_id FROM article_localities WHERE code = ?)",
+                [code_value()],
+            ),
+            false => articles.push("a.primary_locality = ?", [code_value()]),
+        }
+        let (article_count, first, last): (i64, Option<String>, Option<String>) = conn.query_row(
+            &format!(
+                "SELECT count(*), min(coalesce(a.published_on, a.event_date)), max(coalesce(a.published_on, a.event_date))
+                 FROM articles a {}",
+                articles.where_sql()
+            ),
+            articles.params().as_slice(),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let mut indicators = Conditions::default();
+        match rollup {
+            true => {
+                let p = indicators.bind(code_value());
+                indicators.push(&format!("i.locality_code IN {}", subtree(&p)), []);
+            }
+            false => indicators.push("i.locality_code = ?", [code_value()]),
+        }
+        let sql = format!(
+            "SELECT i.id, i.metric, i.value, i.unit, i.direction, i.period, i.label, i.locality_code,
+                    l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
+                    coalesce(a.published_on, a.event_date) AS date
+             FROM indicators i JOIN articles a ON a.id = i.article_id
+             LEFT JOIN localities l ON l.code = i.locality_code {}
+             ORDER BY i.metric, i.period IS NULL, i.period, date, i.id",
+            indicators.where_sql()
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(indicators.params().as_slice())?;
+        let mut indicator_count = 0;
+        let mut by_metric: Vec<(String, Vec<SeriesPoint>)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            indicator_count += 1;
+            let metric: String = r.get("metric")?;
+            let (Some(unit), Some(direction)) = (
+                Unit::parse(&r.get::<_, String>("unit")?),
+                Direction::parse(&r.get::<_, String>("direction")?),
+            ) else {
+                continue;
+            };
+            let point = SeriesPoint {
+                indicator_id: r.get("id")?,
+                value: r.get("value")?,
+                unit,
+                direction,
+                period: r.get("period")?,
+                label: r.get("label")?,
+                locality: locality_ref(r, "locality_code", "locality_name", "locality_level")?,
+                article_id: r.get("article_id")?,
+                article_title: r.get("title")?,
+                date: date_column(r, "date")?,
+            };
+            if metric == metrics::OTHER.key {
+                continue;
+            }
+            match by_metric.last_mut() {
+                Some((m, points)) if *m == metric => points.push(point),
+                _ => by_metric.push((metric, vec![point])),
+            }
+        }
+        let metrics = by_metric
+            .into_iter()
+            .map(|(metric, series)| series_of(code, metric, series))
+            .collect();
+        let parse =
+            |d: Option<String>| d.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+        Ok(Some(LocalitySummary {
+            locality: LocalityRef::from(&unit),
+            rolled_up: rollup,
+            article_count: article_count as u64,
+            first_date: parse(first),
+            last_date: parse(last),
+            indicator_count,
+            metrics,
+            children: self.child_counts(code)?,
+        }))
+    }
+
+    /// Every unit one level down, with articles and indicators about it and the units under it.
+    fn child_counts(&self, code: &str) -> Result<Vec<ChildCount>, StoreError> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(
+            "WITH RECURSIVE sub(code, child) AS (
+                 SELECT code, code FROM localities WHERE parent_code = ?1
+                 UNION ALL SELECT l.code, sub.child FROM localities l JOIN sub ON l.parent_code = sub.code)
+             SELECT c.code, c.name, c.level,
+                    (SELECT count(*) FROM article_localities al WHERE al.code = c.code) AS articles,
+                    (SELECT count(*) FROM indicators i WHERE i.locality_code IN
+                        (SELECT code FROM sub WHERE sub.child = c.code)) AS indicators
+             FROM localities c WHERE c.parent_code = ?1 ORDER BY c.code",
+        )?;
+        let rows = stmt.query_map([code], |r| {
+            Ok(
+                locality_ref(r, "code", "name", "level")?.map(|locality| ChildCount {
+                    locality,
+                    article_count: r.get::<_, i64>("articles").unwrap_or(0) as u64,
+                    indicator_count: r.get::<_, i64>("indicators").unwrap_or(0) as u64,
+                }),
+            )
+        })?;
+        Ok(rows.filter_map(|r| r.transpose()).collect::<Result<_, _>>()?)
+    }
+
+    /// Units of a level that articles name, by code: one page and the total.
+    pub fn units_with_articles(
+        &self,
+        level: Level,
+        limit: u32,
+        offset: u64,
+    ) -> Result<(Vec<String>, u64), StoreError> {
+        let conn = self.conn()?;
+        let from = "FROM localities l WHERE l.level = ?1 AND EXISTS (SELECT 1 FROM article_localities al WHERE al.code = l.code)";
+        let total: i64 =
+            conn.query_row(&format!("SELECT count(*) {from}"), [level.as_str()], |r| r.get(0))?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT l.code {from} ORDER BY l.code LIMIT ?2 OFFSET ?3"
+        ))?;
+        let codes = stmt
+            .query_map(rusqlite::params![level.as_str(), limit, offset as i64], |r| {
+                r.get(0)
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok((codes, total as u64))
+    }
+}
+
+/// A metric's series with its latest value: the newest level reported about the unit itself,
+/// else the newest level of any unit under it, else the newest value.
+fn series_of(code: &str, metric: String, series: Vec<SeriesPoint>) -> MetricSeries {
+    let key = |p: &&SeriesPoint| (p.period.clone(), p.date);
+    let own_level = series
+        .iter()
+        .filter(|p| p.direction == Direction::Level && p.locality.as_ref().is_some_and(|l| l.code == code))
+        .max_by_key(key);
+    let latest = own_level
+        .or_else(|| {
+            series
+                .iter()
+                .filter(|p| p.direction == Direction::Level)
+                .max_by_key(key)
+        })
+        .or_else(|| series.iter().max_by_key(key))
+        .cloned();
+    let (vi, en) = metrics::names(&metric);
+    MetricSeries {
+        name_vi: vi.to_owned(),
+        name_en: en.to_owned(),
+        count: series.len() as u64,
+        metric,
+        latest,
+        series,
+    }
+}
