@@ -67,6 +67,9 @@ pub enum ApiError {
     },
     #[error("{0}")]
     NotFound(String),
+    /// A well-formed parameter names nothing that exists (a locality code, say).
+    #[error("{detail}")]
+    UnknownParameter { detail: String, parameter: String },
     #[error("{0}")]
     ServiceUnavailable(String),
     #[error("internal error: {0}")]
@@ -99,6 +102,10 @@ impl ApiError {
                 ..Problem::new(StatusCode::BAD_REQUEST, detail.clone())
             },
             ApiError::NotFound(detail) => Problem::new(StatusCode::NOT_FOUND, detail.clone()),
+            ApiError::UnknownParameter { detail, parameter } => Problem {
+                parameter: Some(parameter.clone()),
+                ..Problem::new(StatusCode::NOT_FOUND, detail.clone())
+            },
             ApiError::ServiceUnavailable(detail) => {
                 Problem::new(StatusCode::SERVICE_UNAVAILABLE, detail.clone())
             }
@@ -114,7 +121,7 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::UnknownParameter { .. } => StatusCode::NOT_FOUND,
             ApiError::ServiceUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

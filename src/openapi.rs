@@ -3,7 +3,10 @@
 //! `openapi/openapi.json` is its committed copy; regenerate it with
 //! `cargo run -q -- openapi > openapi/openapi.json`.
 
+use serde_json::{Value, json};
 use utoipa::OpenApi;
+
+use crate::ingest::metrics;
 
 use crate::api::{articles, health, indicators, localities};
 
@@ -17,7 +20,15 @@ Lists share one envelope: `data`, `meta` (`total`, `limit`, `offset`) and `links
 RFC 8288 `Link` header. Errors are RFC 9457 `application/problem+json`. Text is NFC; every offset \
 counts Unicode scalar values (code points) of the article body.",
         license(name = "MIT", identifier = "MIT"),
+        contact(name = "chiso maintainers"),
     ),
+    servers((url = "/", description = "The server this document is served from")),
+    components(schemas(
+        articles::ArticleSortKey,
+        articles::Format,
+        articles::IncludeKey,
+        indicators::IndicatorSortKey,
+    )),
     paths(
         health::health,
         health::ready,
@@ -43,7 +54,67 @@ pub struct ApiDoc;
 
 /// The document as served at `/openapi.json`.
 pub fn spec() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
+    reference_page_items(&mut doc);
+    enumerate_metrics(&mut doc);
+    serde_json::from_value(doc).expect("the adjusted document is OpenAPI")
+}
+
+/// `Page_X.data.items` as a reference to `X`, which carries the item's description and example.
+fn reference_page_items(doc: &mut Value) {
+    let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    let names: Vec<String> = schemas.keys().cloned().collect();
+    for name in names.iter().filter(|n| n.starts_with("Page_")) {
+        let item = &name["Page_".len()..];
+        if names.iter().any(|n| n == item) {
+            if let Some(items) = schemas
+                .get_mut(name)
+                .and_then(|s| s.pointer_mut("/properties/data/items"))
+            {
+                *items = json!({ "$ref": format!("#/components/schemas/{item}") });
+            }
+        }
+    }
+}
+
+/// Every `metric` query parameter lists the catalog's keys.
+fn enumerate_metrics(doc: &mut Value) {
+    let keys: Vec<&str> = metrics::CATALOG
+        .iter()
+        .chain([&metrics::OTHER])
+        .map(|m| m.key)
+        .collect();
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for op in paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|p| p.values_mut())
+    {
+        for param in op
+            .get_mut("parameters")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            if param["name"] == "metric" && param["in"] == "query" {
+                let multi = param["description"]
+                    .as_str()
+                    .is_some_and(|d| d.contains("commas"));
+                param["schema"] = if multi {
+                    json!({"type": "string", "pattern": format!("^({0})(,({0}))*$", keys.join("|"))})
+                } else {
+                    json!({"type": "string", "enum": keys})
+                };
+            }
+        }
+    }
 }
 
 /// The document as committed in `openapi/openapi.json`.

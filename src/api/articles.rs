@@ -40,10 +40,10 @@ pub struct ArticleListQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
     pub limit: Option<String>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, example = 0)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
     pub offset: Option<String>,
     /// Gazetteer code of a unit: articles about it (and, by default, the units under it).
-    #[param(example = "06")]
+    #[param(example = "06", pattern = "^[0-9]{2}([0-9]([0-9]{2})?)?$")]
     pub locality: Option<String>,
     /// With `false`, only articles whose primary unit is `locality`.
     #[param(value_type = Option<bool>, example = true)]
@@ -55,12 +55,17 @@ pub struct ArticleListQuery {
     #[param(value_type = Option<String>, format = Date, example = "2021-12-31")]
     pub to: Option<String>,
     /// Words to find in title and body, with or without accents ("dang" finds "Đảng").
-    #[param(example = "dân vận")]
+    #[param(
+        example = "dân vận",
+        min_length = 1,
+        max_length = 200,
+        pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
+    )]
     pub q: Option<String>,
     /// Articles reporting this metric (see `GET /metrics`).
     #[param(example = "poverty_rate")]
     pub metric: Option<String>,
-    /// Order; `relevance` needs `q`.
+    /// Order; `relevance` (best match first) orders as `-published_on` without `q`.
     #[param(value_type = Option<ArticleSortKey>, example = "-published_on")]
     pub sort: Option<String>,
     /// `csv` for the whole filtered list as CSV (also `Accept: text/csv`).
@@ -93,10 +98,7 @@ impl ArticleListQuery {
             None | Some(ArticleSortKey::NewestFirst) => ArticleSort::NewestFirst,
             Some(ArticleSortKey::OldestFirst) => ArticleSort::OldestFirst,
             Some(ArticleSortKey::Title) => ArticleSort::Title,
-            Some(ArticleSortKey::Relevance) if q.is_some() => ArticleSort::Relevance,
-            Some(ArticleSortKey::Relevance) => {
-                return Err(ApiError::bad_parameter("sort", "sort=relevance needs q"));
-            }
+            Some(ArticleSortKey::Relevance) => ArticleSort::Relevance,
         };
         let filter = ArticleFilter {
             locality: params::locality("locality", self.locality.as_deref(), &state.gazetteer)?,
@@ -111,11 +113,6 @@ impl ArticleListQuery {
                 .transpose()?,
             sort,
         };
-        if let (Some(from), Some(to)) = (filter.from, filter.to) {
-            if from > to {
-                return Err(ApiError::bad_parameter("to", "to is before from"));
-            }
-        }
         Ok(filter)
     }
 }
@@ -168,7 +165,8 @@ fn article_row(a: &ArticleSummary) -> Vec<String> {
          headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"),
                  ("ETag" = String, description = "Weak validator for If-None-Match"))),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "A query parameter is malformed, unknown or names nothing", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`locality` is well-formed but no unit has that code", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -37,13 +37,13 @@ pub struct IndicatorListQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
     pub limit: Option<String>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, example = 0)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
     pub offset: Option<String>,
     /// One metric key, or several separated by commas (see `GET /metrics`).
     #[param(example = "poverty_rate")]
     pub metric: Option<String>,
     /// Gazetteer code: figures about this unit (and, by default, the units under it).
-    #[param(example = "58")]
+    #[param(example = "58", pattern = "^[0-9]{2}([0-9]([0-9]{2})?)?$")]
     pub locality: Option<String>,
     /// With `false`, only figures about `locality` itself.
     #[param(value_type = Option<bool>, example = true)]
@@ -56,7 +56,10 @@ pub struct IndicatorListQuery {
     #[param(value_type = Option<Direction>, example = "level")]
     pub direction: Option<String>,
     /// Exact period: `2021`, `2021-H1`, `2021-Q3`, `2021-9M`, `2021-09`.
-    #[param(example = "2021-H1", pattern = r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|[0-9]{2}))?$")]
+    #[param(
+        example = "2021-H1",
+        pattern = r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]))?$"
+    )]
     pub period: Option<String>,
     /// Every period of a year.
     #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100, example = 2021)]
@@ -66,7 +69,12 @@ pub struct IndicatorListQuery {
     #[param(value_type = Option<f64>, example = 100)]
     pub max_value: Option<String>,
     /// Words of the label, with or without accents ("ho ngheo").
-    #[param(example = "hộ nghèo")]
+    #[param(
+        example = "hộ nghèo",
+        min_length = 1,
+        max_length = 200,
+        pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
+    )]
     pub q: Option<String>,
     #[param(value_type = Option<IndicatorSortKey>, example = "-value")]
     pub sort: Option<String>,
@@ -160,14 +168,6 @@ impl IndicatorListQuery {
             q: params::search("q", self.q.as_deref())?,
             sort,
         };
-        if let (Some(lo), Some(hi)) = (filter.min_value, filter.max_value) {
-            if lo > hi {
-                return Err(ApiError::bad_parameter(
-                    "max_value",
-                    "max_value is below min_value",
-                ));
-            }
-        }
         Ok(filter)
     }
 }
@@ -237,7 +237,8 @@ fn indicator_row(i: &Indicator) -> Vec<String> {
          content((Page<Indicator> = "application/json"), (String = "text/csv")),
          headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"))),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "A query parameter is malformed, unknown or names nothing", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`locality` is well-formed but no unit has that code", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]

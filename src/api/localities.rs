@@ -18,7 +18,7 @@ pub struct LocalityListQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
     pub limit: Option<String>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, example = 0)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
     pub offset: Option<String>,
     #[param(value_type = Option<Level>, example = "province")]
     pub level: Option<String>,
@@ -27,10 +27,15 @@ pub struct LocalityListQuery {
     #[serde(rename = "type")]
     pub unit_type: Option<String>,
     /// Code of the parent unit.
-    #[param(example = "06")]
+    #[param(example = "06", pattern = "^[0-9]{2}([0-9]([0-9]{2})?)?$")]
     pub parent: Option<String>,
     /// Words of the name, with or without accents ("bac kan").
-    #[param(example = "bac kan")]
+    #[param(
+        example = "bac kan",
+        min_length = 1,
+        max_length = 200,
+        pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
+    )]
     pub q: Option<String>,
     /// Only units that articles name (`true`) or that none does (`false`).
     #[param(value_type = Option<bool>, example = true)]
@@ -63,7 +68,8 @@ const TYPES: &[&str] = &[
     responses(
         (status = 200, description = "One page of units", body = Page<Locality>),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "A query parameter is malformed, unknown or names nothing", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`parent` is well-formed but no unit has that code", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -186,7 +192,7 @@ pub struct SummaryListQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
     pub limit: Option<String>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, example = 0)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
     pub offset: Option<String>,
     /// With `false`, only what is about each unit itself.
     #[param(value_type = Option<bool>, example = true)]

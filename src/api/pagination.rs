@@ -9,6 +9,8 @@ use crate::error::ApiError;
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 200;
+/// The largest offset, the largest integer JavaScript clients hold exactly (2^53 - 1).
+pub const MAX_OFFSET: u64 = 9_007_199_254_740_991;
 
 /// `limit` and `offset`, as every list endpoint takes them.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -19,7 +21,7 @@ pub struct PageQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20, example = 20)]
     pub limit: Option<String>,
     /// Items to skip from the start of the list.
-    #[param(value_type = Option<u64>, minimum = 0, default = 0, example = 0)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0, example = 0)]
     pub offset: Option<String>,
 }
 
@@ -50,11 +52,11 @@ impl PageQuery {
             Some(s) => s
                 .parse::<u64>()
                 .ok()
-                .filter(|o| *o <= i64::MAX as u64)
+                .filter(|o| *o <= MAX_OFFSET)
                 .ok_or_else(|| {
                     ApiError::bad_parameter(
                         "offset",
-                        format!("offset must be a non-negative integer, got {s:?}"),
+                        format!("offset must be an integer from 0 to {MAX_OFFSET}, got {s:?}"),
                     )
                 })?,
         };

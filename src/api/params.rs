@@ -61,17 +61,23 @@ pub fn keyword<T>(
         .transpose()
 }
 
-/// A gazetteer code that exists.
+/// A gazetteer code: 400 when malformed, 404 when well-formed but unknown.
 pub fn locality(name: &str, value: Option<&str>, gazetteer: &Gazetteer) -> Result<Option<String>, ApiError> {
-    value
-        .map(|code| match gazetteer.get(code) {
-            Some(_) => Ok(code.to_owned()),
-            None => Err(ApiError::bad_parameter(
-                name,
-                format!("no locality has the code {code:?}"),
-            )),
-        })
-        .transpose()
+    let Some(code) = value else { return Ok(None) };
+    let digits = code.bytes().all(|b| b.is_ascii_digit());
+    if !digits || ![2, 3, 5].contains(&code.len()) {
+        return Err(ApiError::bad_parameter(
+            name,
+            format!("{name} takes a code of 2, 3 or 5 digits, got {code:?}"),
+        ));
+    }
+    match gazetteer.get(code) {
+        Some(_) => Ok(Some(code.to_owned())),
+        None => Err(ApiError::UnknownParameter {
+            detail: format!("no locality has the code {code}"),
+            parameter: name.to_owned(),
+        }),
+    }
 }
 
 /// A metric key of the catalog (`other` included).

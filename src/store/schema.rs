@@ -119,3 +119,47 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_store_with_data_is_brought_up_to_date() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        super::super::register_functions(&conn).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO localities (code, level, type, type_vi, name, short_name)
+                 VALUES ('06', 'province', 'province', 'Tỉnh', 'Tỉnh Bắc Kạn', 'Bắc Kạn');
+             INSERT INTO articles (id, title, body, raw_text, extractor_version)
+                 VALUES ('a', 'Đảng bộ tỉnh', 'Thân bài', 'x', 1);
+             INSERT INTO indicators (article_id, position, metric, label, value, unit, direction,
+                 evidence_text, evidence_start, evidence_end)
+                 VALUES ('a', 0, 'poverty_rate', 'Tỷ lệ hộ nghèo', 5.0, 'percent', 'level', 's', 0, 1);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM article_search WHERE article_search MATCH 'dang'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1, "old articles are searchable after the upgrade");
+        let label: String = conn
+            .query_row("SELECT label_search FROM indicators", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(label, "ty le ho ngheo");
+        let name: String = conn
+            .query_row("SELECT name_search FROM localities", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "tinh bac kan");
+    }
+}

@@ -14,6 +14,13 @@ async fn openapi_json_is_served_as_openapi_3_with_every_route() {
         "/articles",
         "/articles/{id}",
         "/articles/{id}/indicators",
+        "/indicators",
+        "/indicators/{id}",
+        "/metrics",
+        "/localities",
+        "/localities/{code}",
+        "/localities/{code}/summary",
+        "/summaries",
     ] {
         assert!(spec["paths"][path]["get"].is_object(), "{path} missing");
     }

@@ -69,6 +69,8 @@ async fn articles_filter_by_dates_and_metric_and_sort_by_title() {
     );
     let (_, _, voters) = get(&app, "/articles?metric=voter_turnout").await;
     assert_eq!(files(&voters), ["000_01e126a4b9fa0ced.txt"]);
+    let (_, _, empty) = get(&app, "/articles?from=2021-12-01&to=2021-01-01").await;
+    assert_eq!(empty["meta"]["total"], 0, "an empty range is no error");
     let (_, _, by_title) = get(&app, "/articles?sort=title").await;
     let titles: Vec<&str> = by_title["data"]
         .as_array()
@@ -85,25 +87,22 @@ async fn articles_filter_by_dates_and_metric_and_sort_by_title() {
 async fn bad_filter_values_are_400_problems_naming_the_parameter() {
     let (_db, app) = seeded_app().await;
     for (uri, param) in [
-        ("/articles?locality=99999", "locality"),
+        ("/articles?locality=abc", "locality"),
+        ("/indicators?locality=1234", "locality"),
         ("/articles?metric=happiness", "metric"),
         ("/articles?from=2021-13-01", "from"),
-        ("/articles?from=2021-12-01&to=2021-01-01", "to"),
         ("/articles?sort=random", "sort"),
-        ("/articles?sort=relevance", "sort"),
         ("/articles?include_descendants=maybe", "include_descendants"),
         ("/articles?format=xml", "format"),
         ("/indicators?metric=poverty_rate,nope", "metric"),
         ("/indicators?unit=furlong", "unit"),
         ("/indicators?direction=up", "direction"),
         ("/indicators?min_value=abc", "min_value"),
-        ("/indicators?min_value=9&max_value=1", "max_value"),
         ("/indicators?year=21", "year"),
         ("/indicators?period=2021-H3", "period"),
         ("/indicators?limit=100000", "limit"),
         ("/localities?level=village", "level"),
         ("/localities?type=kingdom", "type"),
-        ("/localities?parent=00", "parent"),
         ("/summaries", "level"),
         ("/localities/06/summary?rollup=perhaps", "rollup"),
         ("/indicators/abc", "id"),
