@@ -81,7 +81,7 @@ async fn docs_redirect() -> HttpResponse {
 }
 
 async fn no_route(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    Err(ApiError::NotFound(format!("no resource at {}", req.path())))
+    Err(ApiError::not_found(format!("no resource at {}", req.path())))
 }
 
 /// Turns an error response that is not yet problem+json (a 405 from routing, a 413 from a
@@ -128,6 +128,7 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState {
         store,
         gazetteer: Arc::new(gazetteer),
+        api_token: config.api_token.as_deref().map(Arc::from),
     };
     let max_body = config.max_body_bytes;
     let mut server = HttpServer::new(move || build_app(state.clone(), max_body));

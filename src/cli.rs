@@ -1,10 +1,16 @@
-//! Command-line work that needs no server: `chiso extract`.
+//! Command-line work without a server: `chiso extract` and `chiso ingest`.
 
 use std::path::PathBuf;
 
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::bulk::{self, LoadReport};
 use crate::config::Config;
 use crate::ingest;
-use crate::seed::load_gazetteer;
+use crate::seed::{ensure_gazetteer, load_gazetteer};
+use crate::store::Store;
 
 /// Prints, as one JSON array, what the pipeline makes of each file.
 pub fn extract(config: &Config, files: &[PathBuf]) -> Result<(), Box<dyn std::error::Error>> {
@@ -21,5 +27,44 @@ pub fn extract(config: &Config, files: &[PathBuf]) -> Result<(), Box<dyn std::er
         out.push(entry);
     }
     println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(())
+}
+
+/// Loads many articles in one go, one transaction each, with a progress bar on a terminal.
+pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::error::Error>> {
+    config.validate()?;
+    let store = Store::open(&config.db)
+        .map_err(|e| format!("cannot open the store at {}: {e}", config.db.display()))?;
+    let gazetteer = ensure_gazetteer(&store, &config.seed_dir)?;
+    let files = bulk::text_files(paths)?;
+    if files.is_empty() {
+        return Err("no .txt files to ingest".into());
+    }
+    let bar = ProgressBar::new(files.len() as u64);
+    if std::io::stderr().is_terminal() {
+        bar.set_style(ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} articles, {per_sec}, {eta} left",
+        )?);
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let mut report = LoadReport::default();
+    for path in &files {
+        let outcome = bulk::load_file(&store, &gazetteer, path, None)?;
+        if let Err(reason) = &outcome {
+            bar.suspend(|| eprintln!("skipped {}: {reason}", path.display()));
+        }
+        report.count(&outcome);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    println!(
+        "{} files: {} added, {} updated, {} unchanged, {} failed",
+        files.len(),
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.failed
+    );
     Ok(())
 }

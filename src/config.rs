@@ -21,6 +21,12 @@ pub enum Command {
     Serve,
     /// Print the OpenAPI document the server serves at /openapi.json.
     Openapi,
+    /// Load article files (or folders of .txt files) into the store through the extraction
+    /// pipeline, printing a summary: added, unchanged, failed.
+    Ingest {
+        #[arg(required = true, value_name = "DIR_OR_FILE")]
+        paths: Vec<PathBuf>,
+    },
     /// Print what the extraction pipeline makes of each file, as JSON, without a server or store.
     Extract {
         /// Raw article texts, as scraped.

@@ -32,6 +32,9 @@ pub struct Problem {
     /// The query or path parameter at fault, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parameter: Option<String>,
+    /// The request body field at fault, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl Problem {
@@ -42,6 +45,7 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             parameter: None,
+            field: None,
         }
     }
 
@@ -60,35 +64,84 @@ impl Problem {
 /// Every error a handler can answer with.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
+    /// A 4xx (or 503) the client can act on.
     #[error("{detail}")]
-    BadRequest {
+    Client {
+        status: StatusCode,
         detail: String,
         parameter: Option<String>,
+        field: Option<String>,
     },
+    /// 401: credentials missing or wrong; answered with `WWW-Authenticate`.
     #[error("{0}")]
-    NotFound(String),
-    /// A well-formed parameter names nothing that exists (a locality code, say).
-    #[error("{detail}")]
-    UnknownParameter { detail: String, parameter: String },
-    #[error("{0}")]
-    ServiceUnavailable(String),
+    Unauthorized(String),
+    /// 500: logged here, never shown.
     #[error("internal error: {0}")]
     Internal(String),
 }
 
 impl ApiError {
-    pub fn bad_parameter(parameter: &str, detail: impl Into<String>) -> Self {
-        ApiError::BadRequest {
+    fn client(status: StatusCode, detail: impl Into<String>) -> Self {
+        ApiError::Client {
+            status,
             detail: detail.into(),
-            parameter: Some(parameter.to_owned()),
+            parameter: None,
+            field: None,
         }
     }
 
     pub fn bad_request(detail: impl Into<String>) -> Self {
-        ApiError::BadRequest {
+        Self::client(StatusCode::BAD_REQUEST, detail)
+    }
+
+    /// 400 naming the query or path parameter at fault.
+    pub fn bad_parameter(parameter: &str, detail: impl Into<String>) -> Self {
+        ApiError::Client {
+            status: StatusCode::BAD_REQUEST,
+            detail: detail.into(),
+            parameter: Some(parameter.to_owned()),
+            field: None,
+        }
+    }
+
+    /// A body field at fault: 400 for a wrong type, 422 for a value that cannot be used.
+    pub fn bad_field(status: StatusCode, field: &str, detail: impl Into<String>) -> Self {
+        ApiError::Client {
+            status,
             detail: detail.into(),
             parameter: None,
+            field: Some(field.to_owned()),
         }
+    }
+
+    pub fn not_found(detail: impl Into<String>) -> Self {
+        Self::client(StatusCode::NOT_FOUND, detail)
+    }
+
+    /// 404 for a well-formed parameter that names nothing (a locality code, say).
+    pub fn unknown_parameter(parameter: &str, detail: impl Into<String>) -> Self {
+        ApiError::Client {
+            status: StatusCode::NOT_FOUND,
+            detail: detail.into(),
+            parameter: Some(parameter.to_owned()),
+            field: None,
+        }
+    }
+
+    pub fn forbidden(detail: impl Into<String>) -> Self {
+        Self::client(StatusCode::FORBIDDEN, detail)
+    }
+
+    pub fn unsupported_media_type(detail: impl Into<String>) -> Self {
+        Self::client(StatusCode::UNSUPPORTED_MEDIA_TYPE, detail)
+    }
+
+    pub fn unprocessable(detail: impl Into<String>) -> Self {
+        Self::client(StatusCode::UNPROCESSABLE_ENTITY, detail)
+    }
+
+    pub fn unavailable(detail: impl Into<String>) -> Self {
+        Self::client(StatusCode::SERVICE_UNAVAILABLE, detail)
     }
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {
@@ -97,18 +150,17 @@ impl ApiError {
 
     fn problem(&self) -> Problem {
         match self {
-            ApiError::BadRequest { detail, parameter } => Problem {
+            ApiError::Client {
+                status,
+                detail,
+                parameter,
+                field,
+            } => Problem {
                 parameter: parameter.clone(),
-                ..Problem::new(StatusCode::BAD_REQUEST, detail.clone())
+                field: field.clone(),
+                ..Problem::new(*status, detail.clone())
             },
-            ApiError::NotFound(detail) => Problem::new(StatusCode::NOT_FOUND, detail.clone()),
-            ApiError::UnknownParameter { detail, parameter } => Problem {
-                parameter: Some(parameter.clone()),
-                ..Problem::new(StatusCode::NOT_FOUND, detail.clone())
-            },
-            ApiError::ServiceUnavailable(detail) => {
-                Problem::new(StatusCode::SERVICE_UNAVAILABLE, detail.clone())
-            }
+            ApiError::Unauthorized(detail) => Problem::new(StatusCode::UNAUTHORIZED, detail.clone()),
             ApiError::Internal(_) => Problem::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "The server could not answer this request; the error has been logged.",
@@ -120,9 +172,8 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            ApiError::NotFound(_) | ApiError::UnknownParameter { .. } => StatusCode::NOT_FOUND,
-            ApiError::ServiceUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Client { status, .. } => *status,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -131,7 +182,14 @@ impl ResponseError for ApiError {
         if let ApiError::Internal(cause) = self {
             log::error!("{cause}");
         }
-        self.problem().into_response()
+        let mut res = self.problem().into_response();
+        if let ApiError::Unauthorized(_) = self {
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"chiso\", charset=\"UTF-8\""),
+            );
+        }
+        res
     }
 }
 

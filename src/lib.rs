@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod app;
+pub mod bulk;
 pub mod cli;
 pub mod config;
 pub mod domain;

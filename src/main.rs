@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Extract { files } => chiso::cli::extract(&cli.config, &files),
+        Command::Ingest { paths } => chiso::cli::ingest(&cli.config, &paths),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,11 +4,12 @@
 //! `cargo run -q -- openapi > openapi/openapi.json`.
 
 use serde_json::{Value, json};
-use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
 use crate::ingest::metrics;
 
-use crate::api::{articles, health, indicators, localities};
+use crate::api::{articles, health, indicators, localities, writes};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,6 +24,7 @@ counts Unicode scalar values (code points) of the article body.",
         contact(name = "chiso maintainers"),
     ),
     servers((url = "/", description = "The server this document is served from")),
+    modifiers(&BearerToken),
     components(schemas(
         articles::ArticleSortKey,
         articles::Format,
@@ -35,6 +37,10 @@ counts Unicode scalar values (code points) of the article body.",
         articles::list_articles,
         articles::get_article,
         articles::list_article_indicators,
+        writes::create_article,
+        writes::delete_article,
+        writes::reextract_article,
+        writes::reextract_all,
         indicators::list_indicators,
         indicators::get_indicator,
         indicators::list_metrics,
@@ -47,10 +53,29 @@ counts Unicode scalar values (code points) of the article body.",
         (name = "articles", description = "Reports as published by local portals, cleaned, with their figures"),
         (name = "indicators", description = "Figures extracted from the articles, and the metric catalog"),
         (name = "localities", description = "Administrative units and per-unit summaries"),
+        (name = "admin", description = "Maintenance that needs the write token"),
         (name = "service", description = "Probes for operators and load balancers"),
     )
 )]
 pub struct ApiDoc;
+
+/// The `bearer_token` security scheme that write operations name.
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("The server's CHISO_API_TOKEN. Reads need no token."))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// The document as served at `/openapi.json`.
 pub fn spec() -> utoipa::openapi::OpenApi {

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::bulk::{self, LoadReport};
 use crate::domain::{Level, Locality, LocalityAlias, UnitType};
-use crate::ingest::{self, EXTRACTOR_VERSION, Gazetteer};
-use crate::store::{Origin, SaveOutcome, Store, StoreError};
+use crate::ingest::Gazetteer;
+use crate::store::{Store, StoreError};
 
 const UNITS_FILE: &str = "gazetteer/vn_admin_units_2024.csv";
 const ALIASES_FILE: &str = "gazetteer/aliases.csv";
@@ -29,18 +30,24 @@ pub enum SeedError {
     Store(#[from] StoreError),
 }
 
-/// What a seeding run did with the article files.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SeedReport {
-    pub added: usize,
-    pub updated: usize,
-    pub unchanged: usize,
-    pub failed: usize,
-}
-
 /// Loads the gazetteer (when its files changed) and every seed article, then returns the
 /// gazetteer the ingest pipeline resolves places with.
-pub fn seed(store: &Store, seed_dir: &Path) -> Result<(Gazetteer, SeedReport), SeedError> {
+pub fn seed(store: &Store, seed_dir: &Path) -> Result<(Gazetteer, LoadReport), SeedError> {
+    let gazetteer = ensure_gazetteer(store, seed_dir)?;
+    let report = seed_articles(store, &seed_dir.join(ARTICLES_DIR), &gazetteer)?;
+    store.set_meta("seeded_at", &chrono::Utc::now().to_rfc3339())?;
+    log::info!(
+        "seed articles: {} added, {} updated, {} unchanged, {} failed",
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.failed
+    );
+    Ok((gazetteer, report))
+}
+
+/// Loads the gazetteer into the store when its files changed, and returns it.
+pub fn ensure_gazetteer(store: &Store, seed_dir: &Path) -> Result<Gazetteer, SeedError> {
     let units_path = seed_dir.join(UNITS_FILE);
     let aliases_path = seed_dir.join(ALIASES_FILE);
     let units_csv = read(&units_path)?;
@@ -64,17 +71,7 @@ pub fn seed(store: &Store, seed_dir: &Path) -> Result<(Gazetteer, SeedReport), S
             aliases.len()
         );
     }
-    let gazetteer = Gazetteer::new(store.all_localities()?, &store.all_aliases()?);
-    let report = seed_articles(store, &seed_dir.join(ARTICLES_DIR), &gazetteer)?;
-    store.set_meta("seeded_at", &chrono::Utc::now().to_rfc3339())?;
-    log::info!(
-        "seed articles: {} added, {} updated, {} unchanged, {} failed",
-        report.added,
-        report.updated,
-        report.unchanged,
-        report.failed
-    );
-    Ok((gazetteer, report))
+    Ok(Gazetteer::new(store.all_localities()?, &store.all_aliases()?))
 }
 
 /// The gazetteer read straight from the seed files, for work without a store.
@@ -90,56 +87,23 @@ pub fn load_gazetteer(seed_dir: &Path) -> Result<Gazetteer, SeedError> {
     Ok(Gazetteer::new(units, &aliases))
 }
 
-fn seed_articles(store: &Store, dir: &Path, gazetteer: &Gazetteer) -> Result<SeedReport, SeedError> {
-    let mut report = SeedReport::default();
+fn seed_articles(store: &Store, dir: &Path, gazetteer: &Gazetteer) -> Result<LoadReport, SeedError> {
     if !dir.is_dir() {
         log::warn!("no seed articles: {} is not a folder", dir.display());
-        return Ok(report);
+        return Ok(LoadReport::default());
     }
-    let entries = std::fs::read_dir(dir).map_err(|source| SeedError::Read {
+    let files = bulk::text_files(&[dir.to_path_buf()]).map_err(|source| SeedError::Read {
         path: dir.into(),
         source,
     })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
+    let mut report = LoadReport::default();
     for path in files {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let text = match std::fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
-                log::warn!("seed article {name} skipped: not UTF-8");
-                report.failed += 1;
-                continue;
-            }
-            Err(e) => {
-                log::warn!("seed article {name} skipped: {e}");
-                report.failed += 1;
-                continue;
-            }
-        };
-        let article = match ingest::ingest(&text, gazetteer) {
-            Ok(a) => a,
-            Err(e) => {
-                log::warn!("seed article {name} skipped: {e}");
-                report.failed += 1;
-                continue;
-            }
-        };
-        let origin = Origin {
-            source_file: Some(&name),
-            source_url: None,
-        };
-        match store.save_article(&article, origin, EXTRACTOR_VERSION)? {
-            SaveOutcome::Created => report.added += 1,
-            SaveOutcome::Updated => report.updated += 1,
-            SaveOutcome::Unchanged => report.unchanged += 1,
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let outcome = bulk::load_file(store, gazetteer, &path, name.clone())?;
+        if let Err(reason) = &outcome {
+            log::warn!("seed article {} skipped: {reason}", name.unwrap_or_default());
         }
+        report.count(&outcome);
     }
     Ok(report)
 }

@@ -272,7 +272,7 @@ pub async fn get_article(
     .await?;
     found
         .map(|a| HttpResponse::Ok().json(a))
-        .ok_or_else(|| ApiError::NotFound("no article has this id".into()))
+        .ok_or_else(|| ApiError::not_found("no article has this id"))
 }
 
 /// List an article's indicators
@@ -313,6 +313,6 @@ pub async fn list_article_indicators(
         store.list_indicators(&filter, page.limit, page.offset).map(Some)
     })
     .await?;
-    let (items, total) = found.ok_or_else(|| ApiError::NotFound("no article has this id".into()))?;
+    let (items, total) = found.ok_or_else(|| ApiError::not_found("no article has this id"))?;
     Ok(Page::new(&req, page, items, total).respond())
 }

@@ -59,9 +59,9 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
     let store = state.store.clone();
     let readiness = blocking(move || store.readiness())
         .await
-        .map_err(|_| ApiError::ServiceUnavailable("the store is not reachable".into()))?;
+        .map_err(|_| ApiError::unavailable("the store is not reachable"))?;
     if !readiness.seeded {
-        return Err(ApiError::ServiceUnavailable("the store is not seeded yet".into()));
+        return Err(ApiError::unavailable("the store is not seeded yet"));
     }
     Ok(HttpResponse::Ok().json(Ready {
         status: "ready".into(),

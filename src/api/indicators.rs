@@ -301,7 +301,7 @@ pub async fn get_indicator(
     let found = blocking(move || store.get_indicator(id)).await?;
     found
         .map(|i| HttpResponse::Ok().json(i))
-        .ok_or_else(|| ApiError::NotFound("no indicator has this id".into()))
+        .ok_or_else(|| ApiError::not_found("no indicator has this id"))
 }
 
 /// List metrics

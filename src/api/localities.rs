@@ -134,7 +134,7 @@ pub async fn get_locality(
     let found = blocking(move || store.locality_detail(&code)).await?;
     found
         .map(|l| HttpResponse::Ok().json(l))
-        .ok_or_else(|| ApiError::NotFound("no locality has this code".into()))
+        .ok_or_else(|| ApiError::not_found("no locality has this code"))
 }
 
 /// Query of the summary endpoints.
@@ -177,7 +177,7 @@ pub async fn get_locality_summary(
     let found = blocking(move || store.locality_summary(&code, rollup)).await?;
     found
         .map(|s| HttpResponse::Ok().json(s))
-        .ok_or_else(|| ApiError::NotFound("no locality has this code".into()))
+        .ok_or_else(|| ApiError::not_found("no locality has this code"))
 }
 
 /// Query of `GET /summaries`.

@@ -2,6 +2,7 @@
 //! the async workers and shape the answer.
 
 pub mod articles;
+mod auth;
 pub mod caching;
 mod csv;
 pub mod health;
@@ -9,6 +10,7 @@ pub mod indicators;
 pub mod localities;
 pub mod pagination;
 mod params;
+pub mod writes;
 
 use std::sync::Arc;
 
@@ -23,6 +25,8 @@ use crate::store::{Store, StoreError};
 pub struct AppState {
     pub store: Store,
     pub gazetteer: Arc<Gazetteer>,
+    /// Bearer token that writes need; `None` disables writes.
+    pub api_token: Option<Arc<str>>,
 }
 
 /// Runs a blocking store call on actix's blocking thread pool.
@@ -42,8 +46,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     let get = web::get;
     cfg.service(web::resource("/health").route(get().to(health::health)))
         .service(web::resource("/ready").route(get().to(health::ready)))
-        .service(web::resource("/articles").route(get().to(articles::list_articles)))
-        .service(web::resource("/articles/{id}").route(get().to(articles::get_article)))
+        .service(
+            web::resource("/articles")
+                .route(get().to(articles::list_articles))
+                .route(web::post().to(writes::create_article)),
+        )
+        .service(
+            web::resource("/articles/{id}")
+                .route(get().to(articles::get_article))
+                .route(web::delete().to(writes::delete_article)),
+        )
+        .service(web::resource("/articles/{id}/reextract").route(web::post().to(writes::reextract_article)))
+        .service(web::resource("/admin/reextract").route(web::post().to(writes::reextract_all)))
         .service(
             web::resource("/articles/{id}/indicators").route(get().to(articles::list_article_indicators)),
         )

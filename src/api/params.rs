@@ -73,10 +73,10 @@ pub fn locality(name: &str, value: Option<&str>, gazetteer: &Gazetteer) -> Resul
     }
     match gazetteer.get(code) {
         Some(_) => Ok(Some(code.to_owned())),
-        None => Err(ApiError::UnknownParameter {
-            detail: format!("no locality has the code {code}"),
-            parameter: name.to_owned(),
-        }),
+        None => Err(ApiError::unknown_parameter(
+            name,
+            format!("no locality has the code {code}"),
+        )),
     }
 }
 

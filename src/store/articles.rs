@@ -15,20 +15,50 @@ pub enum SaveOutcome {
     Updated,
 }
 
-/// Where a saved article came from.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Origin<'a> {
-    pub source_file: Option<&'a str>,
-    pub source_url: Option<&'a str>,
+/// Where a saved article came from, and what its sender said of it.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub source_file: Option<String>,
+    pub source_url: Option<String>,
+    /// A publication date given by the sender; it overrides the extracted one.
+    pub published_on: Option<chrono::NaiveDate>,
+}
+
+/// The stored text of an article and what its sender said of it, for re-extraction.
+#[derive(Debug, Clone)]
+pub struct StoredSource {
+    pub raw_text: String,
+    pub origin: Origin,
 }
 
 impl Store {
-    /// Saves an article with its localities and indicators atomically.
+    /// Saves an article with its localities and indicators atomically. One already stored by
+    /// an extractor at least as new is left as it is.
     pub fn save_article(
         &self,
         article: &NewArticle,
-        origin: Origin<'_>,
+        origin: &Origin,
         extractor_version: i64,
+    ) -> Result<SaveOutcome, StoreError> {
+        self.save(article, origin, extractor_version, false)
+    }
+
+    /// Saves an article again whatever extracted it before: re-extraction.
+    pub fn replace_article(
+        &self,
+        article: &NewArticle,
+        origin: &Origin,
+        extractor_version: i64,
+    ) -> Result<SaveOutcome, StoreError> {
+        self.save(article, origin, extractor_version, true)
+    }
+
+    fn save(
+        &self,
+        article: &NewArticle,
+        origin: &Origin,
+        extractor_version: i64,
+        replace: bool,
     ) -> Result<SaveOutcome, StoreError> {
         let mut conn = self.conn()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -40,7 +70,7 @@ impl Store {
             )
             .optional()?;
         let outcome = match stored {
-            Some(v) if v >= extractor_version => return Ok(SaveOutcome::Unchanged),
+            Some(v) if v >= extractor_version && !replace => return Ok(SaveOutcome::Unchanged),
             Some(_) => {
                 tx.execute("DELETE FROM indicators WHERE article_id = ?1", [&article.id])?;
                 tx.execute(
@@ -60,15 +90,16 @@ impl Store {
 fn write_article(
     tx: &Transaction<'_>,
     a: &NewArticle,
-    origin: Origin<'_>,
+    origin: &Origin,
     extractor_version: i64,
 ) -> Result<(), StoreError> {
     let captions = serde_json::to_string(&a.captions).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     tx.execute(
         "INSERT INTO articles (id, title, published_on, event_date, byline, period, primary_locality,
-             body, captions, raw_text, source_file, source_url, extractor_version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             body, captions, raw_text, source_file, source_url, extractor_version, published_on_given)
+         VALUES (?1, ?2, coalesce(?14, ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, published_on = excluded.published_on,
+             published_on_given = excluded.published_on_given,
              event_date = excluded.event_date, byline = excluded.byline, period = excluded.period,
              primary_locality = excluded.primary_locality, body = excluded.body,
              captions = excluded.captions, raw_text = excluded.raw_text,
@@ -89,6 +120,7 @@ fn write_article(
             origin.source_file,
             origin.source_url,
             extractor_version,
+            origin.published_on.map(|d| d.to_string()),
         ],
     )?;
     tx.execute(
@@ -132,4 +164,49 @@ fn write_article(
         ])?;
     }
     Ok(())
+}
+
+impl Store {
+    /// Removes an article with its indicators, localities and search entry; `false` when absent.
+    pub fn delete_article(&self, id: &str) -> Result<bool, StoreError> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "DELETE FROM article_search WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)",
+            [id],
+        )?;
+        let deleted = tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(deleted > 0)
+    }
+
+    /// The stored text and origin of an article, for re-extraction.
+    pub fn article_source(&self, id: &str) -> Result<Option<StoredSource>, StoreError> {
+        let conn = self.conn()?;
+        let found = conn
+            .query_row(
+                "SELECT raw_text, source_file, source_url, published_on_given FROM articles WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(StoredSource {
+                        raw_text: r.get(0)?,
+                        origin: Origin {
+                            source_file: r.get(1)?,
+                            source_url: r.get(2)?,
+                            published_on: super::date_column(r, "published_on_given")?,
+                        },
+                    })
+                },
+            )
+            .optional()?;
+        Ok(found)
+    }
+
+    /// Ids of every article, in a stable order.
+    pub fn article_ids(&self) -> Result<Vec<String>, StoreError> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare("SELECT id FROM articles ORDER BY rowid")?;
+        let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
 }

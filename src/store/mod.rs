@@ -17,7 +17,7 @@ use std::time::Duration;
 use r2d2::{Pool, PooledConnection};
 use r2d2_sqlite::SqliteConnectionManager;
 
-pub use articles::{Origin, SaveOutcome};
+pub use articles::{Origin, SaveOutcome, StoredSource};
 pub use meta::Readiness;
 
 /// A failure of the store; never shown to clients as is.

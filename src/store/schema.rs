@@ -96,6 +96,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX indicators_period ON indicators(period);
     CREATE INDEX article_localities_article ON article_localities(article_id, position);
     "#,
+    // 3: a publication date given by the client overrides the extracted one, and survives
+    // re-extraction.
+    r#"
+    ALTER TABLE articles ADD COLUMN published_on_given TEXT;
+    "#,
 ];
 
 /// The schema version this release writes.

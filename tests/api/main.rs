@@ -8,3 +8,5 @@ mod reads;
 mod service;
 mod store;
 mod support;
+mod write_load;
+mod writes;

@@ -13,6 +13,8 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 pub const MAX_BODY: usize = 1024 * 1024;
+/// The write token every test app is configured with.
+pub const TOKEN: &str = "test-token-5f2c";
 
 pub fn seed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seed")
@@ -45,6 +47,7 @@ impl TestStore {
         AppState {
             store: self.store.clone(),
             gazetteer: Arc::new(gazetteer),
+            api_token: Some(Arc::from(TOKEN)),
         }
     }
 }
@@ -96,4 +99,34 @@ pub fn assert_problem(status: u16, headers: &actix_web::http::header::HeaderMap,
     assert_eq!(body["status"], want);
     assert!(body["title"].is_string() && body["type"].is_string(), "{body}");
     assert!(body["detail"].as_str().is_some_and(|d| !d.is_empty()), "{body}");
+}
+
+/// A distinct article of the seeds' genre, number `n`: another province, other figures.
+pub fn synthetic_article(n: usize) -> String {
+    const PROVINCES: [&str; 6] = [
+        "Bắc Kạn",
+        "Ninh Thuận",
+        "Hậu Giang",
+        "Nghệ An",
+        "Thái Bình",
+        "Lào Cai",
+    ];
+    let province = PROVINCES[n % PROVINCES.len()];
+    format!(
+        "Tỉnh {province} sơ kết công tác dân vận 6 tháng đầu năm {year} (bài {n})\n\n\
+         {day:02}/07/{year}\n\n\
+         6 tháng đầu năm {year}, tỉnh {province} đạt nhiều kết quả. Tốc độ tăng trưởng kinh tế đạt {g},{d}%; \
+         tỷ lệ hộ nghèo giảm {p},{d}% còn {q},{d}%. Toàn tỉnh có {m} mô hình “Dân vận khéo”; \
+         đã giải quyết {r}/{s} đơn thư.\n\n\
+         Phóng Viên",
+        year = 2010 + n % 14,
+        day = 1 + n % 28,
+        g = 3 + n % 7,
+        d = 10 + n % 89,
+        p = 1 + n % 3,
+        q = 4 + n % 20,
+        m = 50 + n,
+        r = 10 + n % 40,
+        s = 60 + n % 40,
+    )
 }
