@@ -7,9 +7,9 @@ use serde_json::{Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::ingest::metrics;
+use crate::ingest::metrics as catalog;
 
-use crate::api::{articles, health, indicators, localities, writes};
+use crate::api::{articles, health, indicators, localities, metrics, writes};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -43,7 +43,7 @@ counts Unicode scalar values (code points) of the article body.",
         writes::reextract_all,
         indicators::list_indicators,
         indicators::get_indicator,
-        indicators::list_metrics,
+        metrics::list_metrics,
         localities::list_localities,
         localities::get_locality,
         localities::get_locality_summary,
@@ -109,9 +109,9 @@ fn reference_page_items(doc: &mut Value) {
 
 /// Every `metric` query parameter lists the catalog's keys.
 fn enumerate_metrics(doc: &mut Value) {
-    let keys: Vec<&str> = metrics::CATALOG
+    let keys: Vec<&str> = catalog::CATALOG
         .iter()
-        .chain([&metrics::OTHER])
+        .chain([&catalog::OTHER])
         .map(|m| m.key)
         .collect();
     let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {

@@ -73,23 +73,10 @@ pub struct ArticleListQuery {
     pub format: Option<String>,
 }
 
-fn parse_sort<T: serde::de::DeserializeOwned>(
-    name: &str,
-    value: Option<&str>,
-    allowed: &[&str],
-) -> Result<Option<T>, ApiError> {
-    params::keyword(
-        name,
-        value,
-        |v| serde_json::from_value(serde_json::Value::String(v.to_owned())).ok(),
-        allowed,
-    )
-}
-
 impl ArticleListQuery {
     fn filter(&self, state: &AppState) -> Result<ArticleFilter, ApiError> {
         let q = params::search("q", self.q.as_deref())?;
-        let sort = parse_sort::<ArticleSortKey>(
+        let sort = params::named::<ArticleSortKey>(
             "sort",
             self.sort.as_deref(),
             &["-published_on", "published_on", "title", "relevance"],
@@ -115,37 +102,6 @@ impl ArticleListQuery {
         };
         Ok(filter)
     }
-}
-
-const ARTICLE_CSV: &[&str] = &[
-    "id",
-    "title",
-    "published_on",
-    "event_date",
-    "byline",
-    "period",
-    "locality_code",
-    "locality_name",
-    "indicator_count",
-    "source_file",
-    "source_url",
-];
-
-fn article_row(a: &ArticleSummary) -> Vec<String> {
-    let opt = |v: Option<String>| v.unwrap_or_default();
-    vec![
-        a.id.clone(),
-        a.title.clone(),
-        opt(a.published_on.map(|d| d.to_string())),
-        opt(a.event_date.map(|d| d.to_string())),
-        opt(a.byline.clone()),
-        opt(a.period.clone()),
-        opt(a.locality.as_ref().map(|l| l.code.clone())),
-        opt(a.locality.as_ref().map(|l| l.name.clone())),
-        a.indicator_count.to_string(),
-        opt(a.source_file.clone()),
-        opt(a.source_url.clone()),
-    ]
 }
 
 /// List articles
@@ -184,8 +140,8 @@ pub async fn list_articles(
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
     let store = state.store.clone();
     if params::wants_csv(query.format.as_deref(), accept)? {
-        return Ok(csv::stream("articles.csv", ARTICLE_CSV, move |sink| {
-            store.for_each_article(&filter, |a| sink.push(&article_row(&a)))
+        return Ok(csv::stream("articles.csv", csv::ARTICLE_COLUMNS, move |sink| {
+            store.for_each_article(&filter, |a| sink.push(&csv::article_row(&a)))
         }));
     }
     let (items, total) = blocking(move || store.list_articles(&filter, page.limit, page.offset)).await?;

@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::articles::Format;
 use super::pagination::{Page, PageQuery};
 use super::{AppState, blocking, csv, params};
-use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Unit};
+use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, Unit};
 use crate::error::{ApiError, Problem};
 
 /// Orders of `GET /indicators`.
@@ -100,19 +100,6 @@ static PERIOD_SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]))?$").expect("period shape")
 });
 
-fn parse<T: serde::de::DeserializeOwned>(
-    name: &str,
-    value: Option<&str>,
-    allowed: &[&str],
-) -> Result<Option<T>, ApiError> {
-    params::keyword(
-        name,
-        value,
-        |v| serde_json::from_value(serde_json::Value::String(v.to_owned())).ok(),
-        allowed,
-    )
-}
-
 impl IndicatorListQuery {
     fn filter(&self, state: &AppState) -> Result<IndicatorFilter, ApiError> {
         let metrics = match self.metric.as_deref() {
@@ -138,7 +125,7 @@ impl IndicatorListQuery {
                 ));
             }
         }
-        let sort = match parse::<IndicatorSortKey>(
+        let sort = match params::named::<IndicatorSortKey>(
             "sort",
             self.sort.as_deref(),
             &["-published_on", "value", "-value", "period", "-period", "metric"],
@@ -155,8 +142,8 @@ impl IndicatorListQuery {
             locality: params::locality("locality", self.locality.as_deref(), &state.gazetteer)?,
             descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
             article: self.article.clone(),
-            unit: parse("unit", self.unit.as_deref(), UNITS)?,
-            direction: parse(
+            unit: params::named("unit", self.unit.as_deref(), UNITS)?,
+            direction: params::named(
                 "direction",
                 self.direction.as_deref(),
                 &["increase", "decrease", "level"],
@@ -170,54 +157,6 @@ impl IndicatorListQuery {
         };
         Ok(filter)
     }
-}
-
-const INDICATOR_CSV: &[&str] = &[
-    "id",
-    "metric",
-    "metric_name_en",
-    "label",
-    "value",
-    "unit",
-    "unit_noun",
-    "denominator",
-    "qualifier",
-    "direction",
-    "period",
-    "locality_code",
-    "locality_name",
-    "locality_level",
-    "article_id",
-    "article_title",
-    "evidence",
-    "evidence_start",
-    "evidence_end",
-];
-
-fn indicator_row(i: &Indicator) -> Vec<String> {
-    let opt = |v: Option<String>| v.unwrap_or_default();
-    let loc = i.locality.as_ref();
-    vec![
-        i.id.to_string(),
-        i.metric.clone(),
-        i.metric_name_en.clone(),
-        i.label.clone(),
-        i.value.to_string(),
-        i.unit.as_str().to_owned(),
-        opt(i.unit_noun.clone()),
-        opt(i.denominator.map(|d| d.to_string())),
-        opt(i.qualifier.clone()),
-        i.direction.as_str().to_owned(),
-        opt(i.period.clone()),
-        opt(loc.map(|l| l.code.clone())),
-        opt(loc.map(|l| l.name.clone())),
-        opt(loc.map(|l| l.level.as_str().to_owned())),
-        i.article_id.clone(),
-        i.article_title.clone(),
-        i.evidence.text.clone(),
-        i.evidence.start.to_string(),
-        i.evidence.end.to_string(),
-    ]
 }
 
 /// List indicators
@@ -256,9 +195,11 @@ pub async fn list_indicators(
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
     let store = state.store.clone();
     if params::wants_csv(query.format.as_deref(), accept)? {
-        return Ok(csv::stream("indicators.csv", INDICATOR_CSV, move |sink| {
-            store.for_each_indicator(&filter, |i| sink.push(&indicator_row(&i)))
-        }));
+        return Ok(csv::stream(
+            "indicators.csv",
+            csv::INDICATOR_COLUMNS,
+            move |sink| store.for_each_indicator(&filter, |i| sink.push(&csv::indicator_row(&i))),
+        ));
     }
     let (items, total) = blocking(move || store.list_indicators(&filter, page.limit, page.offset)).await?;
     Ok(Page::new(&req, page, items, total).respond())
@@ -302,38 +243,4 @@ pub async fn get_indicator(
     found
         .map(|i| HttpResponse::Ok().json(i))
         .ok_or_else(|| ApiError::not_found("no indicator has this id"))
-}
-
-/// List metrics
-///
-/// The metric catalog: every key `metric` filters take, with Vietnamese and English names,
-/// its units, and how many indicators and units the store holds for it. `other` is last.
-#[utoipa::path(
-    get,
-    path = "/metrics",
-    tag = "indicators",
-    operation_id = "list_metrics",
-    params(PageQuery),
-    responses(
-        (status = 200, description = "The catalog", body = Page<MetricCount>),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn list_metrics(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<PageQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let page = query.validate()?;
-    let store = state.store.clone();
-    let all = blocking(move || store.metric_counts()).await?;
-    let total = all.len() as u64;
-    let items = all
-        .into_iter()
-        .skip(page.offset as usize)
-        .take(page.limit as usize)
-        .collect();
-    Ok(Page::new(&req, page, items, total).respond())
 }

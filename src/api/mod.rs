@@ -1,6 +1,7 @@
 //! HTTP handlers and their DTOs. No SQL here: handlers validate input, call the store off
 //! the async workers and shape the answer.
 
+pub mod article_body;
 pub mod articles;
 mod auth;
 pub mod caching;
@@ -8,6 +9,7 @@ mod csv;
 pub mod health;
 pub mod indicators;
 pub mod localities;
+pub mod metrics;
 pub mod pagination;
 mod params;
 pub mod writes;
@@ -63,7 +65,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .service(web::resource("/indicators").route(get().to(indicators::list_indicators)))
         .service(web::resource("/indicators/{id}").route(get().to(indicators::get_indicator)))
-        .service(web::resource("/metrics").route(get().to(indicators::list_metrics)))
+        .service(web::resource("/metrics").route(get().to(metrics::list_metrics)))
         .service(web::resource("/localities").route(get().to(localities::list_localities)))
         .service(web::resource("/localities/{code}").route(get().to(localities::get_locality)))
         .service(

@@ -61,6 +61,20 @@ pub fn keyword<T>(
         .transpose()
 }
 
+/// A keyword named by a serde enum's spelling ("-published_on", "percent").
+pub fn named<T: serde::de::DeserializeOwned>(
+    name: &str,
+    value: Option<&str>,
+    allowed: &[&str],
+) -> Result<Option<T>, ApiError> {
+    keyword(
+        name,
+        value,
+        |v| serde_json::from_value(serde_json::Value::String(v.to_owned())).ok(),
+        allowed,
+    )
+}
+
 /// A gazetteer code: 400 when malformed, 404 when well-formed but unknown.
 pub fn locality(name: &str, value: Option<&str>, gazetteer: &Gazetteer) -> Result<Option<String>, ApiError> {
     let Some(code) = value else { return Ok(None) };

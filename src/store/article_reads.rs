@@ -3,7 +3,7 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
-use super::sql::{Conditions, fts_query, search_words};
+use super::sql::{self, Conditions, fts_query, search_words};
 use super::{Store, StoreError, date_column};
 use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef};
 
@@ -101,23 +101,17 @@ impl Store {
         offset: u64,
     ) -> Result<(Vec<ArticleSummary>, u64), StoreError> {
         let conn = self.conn()?;
-        let (from, order, mut c) = article_query(filter);
-        let where_sql = c.where_sql();
-        let total: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM {from} {where_sql}"),
-            c.params().as_slice(),
-            |r| r.get(0),
-        )?;
-        let (lim, off) = (
-            c.bind(Value::Integer(limit.into())),
-            c.bind(Value::Integer(offset as i64)),
-        );
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {from} {where_sql} ORDER BY {order} LIMIT {lim} OFFSET {off}"
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(c.params().as_slice(), summary_from_row)?;
-        Ok((rows.collect::<Result<_, _>>()?, total as u64))
+        let (from, order, c) = article_query(filter);
+        Ok(sql::page(
+            &conn,
+            SUMMARY_COLUMNS,
+            &from,
+            &order,
+            c,
+            limit,
+            offset,
+            summary_from_row,
+        )?)
     }
 
     /// Every article a filter selects, in order, for export; `each` sees them one by one.

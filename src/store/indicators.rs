@@ -4,7 +4,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
 use super::article_reads::locality_ref;
-use super::sql::{Conditions, like_word, search_words, subtree};
+use super::sql::{self, Conditions, like_word, search_words, subtree};
 use super::{Store, StoreError};
 use crate::domain::{Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Unit};
 use crate::ingest::metrics;
@@ -121,25 +121,19 @@ impl Store {
         offset: u64,
     ) -> Result<(Vec<Indicator>, u64), StoreError> {
         let conn = self.conn()?;
-        let mut c = indicator_conditions(filter);
-        let where_sql = c.where_sql();
-        let total: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM {INDICATOR_FROM} {where_sql}"),
-            c.params().as_slice(),
-            |r| r.get(0),
-        )?;
-        let (lim, off) = (
-            c.bind(Value::Integer(limit.into())),
-            c.bind(Value::Integer(offset as i64)),
-        );
+        let c = indicator_conditions(filter);
         let order = indicator_order(filter.sort);
-        let sql = format!(
-            "SELECT {INDICATOR_COLUMNS} FROM {INDICATOR_FROM} {where_sql} ORDER BY {order} LIMIT {lim} OFFSET {off}"
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(c.params().as_slice(), indicator_from_row)?;
-        let items = rows.map(|r| r?).collect::<Result<_, _>>()?;
-        Ok((items, total as u64))
+        let (rows, total) = sql::page(
+            &conn,
+            INDICATOR_COLUMNS,
+            INDICATOR_FROM,
+            order,
+            c,
+            limit,
+            offset,
+            indicator_from_row,
+        )?;
+        Ok((rows.into_iter().collect::<Result<_, _>>()?, total))
     }
 
     /// Every indicator a filter selects, in order, for export; `each` sees them one by one.

@@ -3,7 +3,7 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::sql::{Conditions, like_word, search_words};
+use super::sql::{self, Conditions, like_word, search_words};
 
 use super::{Store, StoreError};
 use crate::domain::{Level, Locality, LocalityAlias, LocalityDetail, LocalityFilter, LocalityRef, UnitType};
@@ -151,23 +151,18 @@ impl Store {
             ),
             None => {}
         }
-        let where_sql = c.where_sql();
-        let total: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM localities {where_sql}"),
-            c.params().as_slice(),
-            |r| r.get(0),
+        let order = "length(code), code";
+        let (rows, total) = sql::page(
+            &conn,
+            LOCALITY_COLUMNS,
+            "localities",
+            order,
+            c,
+            limit,
+            offset,
+            locality_from_row,
         )?;
-        let (lim, off) = (
-            c.bind(Value::Integer(limit.into())),
-            c.bind(Value::Integer(offset as i64)),
-        );
-        let sql = format!(
-            "SELECT {LOCALITY_COLUMNS} FROM localities {where_sql} ORDER BY length(code), code LIMIT {lim} OFFSET {off}"
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(c.params().as_slice(), locality_from_row)?;
-        let items = rows.map(|r| r?).collect::<Result<_, _>>()?;
-        Ok((items, total as u64))
+        Ok((rows.into_iter().collect::<Result<_, _>>()?, total))
     }
 
     pub fn get_locality(&self, code: &str) -> Result<Option<Locality>, StoreError> {

@@ -88,3 +88,30 @@ pub fn subtree(code_param: &str) -> String {
          SELECT l.code FROM localities l JOIN sub ON l.parent_code = sub.code) SELECT code FROM sub)"
     )
 }
+
+/// One page of `SELECT columns FROM from WHERE … ORDER BY order`, and the count of all rows.
+#[allow(clippy::too_many_arguments)]
+pub fn page<T>(
+    conn: &rusqlite::Connection,
+    columns: &str,
+    from: &str,
+    order: &str,
+    mut c: Conditions,
+    limit: u32,
+    offset: u64,
+    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<(Vec<T>, u64)> {
+    let where_sql = c.where_sql();
+    let count = format!("SELECT count(*) FROM {from} {where_sql}");
+    let total: i64 = conn.query_row(&count, c.params().as_slice(), |r| r.get(0))?;
+    let (lim, off) = (
+        c.bind(Value::Integer(limit.into())),
+        c.bind(Value::Integer(offset as i64)),
+    );
+    let sql = format!("SELECT {columns} FROM {from} {where_sql} ORDER BY {order} LIMIT {lim} OFFSET {off}");
+    let mut stmt = conn.prepare(&sql)?;
+    let items = stmt
+        .query_map(c.params().as_slice(), row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((items, total as u64))
+}

@@ -1,0 +1,104 @@
+//! The body of `POST /articles`: raw text, or JSON whose fields override extraction.
+
+use actix_web::HttpRequest;
+use actix_web::http::{StatusCode, header};
+use serde::Deserialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use crate::error::ApiError;
+use crate::store::Origin;
+
+/// An article sent as JSON; the optional fields override what extraction finds.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "text": "Ban Dân vận Huyện ủy Nghi Lộc tổng kết công tác dân vận năm 2022\n\nNăm 2022, toàn huyện có 1.520 mô hình “Dân vận khéo”.",
+    "source_url": "https://nghean.gov.vn/tin-tuc/123", "published_on": "2022-12-30"
+}))]
+pub struct NewArticleRequest {
+    /// The page text exactly as scraped.
+    pub text: String,
+    /// Where the text was published.
+    pub source_url: Option<String>,
+    /// Publication date (YYYY-MM-DD); overrides the date read from the page.
+    #[schema(format = Date)]
+    pub published_on: Option<String>,
+}
+
+const JSON_FIELDS: [&str; 3] = ["text", "source_url", "published_on"];
+
+/// Reads the body by its content type into text and what the sender says of it.
+pub fn read_body(req: &HttpRequest, body: &[u8]) -> Result<(String, Origin), ApiError> {
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mut parts = content_type.split(';').map(|p| p.trim().to_ascii_lowercase());
+    let essence = parts.next().unwrap_or_default();
+    let charset_ok = parts
+        .all(|p| !p.starts_with("charset=") || matches!(p.as_str(), "charset=utf-8" | "charset=\"utf-8\""));
+    if !charset_ok || !matches!(essence.as_str(), "text/plain" | "application/json") {
+        return Err(ApiError::unsupported_media_type(
+            "send the article as text/plain; charset=utf-8, or as application/json",
+        ));
+    }
+    let text = std::str::from_utf8(body).map_err(|_| ApiError::bad_request("the body is not valid UTF-8"))?;
+    if essence == "text/plain" {
+        return Ok((text.to_owned(), Origin::default()));
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ApiError::bad_request(format!("malformed JSON: {e}")))?;
+    let Value::Object(map) = value else {
+        return Err(ApiError::bad_request(
+            "the JSON body must be an object with a `text` field",
+        ));
+    };
+    if let Some(unknown) = map.keys().find(|k| !JSON_FIELDS.contains(&k.as_str())) {
+        return Err(ApiError::bad_field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            unknown,
+            format!("unknown field `{unknown}`; the fields are text, source_url and published_on"),
+        ));
+    }
+    let string = |field: &str| match map.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ApiError::bad_field(
+            StatusCode::BAD_REQUEST,
+            field,
+            format!("`{field}` must be a string"),
+        )),
+    };
+    let text = string("text")?
+        .ok_or_else(|| ApiError::bad_field(StatusCode::UNPROCESSABLE_ENTITY, "text", "`text` is required"))?;
+    let source_url = string("source_url")?;
+    if source_url
+        .as_deref()
+        .is_some_and(|u| !(u.starts_with("http://") || u.starts_with("https://")) || u.len() > 2048)
+    {
+        return Err(ApiError::bad_field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "source_url",
+            "`source_url` must be an http(s) URL",
+        ));
+    }
+    let published_on = string("published_on")?
+        .map(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
+        .transpose()
+        .map_err(|_| {
+            ApiError::bad_field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "published_on",
+                "`published_on` must be a date as YYYY-MM-DD",
+            )
+        })?;
+    Ok((
+        text,
+        Origin {
+            source_file: None,
+            source_url,
+            published_on,
+        },
+    ))
+}
