@@ -1,6 +1,6 @@
 //! Command-line work without a server: `chiso extract` and `chiso ingest`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use std::io::IsTerminal;
 
@@ -65,6 +65,23 @@ pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::err
         report.updated,
         report.unchanged,
         report.failed
+    );
+    Ok(())
+}
+
+/// Writes a synthetic corpus and says how much.
+pub fn synth(
+    config: &Config,
+    articles: u64,
+    seed: u64,
+    out: &Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let gazetteer = load_gazetteer(&config.seed_dir)?;
+    let bytes = crate::synth::write_corpus(&gazetteer, articles, seed, out)?;
+    println!(
+        "{articles} articles, {:.1} MB, in {}",
+        bytes as f64 / 1e6,
+        out.display()
     );
     Ok(())
 }

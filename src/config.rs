@@ -27,6 +27,18 @@ pub enum Command {
         #[arg(required = true, value_name = "DIR_OR_FILE")]
         paths: Vec<PathBuf>,
     },
+    /// Write a deterministic corpus of article texts in the seeds' genre, for benchmarks.
+    Synth {
+        /// How many articles.
+        #[arg(long, default_value_t = 1000)]
+        articles: u64,
+        /// The corpus seed: the same seed gives the same texts.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder to write `000000.txt`… into.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Print what the extraction pipeline makes of each file, as JSON, without a server or store.
     Extract {
         /// Raw article texts, as scraped.

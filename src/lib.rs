@@ -14,5 +14,6 @@ pub mod ingest;
 pub mod openapi;
 pub mod seed;
 pub mod store;
+pub mod synth;
 
 pub use app::{build_app, serve};

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         }
         Command::Extract { files } => chiso::cli::extract(&cli.config, &files),
         Command::Ingest { paths } => chiso::cli::ingest(&cli.config, &paths),
+        Command::Synth { articles, seed, out } => chiso::cli::synth(&cli.config, articles, seed, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

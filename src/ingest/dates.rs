@@ -80,7 +80,12 @@ pub fn period<'a>(texts: impl IntoIterator<Item = &'a str>, fallback_year: Optio
                 };
                 return Some(format!("{year}-Q{q}"));
             }
-            if whole.starts_with("năm học") || whole.starts_with("tổng kết") {
+            if let Some(after) = whole.strip_prefix("tổng kết") {
+                // "tổng kết công tác quý I năm 2020" names a quarter, not the year.
+                let specific = period([after], None).filter(|p| p.len() > 4);
+                return specific.or_else(|| Some(year.to_owned()));
+            }
+            if whole.starts_with("năm học") {
                 return Some(year.to_owned());
             }
         }
@@ -151,6 +156,10 @@ mod tests {
         assert_eq!(
             period(["Kinh tế quý III năm 2023 tăng"], None).as_deref(),
             Some("2023-Q3")
+        );
+        assert_eq!(
+            period(["Tỉnh A tổng kết công tác dân vận quý I năm 2020"], None).as_deref(),
+            Some("2020-Q1")
         );
         assert_eq!(
             period(["9 tháng năm 2021, thu ngân sách"], None).as_deref(),

@@ -53,6 +53,11 @@ impl Gazetteer {
         self.units.is_empty()
     }
 
+    /// Every unit, in no particular order.
+    pub fn units(&self) -> impl Iterator<Item = &Locality> {
+        self.units.values()
+    }
+
     pub fn get(&self, code: &str) -> Option<&Locality> {
         self.units.get(code)
     }

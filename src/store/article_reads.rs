@@ -48,12 +48,20 @@ fn article_query(filter: &ArticleFilter) -> (String, String, Conditions) {
     let mut c = Conditions::default();
     let mut from = "articles a LEFT JOIN localities l ON l.code = a.primary_locality".to_owned();
     let words = filter.q.as_deref().map(search_words).unwrap_or_default();
+    let ranked = filter.sort == ArticleSort::Relevance && !words.is_empty();
     if !words.is_empty() {
         let q = c.bind(Value::Text(fts_query(&words)));
-        from.push_str(&format!(
-            " JOIN (SELECT rowid AS rid, bm25(article_search) AS rank FROM article_search \
-             WHERE article_search MATCH {q}) s ON s.rid = a.rowid"
-        ));
+        if ranked {
+            from.push_str(&format!(
+                " JOIN (SELECT rowid AS rid, bm25(article_search) AS rank FROM article_search \
+                 WHERE article_search MATCH {q}) s ON s.rid = a.rowid"
+            ));
+        } else {
+            c.push(
+                &format!("a.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH {q})"),
+                [],
+            );
+        }
     }
     match (&filter.locality, filter.descendants) {
         (Some(code), true) => c.push(
@@ -82,7 +90,7 @@ fn article_query(filter: &ArticleFilter) -> (String, String, Conditions) {
         );
     }
     let order = match filter.sort {
-        ArticleSort::Relevance if !words.is_empty() => "s.rank, a.id",
+        ArticleSort::Relevance if ranked => "s.rank, a.id",
         ArticleSort::OldestFirst => {
             "coalesce(a.published_on, a.event_date) IS NULL, coalesce(a.published_on, a.event_date), a.id"
         }

@@ -68,20 +68,7 @@ impl Store {
     }
 
     pub fn all_aliases(&self) -> Result<Vec<LocalityAlias>, StoreError> {
-        let conn = self.conn()?;
-        let mut stmt = conn.prepare(
-            "SELECT code, name, valid_from, valid_to, note FROM locality_aliases ORDER BY code, name",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(LocalityAlias {
-                code: r.get(0)?,
-                name: r.get(1)?,
-                valid_from: r.get(2)?,
-                valid_to: r.get(3)?,
-                note: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        aliases_on(&*self.conn()?, None)
     }
 
     pub fn count_localities(&self, level: Level) -> Result<i64, StoreError> {
@@ -166,43 +153,31 @@ impl Store {
     }
 
     pub fn get_locality(&self, code: &str) -> Result<Option<Locality>, StoreError> {
-        let conn = self.conn()?;
-        let found = conn
-            .query_row(
-                &format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE code = ?1"),
-                [code],
-                locality_from_row,
-            )
-            .optional()?;
-        found.transpose()
+        locality_on(&*self.conn()?, code)
     }
 
     /// A unit with its parents, child count, historical names and article count.
     pub fn locality_detail(&self, code: &str) -> Result<Option<LocalityDetail>, StoreError> {
-        let Some(locality) = self.get_locality(code)? else {
+        let conn = self.conn()?;
+        let Some(locality) = locality_on(&conn, code)? else {
             return Ok(None);
         };
         let mut parents = Vec::new();
         let mut next = locality.parent_code.clone();
         while let Some(p) = next.take() {
-            let Some(parent) = self.get_locality(&p)? else {
+            let Some(parent) = locality_on(&conn, &p)? else {
                 break;
             };
             next = parent.parent_code.clone();
             parents.insert(0, LocalityRef::from(&parent));
         }
-        let conn = self.conn()?;
         let (children_count, article_count): (i64, i64) = conn.query_row(
             "SELECT (SELECT count(*) FROM localities WHERE parent_code = ?1),
                     (SELECT count(*) FROM article_localities WHERE code = ?1)",
             [code],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let aliases = self
-            .all_aliases()?
-            .into_iter()
-            .filter(|a| a.code == code)
-            .collect();
+        let aliases = aliases_on(&conn, Some(code))?;
         Ok(Some(LocalityDetail {
             locality,
             parents,
@@ -211,4 +186,34 @@ impl Store {
             article_count: article_count as u64,
         }))
     }
+}
+
+/// One unit, on a connection the caller holds.
+pub(super) fn locality_on(conn: &rusqlite::Connection, code: &str) -> Result<Option<Locality>, StoreError> {
+    let found = conn
+        .query_row(
+            &format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE code = ?1"),
+            [code],
+            locality_from_row,
+        )
+        .optional()?;
+    found.transpose()
+}
+
+/// Historical names, of one unit or of all.
+fn aliases_on(conn: &rusqlite::Connection, code: Option<&str>) -> Result<Vec<LocalityAlias>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT code, name, valid_from, valid_to, note FROM locality_aliases
+         WHERE ?1 IS NULL OR code = ?1 ORDER BY code, name",
+    )?;
+    let rows = stmt.query_map([code], |r| {
+        Ok(LocalityAlias {
+            code: r.get(0)?,
+            name: r.get(1)?,
+            valid_from: r.get(2)?,
+            valid_to: r.get(3)?,
+            note: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

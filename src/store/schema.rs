@@ -101,6 +101,10 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE articles ADD COLUMN published_on_given TEXT;
     "#,
+    // 4: the dashboard's most common filter, one metric in one unit's subtree.
+    r#"
+    CREATE INDEX indicators_metric_locality ON indicators(metric, locality_code);
+    "#,
 ];
 
 /// The schema version this release writes.

@@ -3,6 +3,7 @@
 use rusqlite::types::Value;
 
 use super::article_reads::locality_ref;
+use super::localities::locality_on;
 use super::sql::{Conditions, subtree};
 use super::{Store, StoreError, date_column};
 use crate::domain::{
@@ -13,10 +14,10 @@ use crate::ingest::metrics;
 impl Store {
     /// What the articles about a unit report; with `rollup`, the units under it count too.
     pub fn locality_summary(&self, code: &str, rollup: bool) -> Result<Option<LocalitySummary>, StoreError> {
-        let Some(unit) = self.get_locality(code)? else {
+        let conn = self.conn()?;
+        let Some(unit) = locality_on(&conn, code)? else {
             return Ok(None);
         };
-        let conn = self.conn()?;
         let code_value = || Value::Text(code.to_owned());
         let mut articles = Conditions::default();
         match rollup {
@@ -99,33 +100,8 @@ impl Store {
             last_date: parse(last),
             indicator_count,
             metrics,
-            children: self.child_counts(code)?,
+            children: child_counts(&conn, code)?,
         }))
-    }
-
-    /// Every unit one level down, with articles and indicators about it and the units under it.
-    fn child_counts(&self, code: &str) -> Result<Vec<ChildCount>, StoreError> {
-        let conn = self.conn()?;
-        let mut stmt = conn.prepare(
-            "WITH RECURSIVE sub(code, child) AS (
-                 SELECT code, code FROM localities WHERE parent_code = ?1
-                 UNION ALL SELECT l.code, sub.child FROM localities l JOIN sub ON l.parent_code = sub.code)
-             SELECT c.code, c.name, c.level,
-                    (SELECT count(*) FROM article_localities al WHERE al.code = c.code) AS articles,
-                    (SELECT count(*) FROM indicators i WHERE i.locality_code IN
-                        (SELECT code FROM sub WHERE sub.child = c.code)) AS indicators
-             FROM localities c WHERE c.parent_code = ?1 ORDER BY c.code",
-        )?;
-        let rows = stmt.query_map([code], |r| {
-            Ok(
-                locality_ref(r, "code", "name", "level")?.map(|locality| ChildCount {
-                    locality,
-                    article_count: r.get::<_, i64>("articles").unwrap_or(0) as u64,
-                    indicator_count: r.get::<_, i64>("indicators").unwrap_or(0) as u64,
-                }),
-            )
-        })?;
-        Ok(rows.filter_map(|r| r.transpose()).collect::<Result<_, _>>()?)
     }
 
     /// Units of a level that articles name, by code: one page and the total.
@@ -149,6 +125,30 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok((codes, total as u64))
     }
+}
+
+/// Every unit one level down, with articles and indicators about it and the units under it.
+fn child_counts(conn: &rusqlite::Connection, code: &str) -> Result<Vec<ChildCount>, StoreError> {
+    let mut stmt = conn.prepare(
+        "WITH RECURSIVE sub(code, child) AS (
+                 SELECT code, code FROM localities WHERE parent_code = ?1
+                 UNION ALL SELECT l.code, sub.child FROM localities l JOIN sub ON l.parent_code = sub.code)
+             SELECT c.code, c.name, c.level,
+                    (SELECT count(*) FROM article_localities al WHERE al.code = c.code) AS articles,
+                    (SELECT count(*) FROM indicators i WHERE i.locality_code IN
+                        (SELECT code FROM sub WHERE sub.child = c.code)) AS indicators
+             FROM localities c WHERE c.parent_code = ?1 ORDER BY c.code",
+    )?;
+    let rows = stmt.query_map([code], |r| {
+        Ok(
+            locality_ref(r, "code", "name", "level")?.map(|locality| ChildCount {
+                locality,
+                article_count: r.get::<_, i64>("articles").unwrap_or(0) as u64,
+                indicator_count: r.get::<_, i64>("indicators").unwrap_or(0) as u64,
+            }),
+        )
+    })?;
+    Ok(rows.filter_map(|r| r.transpose()).collect::<Result<_, _>>()?)
 }
 
 /// A metric's series with its latest value: the newest level reported about the unit itself,

@@ -1,4 +1,5 @@
-//! Writes under load, under arbitrary input, and across a killed process.
+//! The store under load (concurrent writers and readers, more requests than pooled
+//! connections), under arbitrary input, and across a killed process.
 
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -54,6 +55,23 @@ async fn eight_writers_and_readers_share_one_store_without_errors() {
     assert!(read.iter().flatten().all(|s| *s == 200), "{read:?}");
     let (articles, total) = db.store.list_articles(&ArticleFilter::default(), 1, 0).unwrap();
     assert_eq!(total, 205, "every article stored once: {}", articles.len());
+}
+
+#[actix_web::test]
+async fn more_concurrent_summaries_than_pooled_connections_all_answer() {
+    let (_db, app) = seeded_app().await;
+    let uris = [
+        "/localities/58/summary",
+        "/localities/058",
+        "/summaries?level=province",
+        "/localities/06/summary",
+    ];
+    let requests = (0..32).map(|k| {
+        let app = &app;
+        async move { get(app, uris[k % uris.len()]).await.0 }
+    });
+    let statuses = join_all(requests).await;
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
 }
 
 #[actix_web::test]

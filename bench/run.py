@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""chiso at scale, with Datasette serving the same SQLite file as the peer.
+
+For each corpus size: `chiso synth`, `chiso ingest` into an empty store (articles/s, store
+size), start-up time on the existing store, then wrk (concurrency 32) on each query against
+chiso and against Datasette's JSON API with the equivalent SQL; p50/p99, requests/s, and the
+server's peak RSS. Prints a markdown report; `--json FILE` keeps the raw figures.
+
+Needs: target/release/chiso (cargo build --release), wrk (apt-get install wrk), datasette
+(pip install datasette; --datasette PATH). Usage:
+  python3 bench/run.py --sizes 1000 10000 100000 [--duration 10] [--work /tmp/chiso-bench]
+"""
+import argparse, json, os, re, shutil, signal, sqlite3, subprocess, sys, time, urllib.parse, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CHISO = os.path.join(ROOT, "target/release/chiso")
+
+
+def wait_ready(url, timeout=60):
+    start = time.time()
+    while time.time() - start < timeout:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return time.time() - start
+        except Exception:
+            time.sleep(0.02)
+    raise SystemExit(f"{url} did not answer")
+
+
+def wrk(url, duration, connections=32):
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+                         capture_output=True, text=True, check=True).stdout
+    unit = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+    lat = {p: float(v) * unit[u] for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p50_ms": lat.get("50"), "p99_ms": lat.get("99"), "errors": int(non2xx.group(1)) if non2xx else 0}
+
+
+def peak_rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(r"VmHWM:\s+(\d+) kB", f.read()).group(1)) / 1024
+
+
+def ds_url(port, sql):
+    return f"http://127.0.0.1:{port}/chiso.json?" + urllib.parse.urlencode({"sql": sql, "_shape": "array"})
+
+
+def queries(db):
+    """The benchmark queries: (name, chiso path, equivalent SQL for Datasette)."""
+    con = sqlite3.connect(db)
+    province, = con.execute(
+        "SELECT l.code FROM localities l JOIN article_localities al ON al.code = l.code "
+        "WHERE l.level = 'province' GROUP BY l.code ORDER BY count(*) DESC LIMIT 1").fetchone()
+    article, = con.execute("SELECT id FROM articles ORDER BY rowid LIMIT 1 OFFSET 7").fetchone()
+    rare, = con.execute("SELECT lower(short_name) FROM localities l JOIN article_localities al ON al.code = l.code "
+                        "WHERE l.level = 'commune' GROUP BY l.code ORDER BY count(*), l.code LIMIT 1").fetchone()
+    con.close()
+    rare_q = " ".join(w for w in re.split(r"\W+", rare) if w)
+    summary = ("SELECT a.id, a.title, a.published_on, a.event_date, a.byline, a.period, a.primary_locality, "
+               "a.source_file, a.source_url, (SELECT count(*) FROM indicators i WHERE i.article_id = a.id) AS n, "
+               "(SELECT count(*) FROM articles) AS total FROM articles a")
+    subtree = (f"(WITH RECURSIVE sub(code) AS (SELECT '{province}' UNION ALL SELECT l.code FROM localities l "
+               f"JOIN sub ON l.parent_code = sub.code) SELECT code FROM sub)")
+    ind = ("SELECT i.*, a.title FROM indicators i JOIN articles a ON a.id = i.article_id "
+           "LEFT JOIN localities l ON l.code = i.locality_code")
+    fold = lambda s: s  # the index holds folded text; the queries below are already folded
+    return province, [
+        ("articles, newest 20", "/articles?limit=20",
+         f"{summary} ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
+        ("articles, common word", "/articles?q=dan%20van",
+         f"{summary} WHERE a.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH '\"dan\" \"van\"*') "
+         "ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
+        ("articles, rare word", "/articles?q=" + urllib.parse.quote(rare_q),
+         f"{summary} WHERE a.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH "
+         f"'{' '.join(chr(34) + fold(w) + chr(34) for w in rare_q.split())}') "
+         "ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
+        ("poverty rate in a province", f"/indicators?metric=poverty_rate&locality={province}",
+         f"{ind} WHERE i.metric = 'poverty_rate' AND i.locality_code IN {subtree} "
+         "ORDER BY coalesce(a.published_on, a.event_date) DESC, i.article_id, i.position LIMIT 20"),
+        ("indicators by value", "/indicators?min_value=1000&sort=-value",
+         f"{ind} WHERE i.value >= 1000 ORDER BY i.value DESC, i.id LIMIT 20"),
+        ("province summary", f"/localities/{province}/summary",
+         f"SELECT i.metric, count(*), max(i.period) FROM indicators i WHERE i.locality_code IN {subtree} GROUP BY i.metric"),
+        ("summaries of provinces", "/summaries?level=province",
+         "SELECT p.code, i.metric, count(*) FROM localities p JOIN indicators i ON i.locality_code = p.code "
+         "WHERE p.level = 'province' GROUP BY p.code, i.metric LIMIT 400"),
+        ("one article", f"/articles/{article}",
+         f"SELECT * FROM articles WHERE id = '{article}'"),
+    ]
+
+
+def run_size(n, args, report):
+    work = os.path.join(args.work, str(n))
+    corpus, db = os.path.join(work, "corpus"), os.path.join(work, "chiso.sqlite3")
+    if not os.path.isdir(corpus) or len(os.listdir(corpus)) != n:
+        shutil.rmtree(corpus, ignore_errors=True)
+        subprocess.run([CHISO, "synth", "--articles", str(n), "--seed", "2026", "--out", corpus], check=True,
+                       cwd=ROOT, capture_output=True)
+    for f in (db, db + "-wal", db + "-shm"):
+        if os.path.exists(f):
+            os.remove(f)
+    env = dict(os.environ, CHISO_DB=db, RUST_LOG="warn")
+    start = time.time()
+    subprocess.run([CHISO, "ingest", corpus], check=True, cwd=ROOT, env=env, capture_output=True)
+    ingest_s = time.time() - start
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    indicators, = con.execute("SELECT count(*) FROM indicators").fetchone()
+    con.close()
+    size_mb = sum(os.path.getsize(f) for f in (db, db + "-wal") if os.path.exists(f)) / 1e6
+    row = {"articles": n + 5, "indicators": indicators, "ingest_s": round(ingest_s, 1),
+           "ingest_per_s": round(n / ingest_s), "store_mb": round(size_mb, 1), "queries": {}}
+    port = 18600
+    server = subprocess.Popen([CHISO, "--bind", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    row["startup_s"] = round(wait_ready(f"http://127.0.0.1:{port}/ready"), 3)
+    ds = subprocess.Popen([args.datasette, "serve", "-i", db, "--port", str(port + 1),
+                           "--setting", "sql_time_limit_ms", "60000", "--setting", "max_returned_rows", "5000"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_ready(f"http://127.0.0.1:{port + 1}/-/versions.json")
+        province, qs = queries(db)
+        row["province"] = province
+        for name, path, sql in qs:
+            ours = wrk(f"http://127.0.0.1:{port}{path}", args.duration)
+            peer = wrk(ds_url(port + 1, sql), args.duration)
+            row["queries"][name] = {"path": path, "chiso": ours, "datasette": peer}
+            print(f"  {n:>7} {name:28} chiso {ours['rps']:8.0f} rps p99 {ours['p99_ms']:8.2f} ms | "
+                  f"datasette {peer['rps']:7.0f} rps p99 {peer['p99_ms']:8.2f} ms", file=sys.stderr)
+        row["chiso_peak_rss_mb"] = round(peak_rss_mb(server.pid), 1)
+    finally:
+        for p in (server, ds):
+            p.send_signal(signal.SIGTERM)
+            p.wait(timeout=30)
+    report.append(row)
+
+
+def markdown(report):
+    lines = ["| articles | indicators | ingest (articles/s) | ingest time | store | start-up | peak RSS |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in report:
+        lines.append(f"| {r['articles']:,} | {r['indicators']:,} | {r['ingest_per_s']:,} | {r['ingest_s']} s | "
+                     f"{r['store_mb']} MB | {r['startup_s']} s | {r['chiso_peak_rss_mb']} MB |")
+    lines += ["", "| query | articles | chiso req/s | chiso p50 | chiso p99 | Datasette req/s | Datasette p99 | ratio (req/s) |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in report:
+        for name, q in r["queries"].items():
+            c, d = q["chiso"], q["datasette"]
+            ratio = c["rps"] / d["rps"] if d["rps"] else float("inf")
+            lines.append(f"| {name} (`{q['path']}`) | {r['articles']:,} | {c['rps']:,.0f} | {c['p50_ms']:.2f} ms | "
+                         f"{c['p99_ms']:.2f} ms | {d['rps']:,.0f} | {d['p99_ms']:.2f} ms | {ratio:.1f}x |")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--duration", type=int, default=10)
+    ap.add_argument("--work", default="/tmp/chiso-bench")
+    ap.add_argument("--datasette", default=shutil.which("datasette") or "datasette")
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    report = []
+    for n in args.sizes:
+        run_size(n, args, report)
+    if args.json:
+        json.dump(report, open(args.json, "w"), indent=1)
+    print(markdown(report))
+
+
+if __name__ == "__main__":
+    main()

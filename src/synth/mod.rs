@@ -1,0 +1,178 @@
+//! `chiso synth`: a deterministic corpus in the seeds' genre for benchmarks at scale.
+//!
+//! Places are drawn from the whole gazetteer (all levels), dates from 2010–2024; the body
+//! recombines the seeds' constructions with other figures, and the same traps.
+
+mod rng;
+mod sentences;
+
+use std::path::Path;
+
+use rng::Rng;
+
+use crate::domain::{Level, Locality, UnitType};
+use crate::ingest::Gazetteer;
+
+/// Units of each level, in code order so that a seed gives the same corpus everywhere.
+pub struct Places<'g> {
+    provinces: Vec<&'g Locality>,
+    districts: Vec<&'g Locality>,
+    communes: Vec<&'g Locality>,
+    gazetteer: &'g Gazetteer,
+}
+
+impl<'g> Places<'g> {
+    pub fn new(gazetteer: &'g Gazetteer) -> Places<'g> {
+        let by_level = |level: Level| {
+            let mut v: Vec<&Locality> = gazetteer.units().filter(|u| u.level == level).collect();
+            v.sort_by(|a, b| a.code.cmp(&b.code));
+            v
+        };
+        Places {
+            provinces: by_level(Level::Province),
+            districts: by_level(Level::District),
+            communes: by_level(Level::Commune),
+            gazetteer,
+        }
+    }
+}
+
+fn short(u: &Locality) -> &str {
+    u.short_name.split(" (").next().unwrap_or(&u.short_name)
+}
+
+/// "tỉnh Bắc Kạn", "thị xã Long Mỹ", "xã Vi Hương (Bạch Thông)".
+fn phrase(places: &Places<'_>, u: &Locality) -> String {
+    let base = format!("{} {}", u.type_vi.to_lowercase(), short(u));
+    match (
+        u.level,
+        u.parent_code.as_deref().and_then(|p| places.gazetteer.get(p)),
+    ) {
+        (Level::Commune, Some(parent)) => format!("{base} ({})", short(parent)),
+        _ => base,
+    }
+}
+
+/// The party committee of a unit ("Tỉnh ủy Bắc Kạn", "Huyện ủy Nghi Lộc").
+fn committee(u: &Locality) -> String {
+    let organ = match u.unit_type {
+        UnitType::Province => "Tỉnh ủy",
+        UnitType::Municipality | UnitType::City => "Thành ủy",
+        UnitType::Town => "Thị ủy",
+        UnitType::RuralDistrict => "Huyện ủy",
+        UnitType::UrbanDistrict => "Quận ủy",
+        _ => return format!("Đảng ủy {} {}", u.type_vi.to_lowercase(), short(u)),
+    };
+    format!("{organ} {}", short(u))
+}
+
+/// Article number `index` of the corpus `seed`.
+pub fn article(places: &Places<'_>, seed: u64, index: u64) -> String {
+    let r = &mut Rng::for_article(seed, index);
+    let unit = match r.range(0, 9) {
+        0..=3 => *r.pick(&places.provinces),
+        4..=7 => *r.pick(&places.districts),
+        _ => *r.pick(&places.communes),
+    };
+    let (year, month, day) = (r.range(2010, 2024), r.range(1, 12), r.range(1, 28));
+    let period = match month {
+        6..=8 => format!("6 tháng đầu năm {year}"),
+        9..=10 => format!("9 tháng năm {year}"),
+        1 => format!("năm {}", year - 1),
+        12 => format!("năm {year}"),
+        _ => format!(
+            "quý {} năm {year}",
+            ["I", "II", "III", "IV"][(month as usize - 1) / 3]
+        ),
+    };
+    let place = phrase(places, unit);
+    let mut out = String::new();
+    if r.chance(30) {
+        out.push_str("PublishingPortal - Block_BanTin_Toolbar\n\n");
+    }
+    let title = match r.range(0, 2) {
+        0 => format!("Ban Dân vận {} sơ kết công tác {period}", committee(unit)),
+        1 => format!("{} tổng kết công tác dân vận {period}", capitalise(&place)),
+        _ => format!("{}: Kinh tế - xã hội {period} chuyển biến tích cực", short(unit)),
+    };
+    match r.range(0, 2) {
+        0 => out.push_str(&format!("{day:02}/{month:02}/{year}\n{title}\n\n")),
+        1 => out.push_str(&format!(
+            "{title}\n\nThứ {}, {day:02}.{month:02}.{year} | 08:00:00\n{} lượt xem\n\n",
+            r.range(2, 7),
+            r.range(50, 3000)
+        )),
+        _ => out.push_str(&format!("{title}\n\n")),
+    }
+    out.push_str(&format!(
+        "Ngày {day}/{month}, Ban Dân vận {} tổ chức hội nghị sơ kết công tác dân vận {period}, triển khai nhiệm vụ thời gian tới.\n\n",
+        committee(unit)
+    ));
+    for p in 0..r.range(2, 5) {
+        let mut para = Vec::new();
+        if p == 0 {
+            para.push(format!(
+                "{}, {place} đạt nhiều kết quả quan trọng.",
+                capitalise(&period)
+            ));
+        }
+        for _ in 0..r.range(1, 3) {
+            para.push(sentences::figure_sentence(r, &place, &period, year));
+        }
+        if r.chance(50) {
+            para.push(sentences::trap_sentence(r, year));
+        }
+        out.push_str(&para.join(" "));
+        out.push_str("\n\n");
+        if r.chance(25) {
+            out.push_str("Quang cảnh hội nghị sơ kết công tác dân vận\n\n");
+        }
+    }
+    out.push_str(r.pick::<&str>(sentences::BYLINES));
+    out.push('\n');
+    if r.chance(40) {
+        out.push_str(&format!(
+            "\nXem thêm\nCử tri {} đánh giá cao kỳ họp thứ {}\n",
+            short(unit),
+            r.range(2, 9)
+        ));
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Writes `count` articles as `out/000000.txt`… and returns how many bytes of text.
+pub fn write_corpus(gazetteer: &Gazetteer, count: u64, seed: u64, out: &Path) -> std::io::Result<u64> {
+    std::fs::create_dir_all(out)?;
+    let places = Places::new(gazetteer);
+    let mut bytes = 0;
+    for i in 0..count {
+        let text = article(&places, seed, i);
+        bytes += text.len() as u64;
+        std::fs::write(out.join(format!("{i:06}.txt")), text)?;
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rng::Rng;
+
+    #[test]
+    fn streams_are_deterministic_and_numbers_vietnamese() {
+        let (mut a, mut b) = (Rng::for_article(7, 3), Rng::for_article(7, 3));
+        assert_eq!(a.next_u64(), b.next_u64());
+        assert_ne!(
+            Rng::for_article(7, 4).next_u64(),
+            Rng::for_article(7, 3).next_u64()
+        );
+        let mut r = Rng::for_article(1, 1);
+        assert!(r.decimal(3, 11, 2).contains(','));
+        assert_eq!(Rng::for_article(1, 1).count(1_234_567, 1_234_567), "1.234.567");
+    }
+}
