@@ -103,7 +103,7 @@ pub fn figure_sentence(r: &mut Rng, unit: &str, period: &str, year: u64) -> Stri
 /// A sentence with digits that are not indicators.
 pub fn trap_sentence(r: &mut Rng, year: u64) -> String {
     match r.range(0, 7) {
-        0 => format!("Công tác phòng, chống dịch Covid-19 được triển khai hiệu quả, tiêm vắc xin mũi 1, 2,3 cho người dân."),
+        0 => "Công tác phòng, chống dịch Covid-19 được triển khai hiệu quả, tiêm vắc xin mũi 1, 2,3 cho người dân.".to_owned(),
         1 => format!("Quán triệt Nghị quyết số {}/NQ-TU ngày {}/{}/{year} của Ban Thường vụ.", r.range(1, 60), r.range(1, 28), r.range(1, 12)),
         2 => format!("Tổ chức thành công Đại hội lần thứ {} nhiệm kỳ {}-{}.", r.range(2, 9), year, year + 5),
         3 => format!("Đoàn công tác thăm hỏi các hộ gia đình tại tổ {}, thôn {}.", r.range(1, 30), r.range(1, 12)),
