@@ -43,10 +43,17 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     })
 }
 
-/// FROM, WHERE and ORDER BY of an article list.
-fn article_query(filter: &ArticleFilter) -> (String, String, Conditions) {
+/// An article list: the FROM of its rows and of its count, ORDER BY, and WHERE.
+struct ArticleQuery {
+    rows_from: String,
+    count_from: String,
+    order: &'static str,
+    conditions: Conditions,
+}
+
+fn article_query(filter: &ArticleFilter) -> ArticleQuery {
     let mut c = Conditions::default();
-    let mut from = "articles a LEFT JOIN localities l ON l.code = a.primary_locality".to_owned();
+    let mut from = String::from("articles a");
     let words = filter.q.as_deref().map(search_words).unwrap_or_default();
     let ranked = filter.sort == ArticleSort::Relevance && !words.is_empty();
     if !words.is_empty() {
@@ -97,7 +104,12 @@ fn article_query(filter: &ArticleFilter) -> (String, String, Conditions) {
         ArticleSort::Title => "a.title COLLATE NOCASE, a.id",
         _ => "coalesce(a.published_on, a.event_date) DESC, a.id",
     };
-    (from, order.to_owned(), c)
+    ArticleQuery {
+        rows_from: format!("{from} LEFT JOIN localities l ON l.code = a.primary_locality"),
+        count_from: from,
+        order,
+        conditions: c,
+    }
 }
 
 impl Store {
@@ -109,13 +121,17 @@ impl Store {
         offset: u64,
     ) -> Result<(Vec<ArticleSummary>, u64), StoreError> {
         let conn = self.conn()?;
-        let (from, order, c) = article_query(filter);
+        let q = article_query(filter);
+        let from = sql::From {
+            rows: &q.rows_from,
+            count: &q.count_from,
+        };
         Ok(sql::page(
             &conn,
             SUMMARY_COLUMNS,
-            &from,
-            &order,
-            c,
+            from,
+            q.order,
+            q.conditions,
             limit,
             offset,
             summary_from_row,
@@ -129,7 +145,12 @@ impl Store {
         mut each: impl FnMut(ArticleSummary) -> bool,
     ) -> Result<(), StoreError> {
         let conn = self.conn()?;
-        let (from, order, c) = article_query(filter);
+        let ArticleQuery {
+            rows_from: from,
+            order,
+            conditions: c,
+            ..
+        } = article_query(filter);
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM {from} {} ORDER BY {order}",
             c.where_sql()

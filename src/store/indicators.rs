@@ -126,7 +126,10 @@ impl Store {
         let (rows, total) = sql::page(
             &conn,
             INDICATOR_COLUMNS,
-            INDICATOR_FROM,
+            sql::From {
+                rows: INDICATOR_FROM,
+                count: "indicators i",
+            },
             order,
             c,
             limit,

@@ -142,7 +142,10 @@ impl Store {
         let (rows, total) = sql::page(
             &conn,
             LOCALITY_COLUMNS,
-            "localities",
+            sql::From {
+                rows: "localities",
+                count: "localities",
+            },
             order,
             c,
             limit,

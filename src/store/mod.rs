@@ -51,7 +51,8 @@ impl Store {
             c.busy_timeout(Duration::from_secs(5))?;
             register_functions(c)?;
             c.execute_batch(
-                "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;",
+                "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
+                 PRAGMA cache_size = -8000; PRAGMA mmap_size = 134217728;",
             )
         });
         let pool = Pool::builder()
