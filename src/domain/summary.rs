@@ -34,11 +34,12 @@ pub struct MetricSeries {
     pub metric: String,
     pub name_vi: String,
     pub name_en: String,
+    /// How many values of the metric there are in all.
     pub count: u64,
     /// The most recent level reported (by period, then article date); a change when no
     /// level was reported.
     pub latest: Option<SeriesPoint>,
-    /// Every value, oldest period first.
+    /// The most recent values (at most 50; `count` says how many there are), oldest period first.
     pub series: Vec<SeriesPoint>,
 }
 

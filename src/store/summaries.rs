@@ -1,5 +1,7 @@
 //! Per-unit roll-ups: article and indicator counts, metric series and latest values, children.
 
+use std::collections::HashMap;
+
 use rusqlite::types::Value;
 
 use super::article_reads::locality_ref;
@@ -10,6 +12,9 @@ use crate::domain::{
     ChildCount, Direction, Level, LocalityRef, LocalitySummary, MetricSeries, SeriesPoint, Unit,
 };
 use crate::ingest::metrics;
+
+/// Values of a metric's series in a summary: the most recent ones.
+pub const SERIES_POINTS: u32 = 50;
 
 impl Store {
     /// What the articles about a unit report; with `rollup`, the units under it count too.
@@ -44,21 +49,32 @@ impl Store {
             }
             false => indicators.push("i.locality_code = ?", [code_value()]),
         }
+        let where_sql = indicators.where_sql();
+        let counts_sql = format!("SELECT i.metric, count(*) FROM indicators i {where_sql} GROUP BY i.metric");
+        let counts: HashMap<String, u64> = conn
+            .prepare(&counts_sql)?
+            .query_map(indicators.params().as_slice(), |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
+            })?
+            .collect::<Result<_, _>>()?;
+        let indicator_count = counts.values().sum();
+        // The most recent SERIES_POINTS values of each metric, oldest first.
         let sql = format!(
-            "SELECT i.id, i.metric, i.value, i.unit, i.direction, i.period, i.label, i.locality_code,
-                    l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
-                    coalesce(a.published_on, a.event_date) AS date
-             FROM indicators i JOIN articles a ON a.id = i.article_id
-             LEFT JOIN localities l ON l.code = i.locality_code {}
-             ORDER BY i.metric, i.period IS NULL, i.period, date, i.id",
-            indicators.where_sql()
+            "SELECT * FROM (
+                 SELECT i.id, i.metric, i.value, i.unit, i.direction, i.period, i.label, i.locality_code,
+                        l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
+                        coalesce(a.published_on, a.event_date) AS date,
+                        row_number() OVER (PARTITION BY i.metric
+                            ORDER BY i.period DESC, coalesce(a.published_on, a.event_date) DESC, i.id DESC) AS recent
+                 FROM indicators i JOIN articles a ON a.id = i.article_id
+                 LEFT JOIN localities l ON l.code = i.locality_code {where_sql} AND i.metric != 'other')
+             WHERE recent <= {SERIES_POINTS}
+             ORDER BY metric, period IS NULL, period, date, id"
         );
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query(indicators.params().as_slice())?;
-        let mut indicator_count = 0;
         let mut by_metric: Vec<(String, Vec<SeriesPoint>)> = Vec::new();
         while let Some(r) = rows.next()? {
-            indicator_count += 1;
             let metric: String = r.get("metric")?;
             let (Some(unit), Some(direction)) = (
                 Unit::parse(&r.get::<_, String>("unit")?),
@@ -78,9 +94,6 @@ impl Store {
                 article_title: r.get("title")?,
                 date: date_column(r, "date")?,
             };
-            if metric == metrics::OTHER.key {
-                continue;
-            }
             match by_metric.last_mut() {
                 Some((m, points)) if *m == metric => points.push(point),
                 _ => by_metric.push((metric, vec![point])),
@@ -88,7 +101,10 @@ impl Store {
         }
         let metrics = by_metric
             .into_iter()
-            .map(|(metric, series)| series_of(code, metric, series))
+            .map(|(metric, series)| {
+                let count = counts.get(&metric).copied().unwrap_or(series.len() as u64);
+                series_of(code, metric, series, count)
+            })
             .collect();
         let parse =
             |d: Option<String>| d.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
@@ -153,7 +169,7 @@ fn child_counts(conn: &rusqlite::Connection, code: &str) -> Result<Vec<ChildCoun
 
 /// A metric's series with its latest value: the newest level reported about the unit itself,
 /// else the newest level of any unit under it, else the newest value.
-fn series_of(code: &str, metric: String, series: Vec<SeriesPoint>) -> MetricSeries {
+fn series_of(code: &str, metric: String, series: Vec<SeriesPoint>, count: u64) -> MetricSeries {
     let key = |p: &&SeriesPoint| (p.period.clone(), p.date);
     let own_level = series
         .iter()
@@ -172,7 +188,7 @@ fn series_of(code: &str, metric: String, series: Vec<SeriesPoint>) -> MetricSeri
     MetricSeries {
         name_vi: vi.to_owned(),
         name_en: en.to_owned(),
-        count: series.len() as u64,
+        count,
         metric,
         latest,
         series,
