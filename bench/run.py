@@ -53,10 +53,11 @@ def queries(db):
         "SELECT l.code FROM localities l JOIN article_localities al ON al.code = l.code "
         "WHERE l.level = 'province' GROUP BY l.code ORDER BY count(*) DESC LIMIT 1").fetchone()
     article, = con.execute("SELECT id FROM articles ORDER BY rowid LIMIT 1 OFFSET 7").fetchone()
-    rare, = con.execute("SELECT lower(short_name) FROM localities l JOIN article_localities al ON al.code = l.code "
-                        "WHERE l.level = 'commune' GROUP BY l.code ORDER BY count(*), l.code LIMIT 1").fetchone()
+    # A word of the (folded) index that occurs in exactly one article.
+    con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, article_search, row)")
+    rare_q, = con.execute("SELECT term FROM temp.vocab WHERE doc = 1 AND length(term) >= 5 "
+                          "AND term GLOB '[a-z]*' ORDER BY term LIMIT 1").fetchone()
     con.close()
-    rare_q = " ".join(w for w in re.split(r"\W+", rare) if w)
     summary = ("SELECT a.id, a.title, a.published_on, a.event_date, a.byline, a.period, a.primary_locality, "
                "a.source_file, a.source_url, (SELECT count(*) FROM indicators i WHERE i.article_id = a.id) AS n, "
                "(SELECT count(*) FROM articles) AS total FROM articles a")
@@ -64,7 +65,6 @@ def queries(db):
                f"JOIN sub ON l.parent_code = sub.code) SELECT code FROM sub)")
     ind = ("SELECT i.*, a.title FROM indicators i JOIN articles a ON a.id = i.article_id "
            "LEFT JOIN localities l ON l.code = i.locality_code")
-    fold = lambda s: s  # the index holds folded text; the queries below are already folded
     return province, [
         ("articles, newest 20", "/articles?limit=20",
          f"{summary} ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
@@ -73,7 +73,7 @@ def queries(db):
          "ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
         ("articles, rare word", "/articles?q=" + urllib.parse.quote(rare_q),
          f"{summary} WHERE a.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH "
-         f"'{' '.join(chr(34) + fold(w) + chr(34) for w in rare_q.split())}') "
+         f"'\"{rare_q}\"') "
          "ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
         ("poverty rate in a province", f"/indicators?metric=poverty_rate&locality={province}",
          f"{ind} WHERE i.metric = 'poverty_rate' AND i.locality_code IN {subtree} "

@@ -141,8 +141,13 @@ fn write_article(
     let mut put_indicator = tx.prepare(
         "INSERT INTO indicators (article_id, position, metric, label, value, unit, unit_noun,
              denominator, qualifier, direction, period, locality_code, evidence_text,
-             evidence_start, evidence_end, label_search)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, chiso_fold(?4))",
+             evidence_start, evidence_end, label_search, district_code, province_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, chiso_fold(?4),
+             CASE length(?12) WHEN 3 THEN ?12 WHEN 5 THEN (SELECT parent_code FROM localities WHERE code = ?12) END,
+             CASE length(?12) WHEN 2 THEN ?12
+                 WHEN 3 THEN (SELECT parent_code FROM localities WHERE code = ?12)
+                 WHEN 5 THEN (SELECT d.parent_code FROM localities c JOIN localities d ON d.code = c.parent_code
+                              WHERE c.code = ?12) END)",
     )?;
     for (position, i) in a.indicators.iter().enumerate() {
         put_indicator.execute(params![

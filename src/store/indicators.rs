@@ -4,7 +4,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
 use super::article_reads::locality_ref;
-use super::sql::{self, Conditions, like_word, search_words, subtree};
+use super::sql::{self, Conditions, like_word, search_words, within};
 use super::{Store, StoreError};
 use crate::domain::{Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Unit};
 use crate::ingest::metrics;
@@ -61,10 +61,7 @@ fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
         );
     }
     match (&f.locality, f.descendants) {
-        (Some(code), true) => {
-            let param = c.bind(Value::Text(code.clone()));
-            c.push(&format!("i.locality_code IN {}", subtree(&param)), []);
-        }
+        (Some(code), true) => within(&mut c, code),
         (Some(code), false) => c.push("i.locality_code = ?", [Value::Text(code.clone())]),
         (None, _) => {}
     }

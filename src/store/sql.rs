@@ -81,12 +81,15 @@ pub fn like_word(word: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// Codes of a unit and every unit under it, as a subquery over the bound code.
-pub fn subtree(code_param: &str) -> String {
-    format!(
-        "(WITH RECURSIVE sub(code) AS (SELECT {code_param} UNION ALL \
-         SELECT l.code FROM localities l JOIN sub ON l.parent_code = sub.code) SELECT code FROM sub)"
-    )
+/// The condition "indicator `i` is about the unit `code` or a unit under it", on the
+/// province and district each indicator carries (GSO codes: 2, 3 or 5 digits).
+pub fn within(c: &mut Conditions, code: &str) {
+    let column = match code.len() {
+        2 => "i.province_code",
+        3 => "i.district_code",
+        _ => "i.locality_code",
+    };
+    c.push(&format!("{column} = ?"), [Value::Text(code.to_owned())]);
 }
 
 /// The FROM of a list: `rows` for the page, `count` for the total. `count` names only the

@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 
 use super::article_reads::locality_ref;
 use super::localities::locality_on;
-use super::sql::{Conditions, subtree};
+use super::sql::{Conditions, within};
 use super::{Store, StoreError, date_column};
 use crate::domain::{
     ChildCount, Direction, Level, LocalityRef, LocalitySummary, MetricSeries, SeriesPoint, Unit,
@@ -43,10 +43,7 @@ impl Store {
         )?;
         let mut indicators = Conditions::default();
         match rollup {
-            true => {
-                let p = indicators.bind(code_value());
-                indicators.push(&format!("i.locality_code IN {}", subtree(&p)), []);
-            }
+            true => within(&mut indicators, code),
             false => indicators.push("i.locality_code = ?", [code_value()]),
         }
         let where_sql = indicators.where_sql();
@@ -145,22 +142,27 @@ impl Store {
 
 /// Every unit one level down, with articles and indicators about it and the units under it.
 fn child_counts(conn: &rusqlite::Connection, code: &str) -> Result<Vec<ChildCount>, StoreError> {
+    let by_child = match code.len() {
+        2 => "SELECT district_code, count(*) FROM indicators WHERE province_code = ?1 GROUP BY district_code",
+        3 => "SELECT locality_code, count(*) FROM indicators WHERE district_code = ?1 AND length(locality_code) = 5
+              GROUP BY locality_code",
+        _ => return Ok(Vec::new()),
+    };
+    let indicators: HashMap<Option<String>, i64> = conn
+        .prepare(by_child)?
+        .query_map([code], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     let mut stmt = conn.prepare(
-        "WITH RECURSIVE sub(code, child) AS (
-                 SELECT code, code FROM localities WHERE parent_code = ?1
-                 UNION ALL SELECT l.code, sub.child FROM localities l JOIN sub ON l.parent_code = sub.code)
-             SELECT c.code, c.name, c.level,
-                    (SELECT count(*) FROM article_localities al WHERE al.code = c.code) AS articles,
-                    (SELECT count(*) FROM indicators i WHERE i.locality_code IN
-                        (SELECT code FROM sub WHERE sub.child = c.code)) AS indicators
-             FROM localities c WHERE c.parent_code = ?1 ORDER BY c.code",
+        "SELECT c.code, c.name, c.level,
+                (SELECT count(*) FROM article_localities al WHERE al.code = c.code) AS articles
+         FROM localities c WHERE c.parent_code = ?1 ORDER BY c.code",
     )?;
     let rows = stmt.query_map([code], |r| {
         Ok(
             locality_ref(r, "code", "name", "level")?.map(|locality| ChildCount {
-                locality,
+                indicator_count: indicators.get(&Some(locality.code.clone())).copied().unwrap_or(0) as u64,
                 article_count: r.get::<_, i64>("articles").unwrap_or(0) as u64,
-                indicator_count: r.get::<_, i64>("indicators").unwrap_or(0) as u64,
+                locality,
             }),
         )
     })?;
