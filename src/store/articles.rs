@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, summary_cache};
 use crate::domain::NewArticle;
 
 /// What saving an article did.
@@ -82,6 +82,7 @@ impl Store {
             None => SaveOutcome::Created,
         };
         write_article(&tx, article, origin, extractor_version)?;
+        summary_cache::bump_generation(&tx)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -181,6 +182,7 @@ impl Store {
             [id],
         )?;
         let deleted = tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        summary_cache::bump_generation(&tx)?;
         tx.commit()?;
         Ok(deleted > 0)
     }

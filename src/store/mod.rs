@@ -10,6 +10,7 @@ mod meta;
 mod schema;
 mod sql;
 mod summaries;
+mod summary_cache;
 
 use std::path::Path;
 use std::time::Duration;
@@ -39,6 +40,7 @@ pub type Conn = PooledConnection<SqliteConnectionManager>;
 #[derive(Clone)]
 pub struct Store {
     pool: Pool<SqliteConnectionManager>,
+    summaries: std::sync::Arc<summary_cache::SummaryCache>,
 }
 
 /// How many connections a store keeps: readers run in parallel under WAL.
@@ -59,7 +61,10 @@ impl Store {
             .max_size(POOL_SIZE)
             .connection_timeout(Duration::from_secs(10))
             .build(manager)?;
-        let store = Store { pool };
+        let store = Store {
+            pool,
+            summaries: Default::default(),
+        };
         let mut conn = store.conn()?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         schema::migrate(&mut conn)?;

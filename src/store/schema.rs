@@ -119,8 +119,9 @@ const MIGRATIONS: &[&str] = &[
             WHEN 3 THEN (SELECT parent_code FROM localities WHERE code = indicators.locality_code)
             WHEN 5 THEN (SELECT d.parent_code FROM localities c JOIN localities d ON d.code = c.parent_code
                          WHERE c.code = indicators.locality_code) END;
-    CREATE INDEX indicators_province ON indicators(province_code, metric);
-    CREATE INDEX indicators_district ON indicators(district_code, metric);
+    CREATE INDEX indicators_province ON indicators(province_code, metric, period);
+    CREATE INDEX indicators_district ON indicators(district_code, metric, period);
+    CREATE INDEX indicators_locality_metric ON indicators(locality_code, metric, period);
     "#,
 ];
 

@@ -84,12 +84,19 @@ pub fn like_word(word: &str) -> String {
 /// The condition "indicator `i` is about the unit `code` or a unit under it", on the
 /// province and district each indicator carries (GSO codes: 2, 3 or 5 digits).
 pub fn within(c: &mut Conditions, code: &str) {
-    let column = match code.len() {
+    c.push(
+        &format!("{} = ?", area_column(code)),
+        [Value::Text(code.to_owned())],
+    );
+}
+
+/// The indicator column that names the unit `code` or the area it lies in.
+pub fn area_column(code: &str) -> &'static str {
+    match code.len() {
         2 => "i.province_code",
         3 => "i.district_code",
         _ => "i.locality_code",
-    };
-    c.push(&format!("{column} = ?"), [Value::Text(code.to_owned())]);
+    }
 }
 
 /// The FROM of a list: `rows` for the page, `count` for the total. `count` names only the

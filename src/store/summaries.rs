@@ -6,8 +6,8 @@ use rusqlite::types::Value;
 
 use super::article_reads::locality_ref;
 use super::localities::locality_on;
-use super::sql::{Conditions, within};
-use super::{Store, StoreError, date_column};
+use super::sql::{Conditions, area_column, within};
+use super::{Store, StoreError, date_column, summary_cache};
 use crate::domain::{
     ChildCount, Direction, Level, LocalityRef, LocalitySummary, MetricSeries, SeriesPoint, Unit,
 };
@@ -20,103 +20,17 @@ impl Store {
     /// What the articles about a unit report; with `rollup`, the units under it count too.
     pub fn locality_summary(&self, code: &str, rollup: bool) -> Result<Option<LocalitySummary>, StoreError> {
         let conn = self.conn()?;
-        let Some(unit) = locality_on(&conn, code)? else {
-            return Ok(None);
-        };
-        let code_value = || Value::Text(code.to_owned());
-        let mut articles = Conditions::default();
-        match rollup {
-            true => articles.push(
-                "a.id IN (SELECT article_id FROM article_localities WHERE code = ?)",
-                [code_value()],
-            ),
-            false => articles.push("a.primary_locality = ?", [code_value()]),
+        let generation = summary_cache::generation(&conn)?;
+        if let Some(kept) = self.summaries.get(code, rollup, generation) {
+            return Ok(Some((*kept).clone()));
         }
-        let (article_count, first, last): (i64, Option<String>, Option<String>) = conn.query_row(
-            &format!(
-                "SELECT count(*), min(coalesce(a.published_on, a.event_date)), max(coalesce(a.published_on, a.event_date))
-                 FROM articles a {}",
-                articles.where_sql()
-            ),
-            articles.params().as_slice(),
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        let mut indicators = Conditions::default();
-        match rollup {
-            true => within(&mut indicators, code),
-            false => indicators.push("i.locality_code = ?", [code_value()]),
+        let computed = compute(&conn, code, rollup)?;
+        if let Some(summary) = &computed {
+            self.summaries
+                .put(code, rollup, generation, std::sync::Arc::new(summary.clone()));
         }
-        let where_sql = indicators.where_sql();
-        let counts_sql = format!("SELECT i.metric, count(*) FROM indicators i {where_sql} GROUP BY i.metric");
-        let counts: HashMap<String, u64> = conn
-            .prepare(&counts_sql)?
-            .query_map(indicators.params().as_slice(), |r| {
-                Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
-            })?
-            .collect::<Result<_, _>>()?;
-        let indicator_count = counts.values().sum();
-        // The most recent SERIES_POINTS values of each metric, oldest first.
-        let sql = format!(
-            "SELECT * FROM (
-                 SELECT i.id, i.metric, i.value, i.unit, i.direction, i.period, i.label, i.locality_code,
-                        l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
-                        coalesce(a.published_on, a.event_date) AS date,
-                        row_number() OVER (PARTITION BY i.metric
-                            ORDER BY i.period DESC, coalesce(a.published_on, a.event_date) DESC, i.id DESC) AS recent
-                 FROM indicators i JOIN articles a ON a.id = i.article_id
-                 LEFT JOIN localities l ON l.code = i.locality_code {where_sql} AND i.metric != 'other')
-             WHERE recent <= {SERIES_POINTS}
-             ORDER BY metric, period IS NULL, period, date, id"
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query(indicators.params().as_slice())?;
-        let mut by_metric: Vec<(String, Vec<SeriesPoint>)> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let metric: String = r.get("metric")?;
-            let (Some(unit), Some(direction)) = (
-                Unit::parse(&r.get::<_, String>("unit")?),
-                Direction::parse(&r.get::<_, String>("direction")?),
-            ) else {
-                continue;
-            };
-            let point = SeriesPoint {
-                indicator_id: r.get("id")?,
-                value: r.get("value")?,
-                unit,
-                direction,
-                period: r.get("period")?,
-                label: r.get("label")?,
-                locality: locality_ref(r, "locality_code", "locality_name", "locality_level")?,
-                article_id: r.get("article_id")?,
-                article_title: r.get("title")?,
-                date: date_column(r, "date")?,
-            };
-            match by_metric.last_mut() {
-                Some((m, points)) if *m == metric => points.push(point),
-                _ => by_metric.push((metric, vec![point])),
-            }
-        }
-        let metrics = by_metric
-            .into_iter()
-            .map(|(metric, series)| {
-                let count = counts.get(&metric).copied().unwrap_or(series.len() as u64);
-                series_of(code, metric, series, count)
-            })
-            .collect();
-        let parse =
-            |d: Option<String>| d.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
-        Ok(Some(LocalitySummary {
-            locality: LocalityRef::from(&unit),
-            rolled_up: rollup,
-            article_count: article_count as u64,
-            first_date: parse(first),
-            last_date: parse(last),
-            indicator_count,
-            metrics,
-            children: child_counts(&conn, code)?,
-        }))
+        Ok(computed)
     }
-
     /// Units of a level that articles name, by code: one page and the total.
     pub fn units_with_articles(
         &self,
@@ -138,6 +52,116 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok((codes, total as u64))
     }
+}
+
+/// A summary computed from the store.
+fn compute(
+    conn: &rusqlite::Connection,
+    code: &str,
+    rollup: bool,
+) -> Result<Option<LocalitySummary>, StoreError> {
+    let Some(unit) = locality_on(conn, code)? else {
+        return Ok(None);
+    };
+    let code_value = || Value::Text(code.to_owned());
+    let mut articles = Conditions::default();
+    match rollup {
+        true => articles.push(
+            "a.id IN (SELECT article_id FROM article_localities WHERE code = ?)",
+            [code_value()],
+        ),
+        false => articles.push("a.primary_locality = ?", [code_value()]),
+    }
+    let (article_count, first, last): (i64, Option<String>, Option<String>) = conn.query_row(
+        &format!(
+            "SELECT count(*), min(coalesce(a.published_on, a.event_date)), max(coalesce(a.published_on, a.event_date))
+             FROM articles a {}",
+            articles.where_sql()
+        ),
+        articles.params().as_slice(),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let mut indicators = Conditions::default();
+    match rollup {
+        true => within(&mut indicators, code),
+        false => indicators.push("i.locality_code = ?", [code_value()]),
+    }
+    let where_sql = indicators.where_sql();
+    let counts_sql = format!("SELECT i.metric, count(*) FROM indicators i {where_sql} GROUP BY i.metric");
+    let counts: HashMap<String, u64> = conn
+        .prepare(&counts_sql)?
+        .query_map(indicators.params().as_slice(), |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
+        })?
+        .collect::<Result<_, _>>()?;
+    let indicator_count = counts.values().sum();
+    // The most recent SERIES_POINTS values of each metric, oldest first: one index range
+    // per metric, (area, metric, period) read backwards.
+    let column = if rollup {
+        area_column(code)
+    } else {
+        "i.locality_code"
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT * FROM (
+             SELECT i.id, i.value, i.unit, i.direction, i.period, i.label, i.locality_code,
+                    l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
+                    coalesce(a.published_on, a.event_date) AS date
+             FROM indicators i JOIN articles a ON a.id = i.article_id
+             LEFT JOIN localities l ON l.code = i.locality_code
+             WHERE {column} = ?1 AND i.metric = ?2
+             ORDER BY i.period DESC, i.id DESC LIMIT {SERIES_POINTS})
+         ORDER BY period IS NULL, period, date, id"
+    ))?;
+    let mut keys: Vec<&String> = counts
+        .keys()
+        .filter(|m| m.as_str() != metrics::OTHER.key)
+        .collect();
+    keys.sort();
+    let mut by_metric: Vec<(String, Vec<SeriesPoint>)> = Vec::with_capacity(keys.len());
+    for metric in keys {
+        let mut rows = stmt.query(rusqlite::params![code, metric])?;
+        let mut points = Vec::new();
+        while let Some(r) = rows.next()? {
+            let (Some(unit), Some(direction)) = (
+                Unit::parse(&r.get::<_, String>("unit")?),
+                Direction::parse(&r.get::<_, String>("direction")?),
+            ) else {
+                continue;
+            };
+            points.push(SeriesPoint {
+                indicator_id: r.get("id")?,
+                value: r.get("value")?,
+                unit,
+                direction,
+                period: r.get("period")?,
+                label: r.get("label")?,
+                locality: locality_ref(r, "locality_code", "locality_name", "locality_level")?,
+                article_id: r.get("article_id")?,
+                article_title: r.get("title")?,
+                date: date_column(r, "date")?,
+            });
+        }
+        by_metric.push((metric.clone(), points));
+    }
+    let metrics = by_metric
+        .into_iter()
+        .map(|(metric, series)| {
+            let count = counts.get(&metric).copied().unwrap_or(series.len() as u64);
+            series_of(code, metric, series, count)
+        })
+        .collect();
+    let parse = |d: Option<String>| d.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    Ok(Some(LocalitySummary {
+        locality: LocalityRef::from(&unit),
+        rolled_up: rollup,
+        article_count: article_count as u64,
+        first_date: parse(first),
+        last_date: parse(last),
+        indicator_count,
+        metrics,
+        children: child_counts(conn, code)?,
+    }))
 }
 
 /// Every unit one level down, with articles and indicators about it and the units under it.

@@ -238,3 +238,25 @@ async fn bulk_reextraction_updates_every_article_and_keeps_ids() {
     let (_, _, after) = get(&app, "/articles?sort=title").await;
     assert_eq!(before["data"], after["data"]);
 }
+
+#[actix_web::test]
+async fn summaries_show_a_new_or_removed_article_at_once() {
+    let (_db, app) = seeded_app().await;
+    let (_, _, before) = get(&app, "/localities/58/summary").await;
+    assert_eq!(before["article_count"], 1);
+    let (status, _, added) = send(&app, post(synthetic_article(1), "text/plain")).await;
+    assert_eq!(status, 201);
+    let (_, _, after) = get(&app, "/localities/58/summary").await;
+    assert_eq!(
+        after["article_count"], 2,
+        "the kept summary was dropped by the write"
+    );
+    let id = added["id"].as_str().unwrap();
+    let del = atest::TestRequest::delete()
+        .uri(&format!("/articles/{id}"))
+        .insert_header(("authorization", format!("Bearer {TOKEN}")));
+    assert_eq!(send(&app, del).await.0, 204);
+    let (_, _, again) = get(&app, "/localities/58/summary").await;
+    assert_eq!(again["article_count"], 1);
+    assert_eq!(again, before);
+}

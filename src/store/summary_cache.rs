@@ -1,0 +1,64 @@
+//! Computed summaries, kept until the store's next write.
+//!
+//! Every write transaction bumps a generation number in `meta` (so writes from another
+//! process, `chiso ingest`, count too); a summary computed under an older generation is
+//! computed again. A summary reads a few thousand rows; a dashboard reads it again and again.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::domain::LocalitySummary;
+
+/// Summaries kept at most: every province and district, rolled up and not.
+const CAPACITY: usize = 2048;
+
+type Key = (String, bool);
+
+#[derive(Default)]
+pub struct SummaryCache {
+    entries: Mutex<HashMap<Key, (i64, Arc<LocalitySummary>)>>,
+}
+
+impl SummaryCache {
+    pub fn get(&self, code: &str, rollup: bool, generation: i64) -> Option<Arc<LocalitySummary>> {
+        let entries = self.entries.lock().ok()?;
+        entries
+            .get(&(code.to_owned(), rollup))
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, s)| s.clone())
+    }
+
+    pub fn put(&self, code: &str, rollup: bool, generation: i64, summary: Arc<LocalitySummary>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= CAPACITY {
+                entries.retain(|_, (g, _)| *g == generation);
+                if entries.len() >= CAPACITY {
+                    entries.clear();
+                }
+            }
+            entries.insert((code.to_owned(), rollup), (generation, summary));
+        }
+    }
+}
+
+/// The store's write generation.
+pub fn generation(conn: &Connection) -> rusqlite::Result<i64> {
+    let value: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+/// Moves the generation on; call inside every write transaction.
+pub fn bump_generation(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('generation', '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        [],
+    )?;
+    Ok(())
+}
