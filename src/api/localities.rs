@@ -202,7 +202,8 @@ pub struct SummaryListQuery {
 /// Compare localities
 ///
 /// The summary of every unit of a level that articles name, by code: a comparison table
-/// (province against province, city against town).
+/// (province against province, city against town). Each metric carries its count and latest
+/// value; its series is left out here (`GET /localities/{code}/summary` has it).
 #[utoipa::path(
     get,
     path = "/summaries",
@@ -235,7 +236,10 @@ pub async fn list_summaries(
         let (codes, total) = store.units_with_articles(level, page.limit, page.offset)?;
         let mut summaries = Vec::with_capacity(codes.len());
         for code in codes {
-            summaries.extend(store.locality_summary(&code, rollup)?);
+            if let Some(mut summary) = store.locality_summary(&code, rollup)? {
+                summary.metrics.iter_mut().for_each(|m| m.series.clear());
+                summaries.push(summary);
+            }
         }
         Ok((summaries, total))
     })

@@ -11,8 +11,8 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::domain::LocalitySummary;
 
-/// Summaries kept at most: every province and district, rolled up and not.
-const CAPACITY: usize = 2048;
+/// Summaries kept at most (a large province's summary is a few hundred KB).
+const CAPACITY: usize = 256;
 
 type Key = (String, bool);
 

@@ -110,6 +110,12 @@ async fn summaries_compare_every_province_with_articles() {
     assert_eq!(codes, ["06", "34", "58"]);
     let bac_kan = &page["data"][0];
     assert_eq!(bac_kan["article_count"], 3);
+    let metrics = bac_kan["metrics"].as_array().unwrap();
+    assert!(
+        metrics
+            .iter()
+            .all(|m| m["series"].as_array().unwrap().is_empty() && m["latest"].is_object())
+    );
     let (_, _, districts) = get(&app, "/summaries?level=district&limit=1").await;
     assert!(districts["meta"]["total"].as_u64().unwrap() >= 3);
     assert!(districts["links"]["next"].is_string());
