@@ -54,7 +54,7 @@ impl Store {
             register_functions(c)?;
             c.execute_batch(
                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
-                 PRAGMA cache_size = -8000; PRAGMA mmap_size = 134217728;",
+                 PRAGMA cache_size = -8000; PRAGMA mmap_size = 0;",
             )
         });
         let pool = Pool::builder()
