@@ -1,11 +1,10 @@
 //! `/articles`: the stored reports, filtered and sorted, their bodies and their indicators.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::pagination::{Page, PageQuery};
+use super::pagination::{Page, PageQuery, page_request};
 use super::{AppState, blocking, csv, params};
 use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Indicator, IndicatorFilter};
 use crate::error::{ApiError, Problem};
@@ -131,15 +130,10 @@ pub async fn list_articles(
     state: web::Data<AppState>,
     query: web::Query<ArticleListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = PageQuery {
-        limit: query.limit.clone(),
-        offset: query.offset.clone(),
-    }
-    .validate()?;
+    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let filter = query.filter(&state)?;
-    let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
     let store = state.store.clone();
-    if params::wants_csv(query.format.as_deref(), accept)? {
+    if params::wants_csv(query.format.as_deref(), &req)? {
         return Ok(csv::stream("articles.csv", csv::ARTICLE_COLUMNS, move |sink| {
             store.for_each_article(&filter, |a| sink.push(&csv::article_row(&a)))
         }));
@@ -173,9 +167,6 @@ pub struct ArticlePath {
     #[param(example = "7b0f3c5e9a1d2468")]
     pub id: String,
 }
-
-/// Indicators embedded by `include=indicators`: an article has at most a few hundred.
-const EMBEDDED_INDICATORS: u32 = 1000;
 
 /// Get an article
 ///
@@ -212,18 +203,9 @@ pub async fn get_article(
     };
     let id = path.into_inner().id;
     let store = state.store.clone();
-    let found = blocking(move || {
-        let Some(mut article) = store.get_article(&id)? else {
-            return Ok(None);
-        };
-        if with_indicators {
-            let filter = IndicatorFilter {
-                article: Some(id),
-                ..IndicatorFilter::default()
-            };
-            article.indicators = Some(store.list_indicators(&filter, EMBEDDED_INDICATORS, 0)?.0);
-        }
-        Ok(Some(article))
+    let found = blocking(move || match with_indicators {
+        true => store.article_with_indicators(&id),
+        false => store.get_article(&id),
     })
     .await?;
     found

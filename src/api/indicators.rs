@@ -1,12 +1,11 @@
 //! `/indicators` and `/metrics`: every figure, filtered and sorted, and the metric catalog.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::articles::Format;
-use super::pagination::{Page, PageQuery};
+use super::pagination::{Page, page_request};
 use super::{AppState, blocking, csv, params};
 use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, Unit};
 use crate::error::{ApiError, Problem};
@@ -186,15 +185,10 @@ pub async fn list_indicators(
     state: web::Data<AppState>,
     query: web::Query<IndicatorListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = PageQuery {
-        limit: query.limit.clone(),
-        offset: query.offset.clone(),
-    }
-    .validate()?;
+    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let filter = query.filter(&state)?;
-    let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
     let store = state.store.clone();
-    if params::wants_csv(query.format.as_deref(), accept)? {
+    if params::wants_csv(query.format.as_deref(), &req)? {
         return Ok(csv::stream(
             "indicators.csv",
             csv::INDICATOR_COLUMNS,

@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::pagination::{Page, PageQuery};
+use super::pagination::{Page, page_request};
 use super::{AppState, blocking, params};
 use crate::domain::{Level, Locality, LocalityDetail, LocalityFilter, LocalitySummary, UnitType};
 use crate::error::{ApiError, Problem};
@@ -78,11 +78,7 @@ pub async fn list_localities(
     state: web::Data<AppState>,
     query: web::Query<LocalityListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = PageQuery {
-        limit: query.limit.clone(),
-        offset: query.offset.clone(),
-    }
-    .validate()?;
+    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let filter = LocalityFilter {
         level: params::keyword("level", query.level.as_deref(), Level::parse, LEVELS)?,
         unit_type: params::keyword("type", query.unit_type.as_deref(), UnitType::parse, TYPES)?,
@@ -222,11 +218,7 @@ pub async fn list_summaries(
     state: web::Data<AppState>,
     query: web::Query<SummaryListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = PageQuery {
-        limit: query.limit.clone(),
-        offset: query.offset.clone(),
-    }
-    .validate()?;
+    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let level = params::keyword("level", query.level.as_deref(), Level::parse, LEVELS)?.ok_or_else(|| {
         ApiError::bad_parameter("level", "level is required: province, district or commune")
     })?;

@@ -34,34 +34,39 @@ pub struct PageRequest {
 
 impl PageQuery {
     pub fn validate(&self) -> Result<PageRequest, ApiError> {
-        let limit = match self.limit.as_deref() {
-            None => DEFAULT_LIMIT,
-            Some(s) => s
-                .parse::<u32>()
-                .ok()
-                .filter(|l| (1..=MAX_LIMIT).contains(l))
-                .ok_or_else(|| {
-                    ApiError::bad_parameter(
-                        "limit",
-                        format!("limit must be an integer from 1 to {MAX_LIMIT}, got {s:?}"),
-                    )
-                })?,
-        };
-        let offset = match self.offset.as_deref() {
-            None => 0,
-            Some(s) => s
-                .parse::<u64>()
-                .ok()
-                .filter(|o| *o <= MAX_OFFSET)
-                .ok_or_else(|| {
-                    ApiError::bad_parameter(
-                        "offset",
-                        format!("offset must be an integer from 0 to {MAX_OFFSET}, got {s:?}"),
-                    )
-                })?,
-        };
-        Ok(PageRequest { limit, offset })
+        page_request(self.limit.as_deref(), self.offset.as_deref())
     }
+}
+
+/// `limit` and `offset` as the list endpoints take them, validated.
+pub fn page_request(limit: Option<&str>, offset: Option<&str>) -> Result<PageRequest, ApiError> {
+    let limit = match limit {
+        None => DEFAULT_LIMIT,
+        Some(s) => s
+            .parse::<u32>()
+            .ok()
+            .filter(|l| (1..=MAX_LIMIT).contains(l))
+            .ok_or_else(|| {
+                ApiError::bad_parameter(
+                    "limit",
+                    format!("limit must be an integer from 1 to {MAX_LIMIT}, got {s:?}"),
+                )
+            })?,
+    };
+    let offset = match offset {
+        None => 0,
+        Some(s) => s
+            .parse::<u64>()
+            .ok()
+            .filter(|o| *o <= MAX_OFFSET)
+            .ok_or_else(|| {
+                ApiError::bad_parameter(
+                    "offset",
+                    format!("offset must be an integer from 0 to {MAX_OFFSET}, got {s:?}"),
+                )
+            })?,
+    };
+    Ok(PageRequest { limit, offset })
 }
 
 /// Counts of a page.

@@ -120,7 +120,11 @@ pub fn search(name: &str, value: Option<&str>) -> Result<Option<String>, ApiErro
 }
 
 /// Whether the client asked for CSV: `format=csv`, or `Accept: text/csv` without JSON.
-pub fn wants_csv(format: Option<&str>, accept: Option<&str>) -> Result<bool, ApiError> {
+pub fn wants_csv(format: Option<&str>, req: &actix_web::HttpRequest) -> Result<bool, ApiError> {
+    let accept = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok());
     match format {
         Some("csv") => Ok(true),
         Some("json") => Ok(false),

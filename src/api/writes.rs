@@ -10,10 +10,10 @@ use super::article_body::read_body;
 use super::articles::ArticlePath;
 use super::auth::WriteAccess;
 use super::{AppState, article_body, blocking};
-use crate::domain::{Article, IndicatorFilter, NewArticle};
+use crate::domain::{Article, NewArticle};
 use crate::error::{ApiError, Problem};
 use crate::ingest::{self, EXTRACTOR_VERSION, IngestError};
-use crate::store::{SaveOutcome, Store, StoreError};
+use crate::store::SaveOutcome;
 
 /// What a bulk re-extraction did.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -32,19 +32,6 @@ fn extract(text: &str, state: &AppState) -> Result<NewArticle, ApiError> {
             "no article found in the text: it needs a headline line followed by paragraphs",
         ),
     })
-}
-
-/// The stored article with its indicators.
-fn stored(store: &Store, id: &str) -> Result<Option<Article>, StoreError> {
-    let Some(mut article) = store.get_article(id)? else {
-        return Ok(None);
-    };
-    let filter = IndicatorFilter {
-        article: Some(id.to_owned()),
-        ..IndicatorFilter::default()
-    };
-    article.indicators = Some(store.list_indicators(&filter, 1000, 0)?.0);
-    Ok(Some(article))
 }
 
 /// Add an article
@@ -87,7 +74,7 @@ pub async fn create_article(
     let store = state.store.clone();
     let (outcome, saved) = blocking(move || {
         let outcome = store.save_article(&article, &origin, EXTRACTOR_VERSION)?;
-        Ok((outcome, stored(&store, &article.id)?))
+        Ok((outcome, store.article_with_indicators(&article.id)?))
     })
     .await?;
     let saved = saved.ok_or_else(|| ApiError::internal("an article vanished right after it was saved"))?;
@@ -167,7 +154,7 @@ pub async fn reextract_article(
     let store = state.store.clone();
     let saved = blocking(move || {
         store.replace_article(&article, &source.origin, EXTRACTOR_VERSION)?;
-        stored(&store, &id)
+        store.article_with_indicators(&id)
     })
     .await?;
     saved

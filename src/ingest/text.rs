@@ -89,11 +89,6 @@ pub fn article_id(normalized: &str) -> String {
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Byte offset → offset in Unicode scalar values.
-pub fn char_offset(s: &str, byte: usize) -> usize {
-    s[..byte].chars().count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,9 @@ use super::sql::{self, Conditions, fts_query, search_words};
 use super::{Store, StoreError, date_column};
 use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef};
 
+/// Indicators embedded in an article: an article has at most a few hundred.
+const EMBEDDED_INDICATORS: u32 = 1000;
+
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_on, a.event_date, a.byline, a.period,
         a.primary_locality, l.name AS locality_name, l.level AS locality_level,
         a.source_file, a.source_url,
@@ -204,6 +207,19 @@ impl Store {
             localities,
             indicators: None,
         }))
+    }
+
+    /// The full article with its indicators embedded, in body order.
+    pub fn article_with_indicators(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let Some(mut article) = self.get_article(id)? else {
+            return Ok(None);
+        };
+        let filter = crate::domain::IndicatorFilter {
+            article: Some(id.to_owned()),
+            ..Default::default()
+        };
+        article.indicators = Some(self.list_indicators(&filter, EMBEDDED_INDICATORS, 0)?.0);
+        Ok(Some(article))
     }
 
     pub fn article_exists(&self, id: &str) -> Result<bool, StoreError> {
