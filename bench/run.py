@@ -6,11 +6,19 @@ size), start-up time on the existing store, then wrk (concurrency 32) on each qu
 chiso and against Datasette's JSON API with the equivalent SQL; p50/p99, requests/s, and the
 server's peak RSS. Prints a markdown report; `--json FILE` keeps the raw figures.
 
-Needs: target/release/chiso (cargo build --release), wrk (apt-get install wrk), datasette
-(pip install datasette; --datasette PATH). Usage:
-  python3 bench/run.py --sizes 1000 10000 100000 [--duration 10] [--work /tmp/chiso-bench]
+Needs: target/release/chiso (cargo build --release), wrk (apt-get install wrk), and a venv
+with datasette and pysqlite3-binary (the store's search index needs SQLite 3.43 or later, newer
+than Debian 12's; Datasette uses pysqlite3 when it is installed). Usage:
+  python3 -m venv /tmp/ds && /tmp/ds/bin/pip install datasette pysqlite3-binary
+  /tmp/ds/bin/python bench/run.py --sizes 1000 10000 100000 --datasette /tmp/ds/bin/datasette \
+      [--duration 10] [--work /tmp/chiso-bench]
 """
-import argparse, json, os, re, shutil, signal, sqlite3, subprocess, sys, time, urllib.parse, urllib.request
+import argparse, json, os, re, shutil, signal, subprocess, sys, time, urllib.parse, urllib.request
+
+try:  # the store's search index needs SQLite 3.43+ (contentless_delete); Debian 12's is older
+    import pysqlite3 as sqlite3
+except ImportError:
+    import sqlite3
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHISO = os.path.join(ROOT, "target/release/chiso")
@@ -84,24 +92,25 @@ def queries(db):
         ("articles, newest 20", "/articles?limit=20",
          f"{summary} ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
         ("articles, common word", "/articles?q=dan%20van",
-         f"{summary} WHERE a.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH '\"dan\" \"van\"*') "
+         f"{summary} WHERE a.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH '\"dan\" \"van\"') "
          "ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
         ("articles, rare word", "/articles?q=" + urllib.parse.quote(rare_q),
          f"{summary} WHERE a.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH "
          f"'\"{rare_q}\"') "
          "ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
         ("poverty rate in a province", f"/indicators?metric=poverty_rate&locality={province}",
-         f"{ind} WHERE i.metric = 'poverty_rate' AND i.locality_code IN {subtree} "
-         "ORDER BY coalesce(a.published_on, a.event_date) DESC, i.article_id, i.position LIMIT 20"),
+         f"{ind} WHERE i.metric = 'poverty_rate' AND i.province_code = '{province}' "
+         "ORDER BY i.newest DESC, i.article_id, i.position LIMIT 20"),
         ("indicators by value", "/indicators?min_value=1000&sort=-value",
          f"{ind} WHERE i.value >= 1000 ORDER BY i.value DESC, i.id LIMIT 20"),
         ("province summary", f"/localities/{province}/summary",
-         f"SELECT i.metric, count(*), max(i.period) FROM indicators i WHERE i.locality_code IN {subtree} GROUP BY i.metric"),
+         f"SELECT i.metric, count(*), max(i.newest) FROM indicators i WHERE i.province_code = '{province}' "
+         "GROUP BY i.metric"),
         ("summaries of provinces", "/summaries?level=province",
-         "SELECT p.code, i.metric, count(*) FROM localities p JOIN indicators i ON i.locality_code = p.code "
-         "WHERE p.level = 'province' GROUP BY p.code, i.metric LIMIT 400"),
+         "SELECT i.province_code, i.metric, count(*) FROM indicators i "
+         "WHERE i.province_code IS NOT NULL GROUP BY i.province_code, i.metric LIMIT 400"),
         ("one article", f"/articles/{article}",
-         f"SELECT * FROM articles WHERE id = '{article}'"),
+         f"SELECT a.*, t.body, t.captions FROM articles a JOIN article_texts t USING (seq) WHERE a.id = '{article}'"),
     ]
 
 

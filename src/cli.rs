@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::bulk::{self, LoadReport};
+use crate::bulk;
 use crate::config::Config;
 use crate::ingest;
 use crate::seed::{ensure_gazetteer, load_gazetteer};
@@ -30,10 +30,10 @@ pub fn extract(config: &Config, files: &[PathBuf]) -> Result<(), Box<dyn std::er
     Ok(())
 }
 
-/// Loads many articles in one go, one transaction each, with a progress bar on a terminal.
+/// Loads many articles in one go, in batches of whole articles, with a progress bar on a terminal.
 pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::error::Error>> {
     config.validate()?;
-    let store = Store::open(&config.db)
+    let store = Store::open_for_loading(&config.db)
         .map_err(|e| format!("cannot open the store at {}: {e}", config.db.display()))?;
     let gazetteer = ensure_gazetteer(&store, &config.seed_dir)?;
     let files = bulk::text_files(paths)?;
@@ -48,15 +48,18 @@ pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::err
     } else {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
-    let mut report = LoadReport::default();
-    for path in &files {
-        let outcome = bulk::load_file(&store, &gazetteer, path, None)?;
-        if let Err(reason) = &outcome {
-            bar.suspend(|| eprintln!("skipped {}: {reason}", path.display()));
-        }
-        report.count(&outcome);
-        bar.inc(1);
-    }
+    let report = bulk::load_files(
+        &store,
+        &gazetteer,
+        &files,
+        |_| None,
+        |path, outcome| {
+            if let Err(reason) = outcome {
+                bar.suspend(|| eprintln!("skipped {}: {reason}", path.display()));
+            }
+            bar.inc(1);
+        },
+    )?;
     bar.finish_and_clear();
     println!(
         "{} files: {} added, {} updated, {} unchanged, {} failed",

@@ -96,15 +96,12 @@ fn seed_articles(store: &Store, dir: &Path, gazetteer: &Gazetteer) -> Result<Loa
         path: dir.into(),
         source,
     })?;
-    let mut report = LoadReport::default();
-    for path in files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let outcome = bulk::load_file(store, gazetteer, &path, name.clone())?;
-        if let Err(reason) = &outcome {
-            log::warn!("seed article {} skipped: {reason}", name.unwrap_or_default());
+    let name = |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let report = bulk::load_files(store, gazetteer, &files, name, |path, outcome| {
+        if let Err(reason) = outcome {
+            log::warn!("seed article {} skipped: {reason}", path.display());
         }
-        report.count(&outcome);
-    }
+    })?;
     Ok(report)
 }
 

@@ -53,7 +53,8 @@ pub struct ArticleListQuery {
     /// Latest date (publication, else event), inclusive.
     #[param(value_type = Option<String>, format = Date, example = "2021-12-31")]
     pub to: Option<String>,
-    /// Words to find in title and body, with or without accents ("dang" finds "Đảng").
+    /// Words to find in title and body, whole, with or without accents ("dang" finds "Đảng");
+    /// a word ending in `*` matches as a prefix ("phi*" finds "phiếu" and "phiên").
     #[param(
         example = "dân vận",
         min_length = 1,

@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::domain::Total;
 use crate::error::ApiError;
 
 pub const DEFAULT_LIMIT: u32 = 20;
@@ -71,10 +72,14 @@ pub fn page_request(limit: Option<&str>, offset: Option<&str>) -> Result<PageReq
 
 /// Counts of a page.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"total": 5, "limit": 20, "offset": 0}))]
+#[schema(example = json!({"total": 5, "total_exact": true, "limit": 20, "offset": 0}))]
 pub struct PageMeta {
-    /// Items in the whole filtered list.
+    /// Items in the whole filtered list when `total_exact` is true. Lists are counted up to
+    /// 10,000 items (or to the end of the page asked for, when that is further); past that,
+    /// `total` is the number counted and the list holds more.
     pub total: u64,
+    /// `false` when the list holds more than `total` items.
+    pub total_exact: bool,
     pub limit: u32,
     pub offset: u64,
 }
@@ -89,7 +94,8 @@ pub struct PageLinks {
     #[serde(rename = "self")]
     pub self_: String,
     pub first: String,
-    pub last: String,
+    /// The last page; `null` when the list was not counted to its end (`total_exact` false).
+    pub last: Option<String>,
     pub next: Option<String>,
     pub prev: Option<String>,
 }
@@ -103,23 +109,27 @@ pub struct Page<T> {
 }
 
 impl<T: Serialize> Page<T> {
-    pub fn new(req: &HttpRequest, page: PageRequest, data: Vec<T>, total: u64) -> Page<T> {
+    pub fn new(req: &HttpRequest, page: PageRequest, data: Vec<T>, total: impl Into<Total>) -> Page<T> {
         let PageRequest { limit, offset } = page;
+        let Total { count: total, exact } = total.into();
         let link = |offset: u64| page_url(req, limit, offset);
-        let last = if total == 0 {
-            0
-        } else {
-            (total - 1) / u64::from(limit) * u64::from(limit)
-        };
+        let step = u64::from(limit);
+        let last = exact.then(|| link(total.saturating_sub(1) / step * step));
+        let has_next = !exact || offset.saturating_add(step) < total;
         Page {
             data,
-            meta: PageMeta { total, limit, offset },
+            meta: PageMeta {
+                total,
+                total_exact: exact,
+                limit,
+                offset,
+            },
             links: PageLinks {
                 self_: link(offset),
                 first: link(0),
-                last: link(last),
-                next: (offset + u64::from(limit) < total).then(|| link(offset + u64::from(limit))),
-                prev: (offset > 0).then(|| link(offset.saturating_sub(u64::from(limit)))),
+                last,
+                next: has_next.then(|| link(offset.saturating_add(step))),
+                prev: (offset > 0).then(|| link(offset.saturating_sub(step))),
             },
         }
     }
@@ -127,10 +137,10 @@ impl<T: Serialize> Page<T> {
     /// 200 with the envelope as JSON and the same links in a `Link` header.
     pub fn respond(self) -> HttpResponse {
         let l = &self.links;
-        let mut rels = vec![
-            format!("<{}>; rel=\"first\"", l.first),
-            format!("<{}>; rel=\"last\"", l.last),
-        ];
+        let mut rels = vec![format!("<{}>; rel=\"first\"", l.first)];
+        if let Some(last) = &l.last {
+            rels.push(format!("<{last}>; rel=\"last\""));
+        }
         if let Some(n) = &l.next {
             rels.push(format!("<{n}>; rel=\"next\""));
         }

@@ -9,5 +9,5 @@ mod summary;
 pub use article::{Article, ArticleSummary, Caption, NewArticle};
 pub use indicator::{Direction, Evidence, Indicator, NewIndicator, Unit};
 pub use locality::{Level, Locality, LocalityAlias, LocalityDetail, LocalityRef, UnitType};
-pub use query::{ArticleFilter, ArticleSort, IndicatorFilter, IndicatorSort, LocalityFilter};
+pub use query::{ArticleFilter, ArticleSort, IndicatorFilter, IndicatorSort, LocalityFilter, Total};
 pub use summary::{ChildCount, LocalitySummary, MetricCount, MetricSeries, SeriesPoint};

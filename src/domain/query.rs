@@ -79,3 +79,17 @@ pub struct LocalityFilter {
     /// Only units that articles name (themselves or through a unit under them).
     pub has_articles: Option<bool>,
 }
+
+/// How many items a list holds: exact up to the store's counting cap, a lower bound past it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Total {
+    pub count: u64,
+    /// `false` when the list holds more than `count` items.
+    pub exact: bool,
+}
+
+impl From<u64> for Total {
+    fn from(count: u64) -> Total {
+        Total { count, exact: true }
+    }
+}

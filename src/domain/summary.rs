@@ -39,7 +39,8 @@ pub struct MetricSeries {
     /// The most recent level reported (by period, then article date); a change when no
     /// level was reported.
     pub latest: Option<SeriesPoint>,
-    /// The most recent values (at most 50; `count` says how many there are), oldest period first.
+    /// The values reported most recently (by article date; at most 50, `count` says how many there
+    /// are), oldest period first.
     pub series: Vec<SeriesPoint>,
 }
 

@@ -3,9 +3,9 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
-use super::sql::{self, Conditions, fts_query, search_words};
+use super::sql::{self, Conditions, fts_query};
 use super::{Store, StoreError, date_column};
-use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef};
+use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef, Total};
 
 /// Indicators embedded in an article: an article has at most a few hundred.
 const EMBEDDED_INDICATORS: u32 = 1000;
@@ -54,21 +54,43 @@ struct ArticleQuery {
     conditions: Conditions,
 }
 
-fn article_query(filter: &ArticleFilter) -> ArticleQuery {
+/// How a word search takes part in an article list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordMatch {
+    /// The matches are gathered first, then filtered and ordered: cheap when they are few.
+    Gathered,
+    /// Each article met in date order is looked up in the index: cheap when nearly every
+    /// article matches, as for a common word, since a page fills after a few lookups.
+    Probed,
+}
+
+fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
     let mut c = Conditions::default();
     let mut from = String::from("articles a");
-    let words = filter.q.as_deref().map(search_words).unwrap_or_default();
-    let ranked = filter.sort == ArticleSort::Relevance && !words.is_empty();
-    if !words.is_empty() {
-        let q = c.bind(Value::Text(fts_query(&words)));
+    let fts = filter.q.as_deref().map(fts_query).filter(|q| !q.is_empty());
+    let ranked = filter.sort == ArticleSort::Relevance && fts.is_some();
+    if let Some(fts) = fts {
+        let q = c.bind(Value::Text(fts));
         if ranked {
             from.push_str(&format!(
                 " JOIN (SELECT rowid AS rid, bm25(article_search) AS rank FROM article_search \
-                 WHERE article_search MATCH {q}) s ON s.rid = a.rowid"
+                 WHERE article_search MATCH {q}) s ON s.rid = a.seq"
             ));
-        } else {
+        } else if words == WordMatch::Probed {
             c.push(
-                &format!("a.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH {q})"),
+                &format!(
+                    "EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.seq AND s.article_search MATCH {q})"
+                ),
+                [],
+            );
+        } else {
+            // Alone, the matches drive the query. With other filters they must stay a filter
+            // (`+` keeps the key's index out of it): SQLite would otherwise probe the id index
+            // once for every pair of match and unit article, minutes for a common word.
+            let alone = filter.locality.is_none() && filter.metric.is_none();
+            let key = if alone { "a.seq" } else { "+a.seq" };
+            c.push(
+                &format!("{key} IN (SELECT rowid FROM article_search WHERE article_search MATCH {q})"),
                 [],
             );
         }
@@ -122,9 +144,41 @@ impl Store {
         filter: &ArticleFilter,
         limit: u32,
         offset: u64,
-    ) -> Result<(Vec<ArticleSummary>, u64), StoreError> {
+    ) -> Result<(Vec<ArticleSummary>, Total), StoreError> {
         let conn = self.conn()?;
-        let q = article_query(filter);
+        let page = (limit, offset);
+        // A search alone in date order: count the index's matches, and when they pass the cap
+        // (a common word) walk the articles by date and look each up instead of gathering them.
+        let words_only = filter.locality.is_none()
+            && filter.from.is_none()
+            && filter.to.is_none()
+            && filter.metric.is_none()
+            && filter.sort == ArticleSort::NewestFirst;
+        let fts = filter.q.as_deref().map(fts_query).filter(|q| !q.is_empty());
+        if let (Some(fts), true) = (fts, words_only) {
+            let total = sql::capped_count(
+                &conn,
+                "SELECT 1 FROM article_search WHERE article_search MATCH ?1",
+                &[&fts],
+                sql::counted(self.count_cap, limit, offset),
+            )?;
+            let words = match total.exact {
+                true => WordMatch::Gathered,
+                false => WordMatch::Probed,
+            };
+            let q = article_query(filter, words);
+            let items = sql::rows(
+                &conn,
+                SUMMARY_COLUMNS,
+                &q.rows_from,
+                q.order,
+                q.conditions,
+                page,
+                summary_from_row,
+            )?;
+            return Ok((items, total));
+        }
+        let q = article_query(filter, WordMatch::Gathered);
         let from = sql::From {
             rows: &q.rows_from,
             count: &q.count_from,
@@ -135,8 +189,8 @@ impl Store {
             from,
             q.order,
             q.conditions,
-            limit,
-            offset,
+            page,
+            self.count_cap,
             summary_from_row,
         )?)
     }
@@ -153,7 +207,7 @@ impl Store {
             order,
             conditions: c,
             ..
-        } = article_query(filter);
+        } = article_query(filter, WordMatch::Gathered);
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM {from} {} ORDER BY {order}",
             c.where_sql()
@@ -174,7 +228,8 @@ impl Store {
         let found = conn
             .query_row(
                 &format!(
-                    "SELECT {SUMMARY_COLUMNS}, a.body, a.captions FROM articles a
+                    "SELECT {SUMMARY_COLUMNS}, t.body, t.captions FROM articles a
+                     JOIN article_texts t ON t.seq = a.seq
                      LEFT JOIN localities l ON l.code = a.primary_locality WHERE a.id = ?1"
                 ),
                 [id],
@@ -228,5 +283,46 @@ impl Store {
             .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
             .optional()?
             .is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan SQLite picks for an article list on an empty store with the full schema.
+    fn plan(filter: &ArticleFilter) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("plan.sqlite3")).unwrap();
+        let conn = store.conn().unwrap();
+        let q = article_query(filter, WordMatch::Gathered);
+        let sql = format!(
+            "EXPLAIN QUERY PLAN SELECT {SUMMARY_COLUMNS} FROM {} {} ORDER BY {}",
+            q.rows_from,
+            q.conditions.where_sql(),
+            q.order
+        );
+        let mut stmt = conn.prepare(&sql).unwrap();
+        let rows = stmt
+            .query_map(q.conditions.params().as_slice(), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn a_search_within_a_unit_never_probes_the_article_index_per_pair() {
+        let filter = ArticleFilter {
+            q: Some("dân vận".into()),
+            locality: Some("01".into()),
+            descendants: true,
+            ..Default::default()
+        };
+        let within = plan(&filter);
+        assert!(!within.contains("rowid=?"), "{within}");
+        let alone = plan(&ArticleFilter {
+            q: Some("dân vận".into()),
+            ..Default::default()
+        });
+        assert!(alone.contains("USING INTEGER PRIMARY KEY (rowid=?)"), "{alone}");
     }
 }

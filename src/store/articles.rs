@@ -62,30 +62,63 @@ impl Store {
     ) -> Result<SaveOutcome, StoreError> {
         let mut conn = self.conn()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let stored: Option<i64> = tx
-            .query_row(
-                "SELECT extractor_version FROM articles WHERE id = ?1",
-                [&article.id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let outcome = match stored {
-            Some(v) if v >= extractor_version && !replace => return Ok(SaveOutcome::Unchanged),
-            Some(_) => {
-                tx.execute("DELETE FROM indicators WHERE article_id = ?1", [&article.id])?;
-                tx.execute(
-                    "DELETE FROM article_localities WHERE article_id = ?1",
-                    [&article.id],
-                )?;
-                SaveOutcome::Updated
-            }
-            None => SaveOutcome::Created,
-        };
-        write_article(&tx, article, origin, extractor_version)?;
-        summary_cache::bump_generation(&tx)?;
+        let outcome = save_in(&tx, article, origin, extractor_version, replace)?;
+        if outcome != SaveOutcome::Unchanged {
+            summary_cache::bump_generation(&tx)?;
+        }
         tx.commit()?;
         Ok(outcome)
     }
+
+    /// Saves several articles in one transaction, each whole, as [`Store::save_article`]
+    /// would: bulk loading pays for one commit instead of one per article.
+    pub fn save_articles(
+        &self,
+        batch: &[(NewArticle, Origin)],
+        extractor_version: i64,
+    ) -> Result<Vec<SaveOutcome>, StoreError> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let outcomes = batch
+            .iter()
+            .map(|(article, origin)| save_in(&tx, article, origin, extractor_version, false))
+            .collect::<Result<Vec<_>, _>>()?;
+        if outcomes.iter().any(|o| *o != SaveOutcome::Unchanged) {
+            summary_cache::bump_generation(&tx)?;
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+}
+
+fn save_in(
+    tx: &Transaction<'_>,
+    article: &NewArticle,
+    origin: &Origin,
+    extractor_version: i64,
+    replace: bool,
+) -> Result<SaveOutcome, StoreError> {
+    let stored: Option<i64> = tx
+        .query_row(
+            "SELECT extractor_version FROM articles WHERE id = ?1",
+            [&article.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let outcome = match stored {
+        Some(v) if v >= extractor_version && !replace => return Ok(SaveOutcome::Unchanged),
+        Some(_) => {
+            tx.execute("DELETE FROM indicators WHERE article_id = ?1", [&article.id])?;
+            tx.execute(
+                "DELETE FROM article_localities WHERE article_id = ?1",
+                [&article.id],
+            )?;
+            SaveOutcome::Updated
+        }
+        None => SaveOutcome::Created,
+    };
+    write_article(tx, article, origin, extractor_version)?;
+    Ok(outcome)
 }
 
 fn write_article(
@@ -95,18 +128,18 @@ fn write_article(
     extractor_version: i64,
 ) -> Result<(), StoreError> {
     let captions = serde_json::to_string(&a.captions).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    tx.execute(
+    let seq: i64 = tx.query_row(
         "INSERT INTO articles (id, title, published_on, event_date, byline, period, primary_locality,
-             body, captions, raw_text, source_file, source_url, extractor_version, published_on_given)
-         VALUES (?1, ?2, coalesce(?14, ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+             source_file, source_url, extractor_version, published_on_given)
+         VALUES (?1, ?2, coalesce(?11, ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, published_on = excluded.published_on,
              published_on_given = excluded.published_on_given,
              event_date = excluded.event_date, byline = excluded.byline, period = excluded.period,
-             primary_locality = excluded.primary_locality, body = excluded.body,
-             captions = excluded.captions, raw_text = excluded.raw_text,
+             primary_locality = excluded.primary_locality,
              source_file = coalesce(articles.source_file, excluded.source_file),
              source_url = coalesce(excluded.source_url, articles.source_url),
-             extractor_version = excluded.extractor_version",
+             extractor_version = excluded.extractor_version
+         RETURNING seq",
         params![
             a.id,
             a.title,
@@ -115,24 +148,29 @@ fn write_article(
             a.byline,
             a.period,
             a.primary_locality,
-            a.body,
-            captions,
-            a.raw_text,
             origin.source_file,
             origin.source_url,
             extractor_version,
             origin.published_on.map(|d| d.to_string()),
         ],
+        |r| r.get(0),
     )?;
     tx.execute(
-        "DELETE FROM article_search WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)",
-        [&a.id],
+        "INSERT INTO article_texts (seq, body, captions, raw_text) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (seq) DO UPDATE SET body = excluded.body, captions = excluded.captions,
+             raw_text = excluded.raw_text",
+        params![seq, a.body, captions, a.raw_text],
     )?;
+    tx.execute("DELETE FROM article_search WHERE rowid = ?1", [seq])?;
     tx.execute(
-        "INSERT INTO article_search (rowid, title, body)
-         SELECT rowid, chiso_fold(title), chiso_fold(body) FROM articles WHERE id = ?1",
-        [&a.id],
+        "INSERT INTO article_search (rowid, title, body) VALUES (?1, chiso_fold(?2), chiso_fold(?3))",
+        params![seq, a.title, a.body],
     )?;
+    let newest = origin
+        .published_on
+        .or(a.published_on)
+        .or(a.event_date)
+        .map(|d| d.to_string());
     let mut put_locality = tx.prepare(
         "INSERT OR IGNORE INTO article_localities (article_id, code, position) VALUES (?1, ?2, ?3)",
     )?;
@@ -142,8 +180,8 @@ fn write_article(
     let mut put_indicator = tx.prepare(
         "INSERT INTO indicators (article_id, position, metric, label, value, unit, unit_noun,
              denominator, qualifier, direction, period, locality_code, evidence_text,
-             evidence_start, evidence_end, label_search, district_code, province_code)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, chiso_fold(?4),
+             evidence_start, evidence_end, newest, label_search, district_code, province_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, chiso_fold(?4),
              CASE length(?12) WHEN 3 THEN ?12 WHEN 5 THEN (SELECT parent_code FROM localities WHERE code = ?12) END,
              CASE length(?12) WHEN 2 THEN ?12
                  WHEN 3 THEN (SELECT parent_code FROM localities WHERE code = ?12)
@@ -167,6 +205,7 @@ fn write_article(
             i.evidence.text,
             i.evidence.start as i64,
             i.evidence.end as i64,
+            newest,
         ])?;
     }
     Ok(())
@@ -178,7 +217,7 @@ impl Store {
         let mut conn = self.conn()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
-            "DELETE FROM article_search WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)",
+            "DELETE FROM article_search WHERE rowid = (SELECT seq FROM articles WHERE id = ?1)",
             [id],
         )?;
         let deleted = tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
@@ -192,7 +231,8 @@ impl Store {
         let conn = self.conn()?;
         let found = conn
             .query_row(
-                "SELECT raw_text, source_file, source_url, published_on_given FROM articles WHERE id = ?1",
+                "SELECT t.raw_text, a.source_file, a.source_url, a.published_on_given
+                 FROM articles a JOIN article_texts t USING (seq) WHERE a.id = ?1",
                 [id],
                 |r| {
                     Ok(StoredSource {
@@ -212,7 +252,7 @@ impl Store {
     /// Ids of every article, in a stable order.
     pub fn article_ids(&self) -> Result<Vec<String>, StoreError> {
         let conn = self.conn()?;
-        let mut stmt = conn.prepare("SELECT id FROM articles ORDER BY rowid")?;
+        let mut stmt = conn.prepare("SELECT id FROM articles ORDER BY seq")?;
         let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
         Ok(ids)
     }

@@ -6,7 +6,9 @@ use rusqlite::{OptionalExtension, Row};
 use super::article_reads::locality_ref;
 use super::sql::{self, Conditions, like_word, search_words, within};
 use super::{Store, StoreError};
-use crate::domain::{Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Unit};
+use crate::domain::{
+    Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Total, Unit,
+};
 use crate::ingest::metrics;
 
 const INDICATOR_COLUMNS: &str = "i.id, i.article_id, a.title AS article_title, i.metric, i.label, i.value,
@@ -100,7 +102,7 @@ fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
 
 fn indicator_order(sort: IndicatorSort) -> &'static str {
     match sort {
-        IndicatorSort::Newest => "coalesce(a.published_on, a.event_date) DESC, i.article_id, i.position",
+        IndicatorSort::Newest => "i.newest DESC, i.article_id, i.position",
         IndicatorSort::ValueAscending => "i.value, i.id",
         IndicatorSort::ValueDescending => "i.value DESC, i.id",
         IndicatorSort::PeriodAscending => "i.period IS NULL, i.period, i.id",
@@ -116,7 +118,7 @@ impl Store {
         filter: &IndicatorFilter,
         limit: u32,
         offset: u64,
-    ) -> Result<(Vec<Indicator>, u64), StoreError> {
+    ) -> Result<(Vec<Indicator>, Total), StoreError> {
         let conn = self.conn()?;
         let c = indicator_conditions(filter);
         let order = indicator_order(filter.sort);
@@ -129,8 +131,8 @@ impl Store {
             },
             order,
             c,
-            limit,
-            offset,
+            (limit, offset),
+            self.count_cap,
             indicator_from_row,
         )?;
         Ok((rows.into_iter().collect::<Result<_, _>>()?, total))

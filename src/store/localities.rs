@@ -6,7 +6,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{self, Conditions, like_word, search_words};
 
 use super::{Store, StoreError};
-use crate::domain::{Level, Locality, LocalityAlias, LocalityDetail, LocalityFilter, LocalityRef, UnitType};
+use crate::domain::{
+    Level, Locality, LocalityAlias, LocalityDetail, LocalityFilter, LocalityRef, Total, UnitType,
+};
 
 const LOCALITY_COLUMNS: &str = "code, level, type, type_vi, name, short_name, parent_code, lat, lon, \
      successor_2025_code, successor_2025_name";
@@ -109,7 +111,7 @@ impl Store {
         f: &LocalityFilter,
         limit: u32,
         offset: u64,
-    ) -> Result<(Vec<Locality>, u64), StoreError> {
+    ) -> Result<(Vec<Locality>, Total), StoreError> {
         let conn = self.conn()?;
         let mut c = Conditions::default();
         if let Some(level) = f.level {
@@ -148,8 +150,8 @@ impl Store {
             },
             order,
             c,
-            limit,
-            offset,
+            (limit, offset),
+            self.count_cap,
             locality_from_row,
         )?;
         Ok((rows.into_iter().collect::<Result<_, _>>()?, total))

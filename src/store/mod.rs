@@ -41,21 +41,44 @@ pub type Conn = PooledConnection<SqliteConnectionManager>;
 pub struct Store {
     pool: Pool<SqliteConnectionManager>,
     summaries: std::sync::Arc<summary_cache::SummaryCache>,
+    /// Lists are counted exactly up to this many items.
+    count_cap: u64,
 }
 
 /// How many connections a store keeps: readers run in parallel under WAL.
 const POOL_SIZE: u32 = 8;
 
+/// Page cache per connection while serving: small, since the OS caches the file for all of
+/// them and the pool holds eight.
+const SERVING_CACHE_KIB: u32 = 8_000;
+
+/// Page cache of the connection that loads articles in bulk.
+const LOADING_CACHE_KIB: u32 = 256_000;
+
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let manager = SqliteConnectionManager::file(path).with_init(|c| {
+        Store::open_with_cache(path, SERVING_CACHE_KIB)
+    }
+
+    /// [`Store::open`] for loading many articles: a page cache large enough to hold the
+    /// indexes' hot pages, which random inserts would otherwise read and write again and again.
+    pub fn open_for_loading(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with_cache(path, LOADING_CACHE_KIB)
+    }
+
+    fn open_with_cache(path: &Path, cache_kib: u32) -> Result<Store, StoreError> {
+        // Checkpoint after about as many WAL pages as the cache holds: a batch's pages then go
+        // to the database file once per checkpoint, not once per commit.
+        let checkpoint_pages = (cache_kib / 4 / 4).max(1000);
+        let manager = SqliteConnectionManager::file(path).with_init(move |c| {
             c.busy_timeout(Duration::from_secs(5))?;
             register_functions(c)?;
-            c.execute_batch(
+            c.execute_batch(&format!(
                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
-                 PRAGMA cache_size = -8000; PRAGMA mmap_size = 0;",
-            )
+                 PRAGMA cache_size = -{cache_kib}; PRAGMA mmap_size = 0;
+                 PRAGMA wal_autocheckpoint = {checkpoint_pages};"
+            ))
         });
         let pool = Pool::builder()
             .max_size(POOL_SIZE)
@@ -64,11 +87,18 @@ impl Store {
         let store = Store {
             pool,
             summaries: Default::default(),
+            count_cap: sql::COUNT_CAP,
         };
         let mut conn = store.conn()?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         schema::migrate(&mut conn)?;
         Ok(store)
+    }
+
+    /// The same store with lists counted exactly up to `cap` items instead of [`sql::COUNT_CAP`].
+    pub fn with_count_cap(mut self, cap: u64) -> Store {
+        self.count_cap = cap;
+        self
     }
 
     pub fn conn(&self) -> Result<Conn, StoreError> {

@@ -3,7 +3,7 @@
 //! Each entry of [`MIGRATIONS`] moves the schema one version up; a store written by an
 //! older release is brought forward on open, and one from a newer release is refused.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::StoreError;
 
@@ -123,6 +123,60 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX indicators_district ON indicators(district_code, metric, period);
     CREATE INDEX indicators_locality_metric ON indicators(locality_code, metric, period);
     "#,
+    // 6: narrow article rows (texts in a side table, an explicit integer key that VACUUM keeps,
+    // the search index without a copy of the text) and each indicator's article date, so that
+    // lists in date order walk an index instead of joining and sorting every match.
+    r#"
+    CREATE TABLE articles_v6 (
+        seq                INTEGER PRIMARY KEY,
+        id                 TEXT NOT NULL UNIQUE,
+        title              TEXT NOT NULL,
+        published_on       TEXT,
+        event_date         TEXT,
+        byline             TEXT,
+        period             TEXT,
+        primary_locality   TEXT REFERENCES localities(code),
+        source_file        TEXT UNIQUE,
+        source_url         TEXT,
+        extractor_version  INTEGER NOT NULL,
+        created_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        published_on_given TEXT
+    );
+    INSERT INTO articles_v6 (seq, id, title, published_on, event_date, byline, period, primary_locality,
+            source_file, source_url, extractor_version, created_at, published_on_given)
+        SELECT rowid, id, title, published_on, event_date, byline, period, primary_locality,
+            source_file, source_url, extractor_version, created_at, published_on_given FROM articles;
+    CREATE TABLE article_texts (
+        seq      INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+        body     TEXT NOT NULL,
+        captions TEXT NOT NULL DEFAULT '[]',
+        raw_text TEXT NOT NULL
+    );
+    INSERT INTO article_texts (seq, body, captions, raw_text) SELECT rowid, body, captions, raw_text FROM articles;
+    DROP TABLE articles;
+    ALTER TABLE articles_v6 RENAME TO articles;
+    CREATE INDEX articles_newest ON articles(coalesce(published_on, event_date) DESC, id);
+    DROP TABLE article_search;
+    CREATE VIRTUAL TABLE article_search USING fts5(title, body, content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO article_search (rowid, title, body)
+        SELECT a.seq, chiso_fold(a.title), chiso_fold(t.body) FROM articles a JOIN article_texts t USING (seq);
+    ALTER TABLE indicators ADD COLUMN newest TEXT;
+    UPDATE indicators SET newest =
+        (SELECT coalesce(published_on, event_date) FROM articles a WHERE a.id = indicators.article_id);
+    DROP INDEX indicators_metric;
+    DROP INDEX indicators_locality;
+    DROP INDEX indicators_period;
+    DROP INDEX indicators_metric_locality;
+    DROP INDEX indicators_province;
+    DROP INDEX indicators_district;
+    DROP INDEX indicators_locality_metric;
+    CREATE INDEX indicators_newest ON indicators(newest DESC, article_id, position);
+    CREATE INDEX indicators_metric_newest ON indicators(metric, newest DESC, article_id, position);
+    CREATE INDEX indicators_province_newest ON indicators(province_code, metric, newest DESC, article_id, position);
+    CREATE INDEX indicators_district_newest ON indicators(district_code, metric, newest DESC, article_id, position);
+    CREATE INDEX indicators_locality_newest ON indicators(locality_code, metric, newest DESC, article_id, position);
+    "#,
 ];
 
 /// The schema version this release writes.
@@ -137,9 +191,27 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             supported: SCHEMA_VERSION,
         });
     }
+    // Rebuilding a table means dropping the old one; with foreign keys enforced that would
+    // cascade into its children. They are checked instead before each migration commits.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = apply(conn, found);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    migrated
+}
+
+fn apply(conn: &mut Connection, found: i64) -> Result<(), StoreError> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        let broken: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()?;
+        if let Some(table) = broken {
+            return Err(StoreError::Corrupt(format!(
+                "migration {} leaves rows of {table} without their parent",
+                index + 1
+            )));
+        }
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
         log::info!("store schema migrated to version {}", index + 1);
@@ -188,5 +260,22 @@ mod tests {
             .query_row("SELECT name_search FROM localities", [], |r| r.get(0))
             .unwrap();
         assert_eq!(name, "tinh bac kan");
+        let (body, newest): (String, Option<String>) = conn
+            .query_row(
+                "SELECT t.body, i.newest FROM articles a JOIN article_texts t USING (seq)
+                 JOIN indicators i ON i.article_id = a.id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (body.as_str(), newest),
+            ("Thân bài", None),
+            "texts moved beside the article"
+        );
+        let fk_on: bool = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert!(fk_on, "foreign keys are enforced again after migrating");
     }
 }

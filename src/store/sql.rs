@@ -3,6 +3,7 @@
 use rusqlite::ToSql;
 use rusqlite::types::Value;
 
+use crate::domain::Total;
 use crate::ingest::text::fold;
 
 /// Conditions joined with AND, and their parameters in order.
@@ -58,21 +59,23 @@ pub fn search_words(q: &str) -> Vec<String> {
         .collect()
 }
 
-/// An FTS5 query matching every word, the last one as a prefix.
-pub fn fts_query(words: &[String]) -> String {
-    let n = words.len();
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            if i + 1 == n {
+/// An FTS5 query matching every word of `q` whole, except a word written with a trailing
+/// `*`, which matches as a prefix ("dân v*" → `"dan" "v"*`).
+pub fn fts_query(q: &str) -> String {
+    let mut terms = Vec::new();
+    for chunk in q.split_whitespace() {
+        let words = search_words(chunk);
+        let n = words.len();
+        for (i, w) in words.into_iter().enumerate() {
+            let prefix = i + 1 == n && chunk.ends_with('*');
+            terms.push(if prefix {
                 format!("\"{w}\"*")
             } else {
                 format!("\"{w}\"")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+            });
+        }
+    }
+    terms.join(" ")
 }
 
 /// A LIKE pattern matching a word anywhere, with LIKE's wildcards escaped (ESCAPE '\').
@@ -106,32 +109,78 @@ pub struct From<'a> {
     pub count: &'a str,
 }
 
-/// One page of `SELECT columns FROM rows WHERE … ORDER BY order`, and the count of all rows.
+/// Lists are counted exactly up to this many items; past it, their total is a lower bound.
+/// Counting every match of a broad filter costs time in proportion to the corpus.
+pub const COUNT_CAP: u64 = 10_000;
+
+/// One page of `SELECT columns FROM rows WHERE … ORDER BY order`, and the rows' total,
+/// counted up to `cap` items or to the end of the page, whichever is further.
 #[allow(clippy::too_many_arguments)]
 pub fn page<T>(
     conn: &rusqlite::Connection,
     columns: &str,
     from: From<'_>,
     order: &str,
-    mut c: Conditions,
-    limit: u32,
-    offset: u64,
+    c: Conditions,
+    (limit, offset): (u32, u64),
+    cap: u64,
     row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<(Vec<T>, u64)> {
+) -> rusqlite::Result<(Vec<T>, Total)> {
+    let total = capped_count(
+        conn,
+        &format!("SELECT 1 FROM {} {}", from.count, c.where_sql()),
+        c.params().as_slice(),
+        counted(cap, limit, offset),
+    )?;
+    let items = rows(conn, columns, from.rows, order, c, (limit, offset), row)?;
+    Ok((items, total))
+}
+
+/// One page of `SELECT columns FROM from WHERE … ORDER BY order`.
+pub fn rows<T>(
+    conn: &rusqlite::Connection,
+    columns: &str,
+    from: &str,
+    order: &str,
+    mut c: Conditions,
+    (limit, offset): (u32, u64),
+    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
     let where_sql = c.where_sql();
-    let count = format!("SELECT count(*) FROM {} {where_sql}", from.count);
-    let total: i64 = conn.query_row(&count, c.params().as_slice(), |r| r.get(0))?;
     let (lim, off) = (
         c.bind(Value::Integer(limit.into())),
         c.bind(Value::Integer(offset as i64)),
     );
-    let sql = format!(
-        "SELECT {columns} FROM {} {where_sql} ORDER BY {order} LIMIT {lim} OFFSET {off}",
-        from.rows
-    );
+    let sql = format!("SELECT {columns} FROM {from} {where_sql} ORDER BY {order} LIMIT {lim} OFFSET {off}");
     let mut stmt = conn.prepare(&sql)?;
     let items = stmt
         .query_map(c.params().as_slice(), row)?
         .collect::<rusqlite::Result<_>>()?;
-    Ok((items, total as u64))
+    Ok(items)
+}
+
+/// How far a list is counted: to `cap`, or to the end of the page when that is further.
+pub fn counted(cap: u64, limit: u32, offset: u64) -> u64 {
+    cap.max(offset.saturating_add(limit.into()))
+}
+
+/// The rows of `select`, counted up to `counted` and no further.
+pub fn capped_count(
+    conn: &rusqlite::Connection,
+    select: &str,
+    params: &[&dyn ToSql],
+    counted: u64,
+) -> rusqlite::Result<Total> {
+    let sql = format!(
+        "SELECT count(*) FROM ({select} LIMIT {})",
+        counted.saturating_add(1).min(i64::MAX as u64)
+    );
+    let found: i64 = conn.query_row(&sql, params, |r| r.get(0))?;
+    Ok(match found as u64 {
+        n if n > counted => Total {
+            count: counted,
+            exact: false,
+        },
+        n => Total::from(n),
+    })
 }

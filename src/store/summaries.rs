@@ -24,6 +24,10 @@ impl Store {
         if let Some(kept) = self.summaries.get(code, rollup, generation) {
             return Ok(Some((*kept).clone()));
         }
+        let _turn = self.summaries.turn(code, rollup);
+        if let Some(kept) = self.summaries.get(code, rollup, generation) {
+            return Ok(Some((*kept).clone()));
+        }
         let computed = compute(&conn, code, rollup)?;
         if let Some(summary) = &computed {
             self.summaries
@@ -95,8 +99,8 @@ fn compute(
         })?
         .collect::<Result<_, _>>()?;
     let indicator_count = counts.values().sum();
-    // The most recent SERIES_POINTS values of each metric, oldest first: one index range
-    // per metric, (area, metric, period) read backwards.
+    // The SERIES_POINTS values of each metric reported most recently (by article date),
+    // oldest period first: one index range per metric, (area, metric, newest).
     let column = if rollup {
         area_column(code)
     } else {
@@ -110,7 +114,7 @@ fn compute(
              FROM indicators i JOIN articles a ON a.id = i.article_id
              LEFT JOIN localities l ON l.code = i.locality_code
              WHERE {column} = ?1 AND i.metric = ?2
-             ORDER BY i.period DESC, i.id DESC LIMIT {SERIES_POINTS})
+             ORDER BY i.newest DESC, i.article_id, i.position LIMIT {SERIES_POINTS})
          ORDER BY period IS NULL, period, date, id"
     ))?;
     let mut keys: Vec<&String> = counts
@@ -166,25 +170,22 @@ fn compute(
 
 /// Every unit one level down, with articles and indicators about it and the units under it.
 fn child_counts(conn: &rusqlite::Connection, code: &str) -> Result<Vec<ChildCount>, StoreError> {
-    let by_child = match code.len() {
-        2 => "SELECT district_code, count(*) FROM indicators WHERE province_code = ?1 GROUP BY district_code",
-        3 => "SELECT locality_code, count(*) FROM indicators WHERE district_code = ?1 AND length(locality_code) = 5
-              GROUP BY locality_code",
+    // One index range per child: counting through the parent's range would read every row.
+    let indicators_of_child = match code.len() {
+        2 => "(SELECT count(*) FROM indicators i WHERE i.district_code = c.code)",
+        3 => "(SELECT count(*) FROM indicators i WHERE i.locality_code = c.code)",
         _ => return Ok(Vec::new()),
     };
-    let indicators: HashMap<Option<String>, i64> = conn
-        .prepare(by_child)?
-        .query_map([code], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT c.code, c.name, c.level,
-                (SELECT count(*) FROM article_localities al WHERE al.code = c.code) AS articles
-         FROM localities c WHERE c.parent_code = ?1 ORDER BY c.code",
-    )?;
+                (SELECT count(*) FROM article_localities al WHERE al.code = c.code) AS articles,
+                {indicators_of_child} AS indicators
+         FROM localities c WHERE c.parent_code = ?1 ORDER BY c.code"
+    ))?;
     let rows = stmt.query_map([code], |r| {
         Ok(
             locality_ref(r, "code", "name", "level")?.map(|locality| ChildCount {
-                indicator_count: indicators.get(&Some(locality.code.clone())).copied().unwrap_or(0) as u64,
+                indicator_count: r.get::<_, i64>("indicators").unwrap_or(0) as u64,
                 article_count: r.get::<_, i64>("articles").unwrap_or(0) as u64,
                 locality,
             }),

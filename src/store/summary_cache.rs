@@ -16,12 +16,26 @@ const CAPACITY: usize = 256;
 
 type Key = (String, bool);
 
+/// Locks that let one request compute a missing summary while others asking for the same
+/// one wait for it, instead of computing it 32 times at once; striped by key.
+const TURNS: usize = 16;
+
 #[derive(Default)]
 pub struct SummaryCache {
     entries: Mutex<HashMap<Key, (i64, Arc<LocalitySummary>)>>,
+    turns: [Mutex<()>; TURNS],
 }
 
 impl SummaryCache {
+    /// Held while computing the summary of `code`; check the cache again once it is held.
+    pub fn turn(&self, code: &str, rollup: bool) -> std::sync::MutexGuard<'_, ()> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (code, rollup).hash(&mut h);
+        let lock = &self.turns[h.finish() as usize % TURNS];
+        lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     pub fn get(&self, code: &str, rollup: bool, generation: i64) -> Option<Arc<LocalitySummary>> {
         let entries = self.entries.lock().ok()?;
         entries

@@ -3,7 +3,7 @@
 use actix_web::test;
 use serde_json::Value;
 
-use crate::support::{assert_problem, get, seeded_app};
+use crate::support::{TestStore, app, assert_problem, get, seeded_app};
 
 #[actix_web::test]
 async fn articles_lists_the_five_seed_articles_with_title_and_id() {
@@ -203,6 +203,40 @@ async fn pagination_links_walk_the_list() {
     let (_, _, past) = get(&app, "/articles?offset=50").await;
     assert_eq!(past["data"].as_array().unwrap().len(), 0);
     assert_eq!(past["meta"]["total"], 5);
+}
+
+#[actix_web::test]
+async fn lists_past_the_counting_cap_say_their_total_is_a_lower_bound() {
+    let (t, g) = TestStore::seeded();
+    let mut state = t.state(g);
+    state.store = state.store.with_count_cap(3);
+    let app = app(state).await;
+    let (status, headers, first) = get(&app, "/articles?limit=2").await;
+    assert_eq!(status, 200);
+    assert_eq!(first["meta"]["total"], 3);
+    assert_eq!(first["meta"]["total_exact"], false);
+    assert_eq!(first["links"]["last"], Value::Null, "the end was not counted");
+    let link = headers.get("link").unwrap().to_str().unwrap();
+    assert!(!link.contains("rel=\"last\""), "{link}");
+    // Walking on still reaches every article, and the last page is counted to the end.
+    let mut seen = Vec::new();
+    let mut next = Some("/articles?limit=2".to_owned());
+    let mut last_meta = Value::Null;
+    while let Some(uri) = next {
+        let (_, _, page) = get(&app, &uri).await;
+        seen.extend(page["data"].as_array().unwrap().iter().map(|a| a["id"].clone()));
+        next = page["links"]["next"].as_str().map(str::to_owned);
+        last_meta = page["meta"].clone();
+    }
+    assert_eq!(seen.len(), 5);
+    assert_eq!(
+        (last_meta["total"].as_u64(), last_meta["total_exact"].as_bool()),
+        (Some(5), Some(true))
+    );
+    let (_, _, indicators) = get(&app, "/indicators?metric=poverty_rate&limit=1").await;
+    assert_eq!(indicators["meta"]["total_exact"], false);
+    let (_, _, exact) = get(&app, "/indicators?metric=voter_turnout").await;
+    assert_eq!(exact["meta"]["total_exact"], true, "{exact}");
 }
 
 #[actix_web::test]

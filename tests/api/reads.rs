@@ -3,7 +3,7 @@
 use actix_web::test as atest;
 use serde_json::Value;
 
-use crate::support::{assert_problem, get, seeded_app};
+use crate::support::{TestStore, app, assert_problem, get, seeded_app};
 
 fn files(page: &Value) -> Vec<String> {
     let mut f: Vec<String> = page["data"]
@@ -44,6 +44,62 @@ async fn a_province_returns_its_articles_and_those_of_its_city() {
     );
     let (_, _, own) = get(&app, "/articles?locality=06&include_descendants=false").await;
     assert_eq!(files(&own), ["000_01e126a4b9fa0ced.txt"], "primary unit only");
+}
+
+#[actix_web::test]
+async fn search_matches_whole_words_unless_a_word_ends_with_a_star() {
+    let (_db, app) = seeded_app().await;
+    let (_, _, whole) = get(&app, "/articles?q=phie").await;
+    assert_eq!(whole["meta"]["total"], 0, "\"phie\" is no word");
+    let (_, _, prefix) = get(&app, "/articles?q=phie*").await;
+    let (_, _, word) = get(&app, "/articles?q=phi%E1%BA%BFu").await; // phiếu
+    assert!(word["meta"]["total"].as_u64().unwrap() >= 1);
+    let total = |p: &Value| p["meta"]["total"].as_u64().unwrap();
+    assert!(
+        total(&prefix) >= total(&word),
+        "phiếu, phiên, … all start with phie"
+    );
+    let (_, _, two) = get(&app, "/articles?q=b%E1%BA%A7u%20c*").await; // bầu c*
+    let (_, _, full) = get(&app, "/articles?q=bau%20cu").await;
+    assert!(full["meta"]["total"].as_u64().unwrap() >= 1);
+    assert_eq!(two["meta"]["total"], full["meta"]["total"]);
+}
+
+#[actix_web::test]
+async fn a_search_for_a_common_word_lists_the_same_articles_past_the_counting_cap() {
+    let (t, g) = TestStore::seeded();
+    let state = t.state(g);
+    let counted_to_the_end = app(state.clone()).await;
+    let mut capped = state;
+    capped.store = capped.store.with_count_cap(2);
+    let capped = app(capped).await;
+    for uri in [
+        "/articles?q=dan&limit=1",
+        "/articles?q=dan&limit=2&offset=2",
+        "/articles?q=bau%20cu",
+    ] {
+        let (_, _, all) = get(&counted_to_the_end, uri).await;
+        let (status, _, walked) = get(&capped, uri).await;
+        assert_eq!(status, 200);
+        assert_eq!(files(&walked), files(&all), "{uri}");
+        let ids = |p: &Value| {
+            p["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["id"].clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&walked), ids(&all), "same order: {uri}");
+    }
+    let (_, _, walked) = get(&capped, "/articles?q=dan&limit=1").await;
+    assert_eq!(
+        (
+            walked["meta"]["total"].as_u64(),
+            walked["meta"]["total_exact"].as_bool()
+        ),
+        (Some(2), Some(false))
+    );
 }
 
 #[actix_web::test]

@@ -15,7 +15,7 @@ fn restarting_on_the_same_store_keeps_five_articles_and_the_whole_gazetteer() {
     let (_, report) = chiso::seed::seed(&reopened, &seed_dir()).unwrap();
     assert_eq!((report.added, report.unchanged, report.failed), (0, 5, 0));
     let (again, total) = reopened.list_articles(&ArticleFilter::default(), 200, 0).unwrap();
-    assert_eq!(total, 5);
+    assert_eq!(total, 5.into());
     assert_eq!(first, again);
     assert_eq!(reopened.count_localities(Level::Province).unwrap(), 63);
     assert_eq!(reopened.count_localities(Level::District).unwrap(), 696);
@@ -68,7 +68,7 @@ fn a_seed_file_that_cannot_be_parsed_is_skipped_and_the_others_load() {
     assert_eq!((report.added, report.failed), (1, 2));
     assert_eq!(
         store.list_articles(&ArticleFilter::default(), 10, 0).unwrap().1,
-        1
+        1.into()
     );
 }
 
