@@ -172,7 +172,7 @@ pub async fn get_locality_summary(
     let store = state.store.clone();
     let found = blocking(move || store.locality_summary(&code, rollup)).await?;
     found
-        .map(|s| HttpResponse::Ok().json(s))
+        .map(|s| HttpResponse::Ok().json(&*s))
         .ok_or_else(|| ApiError::not_found("no locality has this code"))
 }
 
@@ -228,9 +228,8 @@ pub async fn list_summaries(
         let (codes, total) = store.units_with_articles(level, page.limit, page.offset)?;
         let mut summaries = Vec::with_capacity(codes.len());
         for code in codes {
-            if let Some(mut summary) = store.locality_summary(&code, rollup)? {
-                summary.metrics.iter_mut().for_each(|m| m.series.clear());
-                summaries.push(summary);
+            if let Some(summary) = store.locality_summary(&code, rollup)? {
+                summaries.push(summary.without_series());
             }
         }
         Ok((summaries, total))

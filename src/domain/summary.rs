@@ -85,3 +85,31 @@ pub struct MetricCount {
     /// Distinct units the metric's indicators are about.
     pub locality_count: u64,
 }
+
+impl LocalitySummary {
+    /// The summary with each metric's count and latest value but not its series: an item of
+    /// a comparison list.
+    pub fn without_series(&self) -> LocalitySummary {
+        LocalitySummary {
+            locality: self.locality.clone(),
+            rolled_up: self.rolled_up,
+            article_count: self.article_count,
+            first_date: self.first_date,
+            last_date: self.last_date,
+            indicator_count: self.indicator_count,
+            metrics: self
+                .metrics
+                .iter()
+                .map(|m| MetricSeries {
+                    metric: m.metric.clone(),
+                    name_vi: m.name_vi.clone(),
+                    name_en: m.name_en.clone(),
+                    count: m.count,
+                    latest: m.latest.clone(),
+                    series: Vec::new(),
+                })
+                .collect(),
+            children: self.children.clone(),
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Per-unit roll-ups: article and indicator counts, metric series and latest values, children.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rusqlite::types::Value;
 
@@ -18,22 +19,26 @@ pub const SERIES_POINTS: u32 = 50;
 
 impl Store {
     /// What the articles about a unit report; with `rollup`, the units under it count too.
-    pub fn locality_summary(&self, code: &str, rollup: bool) -> Result<Option<LocalitySummary>, StoreError> {
+    /// Kept (shared, not copied) until the next write.
+    pub fn locality_summary(
+        &self,
+        code: &str,
+        rollup: bool,
+    ) -> Result<Option<Arc<LocalitySummary>>, StoreError> {
         let conn = self.conn()?;
         let generation = summary_cache::generation(&conn)?;
         if let Some(kept) = self.summaries.get(code, rollup, generation) {
-            return Ok(Some((*kept).clone()));
+            return Ok(Some(kept));
         }
         let _turn = self.summaries.turn(code, rollup);
         if let Some(kept) = self.summaries.get(code, rollup, generation) {
-            return Ok(Some((*kept).clone()));
+            return Ok(Some(kept));
         }
-        let computed = compute(&conn, code, rollup)?;
-        if let Some(summary) = &computed {
-            self.summaries
-                .put(code, rollup, generation, std::sync::Arc::new(summary.clone()));
-        }
-        Ok(computed)
+        let Some(computed) = compute(&conn, code, rollup)?.map(Arc::new) else {
+            return Ok(None);
+        };
+        self.summaries.put(code, rollup, generation, computed.clone());
+        Ok(Some(computed))
     }
     /// Units of a level that articles name, by code: one page and the total.
     pub fn units_with_articles(
