@@ -1,16 +1,13 @@
 //! Reading articles: filtered, sorted pages of summaries, and whole articles.
 
+use rusqlite::Row;
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row};
 
 use super::sql::{self, Conditions, fts_query};
 use super::{Store, StoreError, date_column};
-use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef, Total};
+use crate::domain::{ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef, Total};
 
-/// Indicators embedded in an article: an article has at most a few hundred.
-const EMBEDDED_INDICATORS: u32 = 1000;
-
-const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_on, a.event_date, a.byline, a.period,
+pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_on, a.event_date, a.byline, a.period,
         a.primary_locality, l.name AS locality_name, l.level AS locality_level,
         a.source_file, a.source_url,
         (SELECT count(*) FROM indicators i WHERE i.article_id = a.id) AS indicator_count";
@@ -31,7 +28,7 @@ pub(super) fn locality_ref(
     })
 }
 
-fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: r.get("id")?,
         title: r.get("title")?,
@@ -220,69 +217,6 @@ impl Store {
             }
         }
         Ok(())
-    }
-
-    /// The full article, or `None` when no article has this id.
-    pub fn get_article(&self, id: &str) -> Result<Option<Article>, StoreError> {
-        let conn = self.conn()?;
-        let found = conn
-            .query_row(
-                &format!(
-                    "SELECT {SUMMARY_COLUMNS}, t.body, t.captions FROM articles a
-                     JOIN article_texts t ON t.seq = a.seq
-                     LEFT JOIN localities l ON l.code = a.primary_locality WHERE a.id = ?1"
-                ),
-                [id],
-                |r| {
-                    Ok((
-                        summary_from_row(r)?,
-                        r.get::<_, String>("body")?,
-                        r.get::<_, String>("captions")?,
-                    ))
-                },
-            )
-            .optional()?;
-        let Some((summary, body, captions)) = found else {
-            return Ok(None);
-        };
-        let captions = serde_json::from_str(&captions)
-            .map_err(|e| StoreError::Corrupt(format!("captions of article {id}: {e}")))?;
-        let mut stmt = conn.prepare(
-            "SELECT l.code, l.name, l.level FROM article_localities al
-             JOIN localities l ON l.code = al.code WHERE al.article_id = ?1 ORDER BY al.position",
-        )?;
-        let localities = stmt
-            .query_map([id], |r| locality_ref(r, "code", "name", "level"))?
-            .filter_map(|r| r.transpose())
-            .collect::<Result<_, _>>()?;
-        Ok(Some(Article {
-            summary,
-            body,
-            captions,
-            localities,
-            indicators: None,
-        }))
-    }
-
-    /// The full article with its indicators embedded, in body order.
-    pub fn article_with_indicators(&self, id: &str) -> Result<Option<Article>, StoreError> {
-        let Some(mut article) = self.get_article(id)? else {
-            return Ok(None);
-        };
-        let filter = crate::domain::IndicatorFilter {
-            article: Some(id.to_owned()),
-            ..Default::default()
-        };
-        article.indicators = Some(self.list_indicators(&filter, EMBEDDED_INDICATORS, 0)?.0);
-        Ok(Some(article))
-    }
-
-    pub fn article_exists(&self, id: &str) -> Result<bool, StoreError> {
-        let conn = self.conn()?;
-        Ok(conn
-            .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
-            .optional()?
-            .is_some())
     }
 }
 

@@ -2,6 +2,7 @@
 //!
 //! Calls block: the API runs them on actix's blocking pool, never on the async workers.
 
+mod article_detail;
 mod article_reads;
 mod articles;
 mod indicators;

@@ -1,0 +1,75 @@
+//! Reading one whole article: its text, captions, localities and, on request, its indicators.
+
+use rusqlite::OptionalExtension;
+
+use super::article_reads::{SUMMARY_COLUMNS, locality_ref, summary_from_row};
+use super::{Store, StoreError};
+use crate::domain::Article;
+
+/// Indicators embedded in an article: an article has at most a few hundred.
+const EMBEDDED_INDICATORS: u32 = 1000;
+
+impl Store {
+    /// The full article, or `None` when no article has this id.
+    pub fn get_article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let conn = self.conn()?;
+        let found = conn
+            .query_row(
+                &format!(
+                    "SELECT {SUMMARY_COLUMNS}, t.body, t.captions FROM articles a
+                     JOIN article_texts t ON t.seq = a.seq
+                     LEFT JOIN localities l ON l.code = a.primary_locality WHERE a.id = ?1"
+                ),
+                [id],
+                |r| {
+                    Ok((
+                        summary_from_row(r)?,
+                        r.get::<_, String>("body")?,
+                        r.get::<_, String>("captions")?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((summary, body, captions)) = found else {
+            return Ok(None);
+        };
+        let captions = serde_json::from_str(&captions)
+            .map_err(|e| StoreError::Corrupt(format!("captions of article {id}: {e}")))?;
+        let mut stmt = conn.prepare(
+            "SELECT l.code, l.name, l.level FROM article_localities al
+             JOIN localities l ON l.code = al.code WHERE al.article_id = ?1 ORDER BY al.position",
+        )?;
+        let localities = stmt
+            .query_map([id], |r| locality_ref(r, "code", "name", "level"))?
+            .filter_map(|r| r.transpose())
+            .collect::<Result<_, _>>()?;
+        Ok(Some(Article {
+            summary,
+            body,
+            captions,
+            localities,
+            indicators: None,
+        }))
+    }
+
+    /// The full article with its indicators embedded, in body order.
+    pub fn article_with_indicators(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let Some(mut article) = self.get_article(id)? else {
+            return Ok(None);
+        };
+        let filter = crate::domain::IndicatorFilter {
+            article: Some(id.to_owned()),
+            ..Default::default()
+        };
+        article.indicators = Some(self.list_indicators(&filter, EMBEDDED_INDICATORS, 0)?.0);
+        Ok(Some(article))
+    }
+
+    pub fn article_exists(&self, id: &str) -> Result<bool, StoreError> {
+        let conn = self.conn()?;
+        Ok(conn
+            .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+}
