@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use crate::domain::Gazetteer;
 use crate::domain::NewArticle;
-use crate::ingest::{self, EXTRACTOR_VERSION, Gazetteer};
+use crate::ingest::{self, EXTRACTOR_VERSION};
 use crate::store::{Origin, SaveOutcome, Store, StoreError};
 
 /// What loading a set of files did.

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::ingest::metrics as catalog;
+use crate::domain::{MetricKey, PERIOD_PATTERN, places::PLACE_ID_PATTERN};
 
 use crate::api::{articles, health, indicators, localities, metrics, writes};
 
@@ -30,6 +30,7 @@ counts Unicode scalar values (code points) of the article body.",
         articles::Format,
         articles::IncludeKey,
         indicators::IndicatorSortKey,
+        localities::SchemeKey,
     )),
     paths(
         health::health,
@@ -82,6 +83,7 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
     reference_page_items(&mut doc);
     enumerate_metrics(&mut doc);
+    constrain_ids_and_periods(&mut doc);
     serde_json::from_value(doc).expect("the adjusted document is OpenAPI")
 }
 
@@ -109,35 +111,45 @@ fn reference_page_items(doc: &mut Value) {
 
 /// Every `metric` query parameter lists the catalog's keys.
 fn enumerate_metrics(doc: &mut Value) {
-    let keys: Vec<&str> = catalog::CATALOG
-        .iter()
-        .chain([&catalog::OTHER])
-        .map(|m| m.key)
-        .collect();
-    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
-        return;
-    };
-    for op in paths
-        .values_mut()
-        .filter_map(Value::as_object_mut)
-        .flat_map(|p| p.values_mut())
-    {
-        for param in op
-            .get_mut("parameters")
-            .and_then(Value::as_array_mut)
-            .into_iter()
-            .flatten()
-        {
-            if param["name"] == "metric" && param["in"] == "query" {
-                let multi = param["description"]
-                    .as_str()
-                    .is_some_and(|d| d.contains("commas"));
-                param["schema"] = if multi {
-                    json!({"type": "string", "pattern": format!("^({0})(,({0}))*$", keys.join("|"))})
-                } else {
-                    json!({"type": "string", "enum": keys})
-                };
-            }
+    let keys: Vec<&str> = MetricKey::all().map(MetricKey::as_str).collect();
+    for (_, param) in parameters(doc) {
+        if param["name"] == "metric" && param["in"] == "query" {
+            let multi = param["description"]
+                .as_str()
+                .is_some_and(|d| d.contains("commas"));
+            param["schema"] = if multi {
+                json!({"type": "string", "pattern": format!("^({0})(,({0}))*$", keys.join("|"))})
+            } else {
+                json!({"type": "string", "enum": keys})
+            };
+        }
+    }
+}
+
+/// Every parameter of every operation, with the operation's path.
+fn parameters(doc: &mut Value) -> impl Iterator<Item = (&str, &mut Value)> {
+    doc.get_mut("paths")
+        .and_then(Value::as_object_mut)
+        .into_iter()
+        .flat_map(|paths| paths.iter_mut())
+        .filter_map(|(path, item)| Some((path.as_str(), item.as_object_mut()?)))
+        .flat_map(|(path, item)| item.values_mut().map(move |op| (path, op)))
+        .filter_map(|(path, op)| Some((path, op.get_mut("parameters")?.as_array_mut()?)))
+        .flat_map(|(path, params)| params.iter_mut().map(move |p| (path, p)))
+}
+
+/// Locality ids and periods take the patterns the domain parses them with.
+fn constrain_ids_and_periods(doc: &mut Value) {
+    for (path, param) in parameters(doc) {
+        let is_place = match param["in"].as_str() {
+            Some("query") => param["name"] == "locality" || param["name"] == "parent",
+            Some("path") => param["name"] == "id" && path.starts_with("/localities/"),
+            _ => false,
+        };
+        if is_place {
+            param["schema"]["pattern"] = json!(PLACE_ID_PATTERN);
+        } else if param["in"] == "query" && param["name"] == "period" {
+            param["schema"]["pattern"] = json!(PERIOD_PATTERN);
         }
     }
 }

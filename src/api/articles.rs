@@ -41,10 +41,13 @@ pub struct ArticleListQuery {
     /// Items to skip.
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
     pub offset: Option<String>,
-    /// Gazetteer code of a unit: articles about it (and, by default, the units under it).
-    #[param(example = "06", pattern = "^[0-9]{2}([0-9]([0-9]{2})?)?$")]
+    /// Id of a unit on either map (`06`, `2025-19`): articles about it and, by default, about
+    /// the units on its ground: the units under it, and the units of the other map within it
+    /// (`2025-19`, Thái Nguyên since 2025, includes articles about the old Bắc Kạn, `06`).
+    #[param(example = "06")]
     pub locality: Option<String>,
-    /// With `false`, only articles whose primary unit is `locality`.
+    /// With `false`, only articles whose primary unit is `locality` (or its same unit on the
+    /// other map).
     #[param(value_type = Option<bool>, example = true)]
     pub include_descendants: Option<String>,
     /// Earliest date (publication, else event), inclusive.
@@ -62,7 +65,7 @@ pub struct ArticleListQuery {
         pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
     )]
     pub q: Option<String>,
-    /// Articles reporting this metric (see `GET /metrics`).
+    /// Articles reporting a metric: one key, or several separated by commas (see `GET /metrics`).
     #[param(example = "poverty_rate")]
     pub metric: Option<String>,
     /// Order; `relevance` (best match first) orders as `-published_on` without `q`.
@@ -93,11 +96,7 @@ impl ArticleListQuery {
             from: params::date("from", self.from.as_deref())?,
             to: params::date("to", self.to.as_deref())?,
             q,
-            metric: self
-                .metric
-                .as_deref()
-                .map(|m| params::metric("metric", m))
-                .transpose()?,
+            metrics: params::metrics("metric", self.metric.as_deref())?,
             sort,
         };
         Ok(filter)

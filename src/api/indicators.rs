@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::articles::Format;
 use super::pagination::{Page, page_request};
 use super::{AppState, blocking, csv, params};
-use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, Unit};
+use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, Period, Unit};
 use crate::error::{ApiError, Problem};
 
 /// Orders of `GET /indicators`.
@@ -41,10 +41,11 @@ pub struct IndicatorListQuery {
     /// One metric key, or several separated by commas (see `GET /metrics`).
     #[param(example = "poverty_rate")]
     pub metric: Option<String>,
-    /// Gazetteer code: figures about this unit (and, by default, the units under it).
-    #[param(example = "58", pattern = "^[0-9]{2}([0-9]([0-9]{2})?)?$")]
+    /// Id of a unit on either map (`58`, `2025-56`): figures about it and, by default, about the
+    /// units on its ground (the units under it, and the units of the other map within it).
+    #[param(example = "58")]
     pub locality: Option<String>,
-    /// With `false`, only figures about `locality` itself.
+    /// With `false`, only figures about `locality` itself (or its same unit on the other map).
     #[param(value_type = Option<bool>, example = true)]
     pub include_descendants: Option<String>,
     /// Id of the article the figures come from.
@@ -54,11 +55,8 @@ pub struct IndicatorListQuery {
     pub unit: Option<String>,
     #[param(value_type = Option<Direction>, example = "level")]
     pub direction: Option<String>,
-    /// Exact period: `2021`, `2021-H1`, `2021-Q3`, `2021-9M`, `2021-09`.
-    #[param(
-        example = "2021-H1",
-        pattern = r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]))?$"
-    )]
+    /// Exact period: `2021`, `2021-H1`, `2021-Q3`, `2021-9M`, `2021-09`, or a span `2016-2020`.
+    #[param(example = "2021-H1")]
     pub period: Option<String>,
     /// Every period of a year.
     #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100, example = 2021)]
@@ -82,32 +80,9 @@ pub struct IndicatorListQuery {
     pub format: Option<String>,
 }
 
-const UNITS: &[&str] = &[
-    "percent",
-    "percentage_point",
-    "count",
-    "ratio",
-    "vnd",
-    "usd",
-    "hectare",
-    "square_metre",
-    "tonne",
-    "kilometre",
-];
-
-static PERIOD_SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]))?$").expect("period shape")
-});
-
 impl IndicatorListQuery {
     fn filter(&self, state: &AppState) -> Result<IndicatorFilter, ApiError> {
-        let metrics = match self.metric.as_deref() {
-            None => Vec::new(),
-            Some(list) => list
-                .split(',')
-                .map(|m| params::metric("metric", m.trim()))
-                .collect::<Result<_, _>>()?,
-        };
+        let metrics = params::metrics("metric", self.metric.as_deref())?;
         let year = params::number("year", self.year.as_deref())?
             .map(|y| {
                 (y.fract() == 0.0 && (1900.0..=2100.0).contains(&y))
@@ -115,15 +90,14 @@ impl IndicatorListQuery {
                     .ok_or_else(|| ApiError::bad_parameter("year", "year takes a year from 1900 to 2100"))
             })
             .transpose()?;
-        let period = self.period.clone();
-        if let Some(p) = &period {
-            if !PERIOD_SHAPE.is_match(p) {
-                return Err(ApiError::bad_parameter(
-                    "period",
-                    format!("period takes 2021, 2021-H1, 2021-Q3, 2021-9M or 2021-09, got {p:?}"),
-                ));
-            }
-        }
+        let period = self
+            .period
+            .as_deref()
+            .map(|p| {
+                p.parse::<Period>()
+                    .map_err(|e| ApiError::bad_parameter("period", format!("{e}; got {p:?}")))
+            })
+            .transpose()?;
         let sort = match params::named::<IndicatorSortKey>(
             "sort",
             self.sort.as_deref(),
@@ -141,11 +115,17 @@ impl IndicatorListQuery {
             locality: params::locality("locality", self.locality.as_deref(), &state.gazetteer)?,
             descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
             article: self.article.clone(),
-            unit: params::named("unit", self.unit.as_deref(), UNITS)?,
-            direction: params::named(
+            unit: params::keyword(
+                "unit",
+                self.unit.as_deref(),
+                Unit::parse,
+                &Unit::ALL.map(Unit::as_str),
+            )?,
+            direction: params::keyword(
                 "direction",
                 self.direction.as_deref(),
-                &["increase", "decrease", "level"],
+                Direction::parse,
+                &Direction::ALL.map(Direction::as_str),
             )?,
             period,
             year,

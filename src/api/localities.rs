@@ -1,4 +1,5 @@
-//! `/localities` and `/summaries`: the gazetteer, and what the articles report per unit.
+//! `/localities` and `/summaries`: the gazetteer of both maps, and what the articles report
+//! per unit.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
@@ -6,8 +7,22 @@ use utoipa::IntoParams;
 
 use super::pagination::{Page, page_request};
 use super::{AppState, blocking, params};
-use crate::domain::{Level, Locality, LocalityDetail, LocalityFilter, LocalitySummary, UnitType};
+use crate::domain::{
+    Gazetteer, Level, Locality, LocalityDetail, LocalityFilter, LocalitySummary, PlaceId, Scheme,
+    SchemeChoice, UnitType,
+};
 use crate::error::{ApiError, Problem};
+
+/// Maps a list covers, as `scheme` takes them.
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+pub enum SchemeKey {
+    #[serde(rename = "2024")]
+    Y2024,
+    #[serde(rename = "2025")]
+    Y2025,
+    #[serde(rename = "all")]
+    All,
+}
 
 /// Filters of `GET /localities`.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -20,18 +35,22 @@ pub struct LocalityListQuery {
     /// Items to skip.
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
     pub offset: Option<String>,
+    /// The map: `2025` (in force since 1 July 2025; the default), `2024` (before it) or `all`.
+    /// With `parent`, the parent's map.
+    #[param(value_type = Option<SchemeKey>, example = "2025")]
+    pub scheme: Option<String>,
     #[param(value_type = Option<Level>, example = "province")]
     pub level: Option<String>,
     /// Legal type of the unit, in English.
-    #[param(value_type = Option<UnitType>, rename = "type", example = "city")]
+    #[param(value_type = Option<UnitType>, rename = "type", example = "province")]
     #[serde(rename = "type")]
     pub unit_type: Option<String>,
-    /// Code of the parent unit.
-    #[param(example = "06", pattern = "^[0-9]{2}([0-9]([0-9]{2})?)?$")]
+    /// Id of the parent unit.
+    #[param(example = "2025-19")]
     pub parent: Option<String>,
     /// Words of the name, with or without accents ("bac kan").
     #[param(
-        example = "bac kan",
+        example = "thai nguyen",
         min_length = 1,
         max_length = 200,
         pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
@@ -42,23 +61,13 @@ pub struct LocalityListQuery {
     pub has_articles: Option<String>,
 }
 
-const LEVELS: &[&str] = &["province", "district", "commune"];
-const TYPES: &[&str] = &[
-    "municipality",
-    "province",
-    "city",
-    "town",
-    "urban_district",
-    "rural_district",
-    "ward",
-    "township",
-    "commune",
-];
-
 /// List localities
 ///
-/// Vietnam's administrative units before the 2025 reform (63 provinces, 696 districts,
-/// 10,035 communes), by GSO code, filtered by level, type, parent, name or articles.
+/// Vietnam's administrative units on the map in force since 1 July 2025 (34 provinces, 3,321
+/// communes; `scheme=2025`, the default) or on the map before it (63 provinces, 696
+/// districts, 10,035 communes; `scheme=2024`), filtered by level, type, parent, name or
+/// articles. Every unit has an `id` unambiguous across both maps: its GSO code on the 2024
+/// map (`19`), `2025-` and its code on the 2025 map (`2025-19`).
 #[utoipa::path(
     get,
     path = "/localities",
@@ -69,7 +78,7 @@ const TYPES: &[&str] = &[
         (status = 200, description = "One page of units", body = Page<Locality>),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`parent` is well-formed but no unit has that code", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`parent` is well-formed but no unit has that id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -79,10 +88,23 @@ pub async fn list_localities(
     query: web::Query<LocalityListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
+    let parent = params::locality("parent", query.parent.as_deref(), &state.gazetteer)?;
+    let default_scheme = SchemeChoice::One(parent.as_ref().map_or(Scheme::Y2025, PlaceId::scheme));
     let filter = LocalityFilter {
-        level: params::keyword("level", query.level.as_deref(), Level::parse, LEVELS)?,
-        unit_type: params::keyword("type", query.unit_type.as_deref(), UnitType::parse, TYPES)?,
-        parent: params::locality("parent", query.parent.as_deref(), &state.gazetteer)?,
+        scheme: params::scheme("scheme", query.scheme.as_deref(), default_scheme)?,
+        level: params::keyword(
+            "level",
+            query.level.as_deref(),
+            Level::parse,
+            &Level::ALL.map(Level::as_str),
+        )?,
+        unit_type: params::keyword(
+            "type",
+            query.unit_type.as_deref(),
+            UnitType::parse,
+            &UnitType::ALL.map(UnitType::as_str),
+        )?,
+        parent,
         q: params::search("q", query.q.as_deref())?,
         has_articles: query
             .has_articles
@@ -95,29 +117,46 @@ pub async fn list_localities(
     Ok(Page::new(&req, page, items, total).respond())
 }
 
-/// Code of a unit.
+/// Id of a unit.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Path)]
 pub struct LocalityPath {
-    /// GSO code: 2 digits for a province, 3 for a district, 5 for a commune.
-    #[param(example = "058")]
-    pub code: String,
+    /// Id on either map: a GSO code of the 2024 map (`058`), or `2025-` and a code of the 2025
+    /// map (`2025-19`).
+    #[param(example = "2025-19")]
+    pub id: String,
+}
+
+impl LocalityPath {
+    /// The unit this path names: 400 when malformed, 404 when no unit has the id.
+    fn unit(&self, gazetteer: &Gazetteer) -> Result<PlaceId, ApiError> {
+        let id: PlaceId = self
+            .id
+            .parse()
+            .map_err(|e| ApiError::bad_parameter("id", format!("{e}; got {:?}", self.id)))?;
+        match gazetteer.get(&id) {
+            Some(_) => Ok(id),
+            None => Err(ApiError::not_found("no locality has this id")),
+        }
+    }
 }
 
 /// Get a locality
 ///
 /// One unit with its parents, how many units it has under it, its historical names, its
-/// 2025 successor province and how many articles name it.
+/// counterparts on the other map (a 2025 unit's predecessors, a 2024 unit's successors) and
+/// how many articles name it or a unit on its ground.
 #[utoipa::path(
     get,
-    path = "/localities/{code}",
+    path = "/localities/{id}",
     tag = "localities",
     operation_id = "get_locality",
     params(LocalityPath),
     responses(
         (status = 200, description = "The unit", body = LocalityDetail),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 404, description = "No unit has this code", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "The id is malformed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No unit has this id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -125,12 +164,18 @@ pub async fn get_locality(
     state: web::Data<AppState>,
     path: web::Path<LocalityPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let code = path.into_inner().code;
+    let id = path.unit(&state.gazetteer)?;
     let store = state.store.clone();
-    let found = blocking(move || store.locality_detail(&code)).await?;
-    found
-        .map(|l| HttpResponse::Ok().json(l))
-        .ok_or_else(|| ApiError::not_found("no locality has this code"))
+    let article_count = blocking({
+        let id = id.clone();
+        move || store.article_count(&id)
+    })
+    .await?;
+    let detail = state
+        .gazetteer
+        .detail(&id, article_count)
+        .ok_or_else(|| ApiError::not_found("no locality has this id"))?;
+    Ok(HttpResponse::Ok().json(detail))
 }
 
 /// Query of the summary endpoints.
@@ -138,27 +183,33 @@ pub async fn get_locality(
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct SummaryQuery {
-    /// With `false`, only what is about the unit itself, not the units under it.
+    /// With `false`, only what is about the unit itself, not the units on its ground.
     #[param(value_type = Option<bool>, example = true)]
     pub rollup: Option<String>,
 }
 
 /// Summarise a locality
 ///
-/// What a dashboard card shows: article count and date range, indicator count, for each
-/// metric the latest value (with period and source article) and the full series, and every
-/// child unit with its own counts. Rolled up over the units under it unless `rollup=false`.
+/// What a dashboard card shows: article count and date range, indicator count, and for each
+/// metric in each unit of measure the unit's own latest value and series (values about the
+/// unit itself), and apart from them the values about the units on its ground, with their
+/// latest and series; every child unit with its counts. The ground of a unit covers both maps:
+/// the 2025 Thái Nguyên (`2025-19`) includes what was reported about the old Bắc Kạn (`06`)
+/// and its districts and communes; the old Bắc Kạn includes reports on 2025 communes formed
+/// wholly from its communes. A 2024 commune that was split between several 2025 communes lies
+/// within none of them, only within their province. Values about a unit of the other map say
+/// `crosswalk: true`. Roll-ups are skipped with `rollup=false`.
 #[utoipa::path(
     get,
-    path = "/localities/{code}/summary",
+    path = "/localities/{id}/summary",
     tag = "localities",
     operation_id = "get_locality_summary",
     params(LocalityPath, SummaryQuery),
     responses(
         (status = 200, description = "The summary", body = LocalitySummary),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No unit has this code", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "The id or a query parameter is malformed, or a parameter is unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No unit has this id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -168,12 +219,12 @@ pub async fn get_locality_summary(
     query: web::Query<SummaryQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
-    let code = path.into_inner().code;
+    let id = path.unit(&state.gazetteer)?;
     let store = state.store.clone();
-    let found = blocking(move || store.locality_summary(&code, rollup)).await?;
+    let found = blocking(move || store.locality_summary(&id, rollup)).await?;
     found
         .map(|s| HttpResponse::Ok().json(&*s))
-        .ok_or_else(|| ApiError::not_found("no locality has this code"))
+        .ok_or_else(|| ApiError::not_found("no locality has this id"))
 }
 
 /// Query of `GET /summaries`.
@@ -184,6 +235,10 @@ pub struct SummaryListQuery {
     /// Level of the units to compare.
     #[param(value_type = Level, example = "province")]
     pub level: Option<String>,
+    /// The map: `2025` (the default; its 34 provinces) or `2024` (63 provinces); `district`
+    /// exists on the 2024 map only and implies it.
+    #[param(value_type = Option<Scheme>, example = "2025")]
+    pub scheme: Option<String>,
     /// Items per page, 1 to 200.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
     pub limit: Option<String>,
@@ -197,9 +252,11 @@ pub struct SummaryListQuery {
 
 /// Compare localities
 ///
-/// The summary of every unit of a level that articles name, by code: a comparison table
-/// (province against province, city against town). Each metric carries its count and latest
-/// value; its series is left out here (`GET /localities/{code}/summary` has it).
+/// The summary of every unit of a level on a map that articles name (itself, a unit on its
+/// ground, or a unit of the other map within it), by code: a comparison table, province
+/// against province. `scheme=2025&level=province` compares the 34 provinces of today, each
+/// with what was reported about the provinces merged into it. Each metric carries its counts
+/// and latest values; the series are left out here (`GET /localities/{id}/summary` has them).
 #[utoipa::path(
     get,
     path = "/summaries",
@@ -209,7 +266,7 @@ pub struct SummaryListQuery {
     responses(
         (status = 200, description = "One page of summaries", body = Page<LocalitySummary>),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "level is missing, or a parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "level is missing, the map has no such level, or a parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -219,16 +276,37 @@ pub async fn list_summaries(
     query: web::Query<SummaryListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
-    let level = params::keyword("level", query.level.as_deref(), Level::parse, LEVELS)?.ok_or_else(|| {
-        ApiError::bad_parameter("level", "level is required: province, district or commune")
-    })?;
+    let level = params::keyword(
+        "level",
+        query.level.as_deref(),
+        Level::parse,
+        &Level::ALL.map(Level::as_str),
+    )?
+    .ok_or_else(|| ApiError::bad_parameter("level", "level is required: province, district or commune"))?;
+    let implied = match level {
+        Level::District => Scheme::Y2024,
+        _ => Scheme::Y2025,
+    };
+    let scheme = params::keyword(
+        "scheme",
+        query.scheme.as_deref(),
+        Scheme::parse,
+        &["2024", "2025"],
+    )?
+    .unwrap_or(implied);
+    if !scheme.levels().contains(&level) {
+        return Err(ApiError::bad_parameter(
+            "level",
+            format!("the {} map has no {} level", scheme.as_str(), level.as_str()),
+        ));
+    }
     let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
     let store = state.store.clone();
     let (items, total) = blocking(move || {
-        let (codes, total) = store.units_with_articles(level, page.limit, page.offset)?;
-        let mut summaries = Vec::with_capacity(codes.len());
-        for code in codes {
-            if let Some(summary) = store.locality_summary(&code, rollup)? {
+        let (ids, total) = store.units_with_articles(scheme, level, page.limit, page.offset)?;
+        let mut summaries = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(summary) = store.locality_summary(&id, rollup)? {
                 summaries.push(summary.without_series());
             }
         }

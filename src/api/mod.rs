@@ -18,8 +18,8 @@ use std::sync::Arc;
 
 use actix_web::web;
 
+use crate::domain::Gazetteer;
 use crate::error::ApiError;
-use crate::ingest::Gazetteer;
 use crate::store::{Store, StoreError};
 
 /// What every handler can reach.
@@ -67,9 +67,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/indicators/{id}").route(get().to(indicators::get_indicator)))
         .service(web::resource("/metrics").route(get().to(metrics::list_metrics)))
         .service(web::resource("/localities").route(get().to(localities::list_localities)))
-        .service(web::resource("/localities/{code}").route(get().to(localities::get_locality)))
-        .service(
-            web::resource("/localities/{code}/summary").route(get().to(localities::get_locality_summary)),
-        )
+        .service(web::resource("/localities/{id}").route(get().to(localities::get_locality)))
+        .service(web::resource("/localities/{id}/summary").route(get().to(localities::get_locality_summary)))
         .service(web::resource("/summaries").route(get().to(localities::list_summaries)));
 }

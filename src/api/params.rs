@@ -2,9 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::{Gazetteer, MetricKey, PlaceId, Scheme, SchemeChoice};
 use crate::error::ApiError;
-use crate::ingest::Gazetteer;
-use crate::ingest::metrics;
 
 /// `true`/`false` (also `1`/`0`), or the default when absent.
 pub fn flag(name: &str, value: Option<&str>, default: bool) -> Result<bool, ApiError> {
@@ -75,33 +74,34 @@ pub fn named<T: serde::de::DeserializeOwned>(
     )
 }
 
-/// A gazetteer code: 400 when malformed, 404 when well-formed but unknown.
-pub fn locality(name: &str, value: Option<&str>, gazetteer: &Gazetteer) -> Result<Option<String>, ApiError> {
-    let Some(code) = value else { return Ok(None) };
-    let digits = code.bytes().all(|b| b.is_ascii_digit());
-    if !digits || ![2, 3, 5].contains(&code.len()) {
-        return Err(ApiError::bad_parameter(
-            name,
-            format!("{name} takes a code of 2, 3 or 5 digits, got {code:?}"),
-        ));
-    }
-    match gazetteer.get(code) {
-        Some(_) => Ok(Some(code.to_owned())),
+/// A unit's id on either map: 400 when malformed, 404 when well-formed but unknown.
+pub fn locality(name: &str, value: Option<&str>, gazetteer: &Gazetteer) -> Result<Option<PlaceId>, ApiError> {
+    let Some(text) = value else { return Ok(None) };
+    let id: PlaceId = text
+        .parse()
+        .map_err(|e| ApiError::bad_parameter(name, format!("{name}: {e}; got {text:?}")))?;
+    match gazetteer.get(&id) {
+        Some(_) => Ok(Some(id)),
         None => Err(ApiError::unknown_parameter(
             name,
-            format!("no locality has the code {code}"),
+            format!("no locality has the id {id}"),
         )),
     }
 }
 
-/// A metric key of the catalog (`other` included).
-pub fn metric(name: &str, value: &str) -> Result<String, ApiError> {
-    metrics::by_key(value).map(|m| m.key.to_owned()).ok_or_else(|| {
-        ApiError::bad_parameter(
-            name,
-            format!("{value:?} is not a metric; GET /metrics lists them"),
-        )
-    })
+/// One metric key of the catalog (`other` included), or several separated by commas.
+pub fn metrics(name: &str, value: Option<&str>) -> Result<Vec<MetricKey>, ApiError> {
+    let Some(list) = value else { return Ok(Vec::new()) };
+    let mut keys: Vec<MetricKey> = Vec::new();
+    for key in list.split(',').map(str::trim) {
+        let metric = MetricKey::parse(key).ok_or_else(|| {
+            ApiError::bad_parameter(name, format!("{key:?} is not a metric; GET /metrics lists them"))
+        })?;
+        if !keys.contains(&metric) {
+            keys.push(metric);
+        }
+    }
+    Ok(keys)
 }
 
 /// A search text with at least one word in it.
@@ -133,5 +133,16 @@ pub fn wants_csv(format: Option<&str>, req: &actix_web::HttpRequest) -> Result<b
             format!("format takes json or csv, got {other:?}"),
         )),
         None => Ok(accept.is_some_and(|a| a.contains("text/csv") && !a.contains("application/json"))),
+    }
+}
+
+/// A map: `2024`, `2025` or `all`; `default` when absent.
+pub fn scheme(name: &str, value: Option<&str>, default: SchemeChoice) -> Result<SchemeChoice, ApiError> {
+    match value {
+        None => Ok(default),
+        Some("all") => Ok(SchemeChoice::Both),
+        Some(v) => Scheme::parse(v).map(SchemeChoice::One).ok_or_else(|| {
+            ApiError::bad_parameter(name, format!("{name} takes 2024, 2025 or all, got {v:?}"))
+        }),
     }
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{Indicator, LocalityRef, NewIndicator};
+use super::{Indicator, LocalityRef, NewIndicator, Period, PlaceId};
 
 /// A photo caption kept from the page, with its place in the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -26,13 +26,14 @@ pub struct NewArticle {
     pub published_on: Option<NaiveDate>,
     pub event_date: Option<NaiveDate>,
     pub byline: Option<String>,
-    pub period: Option<String>,
+    pub period: Option<Period>,
     /// NFC-normalised body: paragraphs separated by a blank line.
     pub body: String,
     pub captions: Vec<Caption>,
-    pub primary_locality: Option<String>,
-    /// Every unit the article mentions, primary first.
-    pub localities: Vec<String>,
+    pub primary_locality: Option<PlaceId>,
+    /// Every unit the article mentions with their parents, primary first, on the map in force
+    /// when it was written.
+    pub localities: Vec<PlaceId>,
     /// The text as received, NFC-normalised, for re-extraction.
     pub raw_text: String,
     pub indicators: Vec<NewIndicator>,
@@ -43,7 +44,7 @@ pub struct NewArticle {
 #[schema(example = json!({
     "id": "5f0c2a9d41b7e3a8", "title": "Dân vận tốt góp phần thực hiện thắng lợi các “mục tiêu kép”",
     "published_on": "2021-07-20", "event_date": null, "byline": "Hương Dịu", "period": "2021-H1",
-    "locality": {"code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
+    "locality": {"id": "06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
     "source_file": "000_01e126a4b9fa0ced.txt", "source_url": null, "indicator_count": 10
 }))]
 pub struct ArticleSummary {
@@ -74,7 +75,8 @@ pub struct Article {
     /// Unicode scalar values (code points) of this string.
     pub body: String,
     pub captions: Vec<Caption>,
-    /// Every unit the article mentions, primary first.
+    /// Every unit the article mentions, with their parents, primary first, on the map in force
+    /// when it was written.
     pub localities: Vec<LocalityRef>,
     /// Present when requested with `include=indicators`.
     #[serde(skip_serializing_if = "Option::is_none")]

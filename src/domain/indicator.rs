@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::LocalityRef;
+use super::{LocalityRef, MetricKey, Period, PlaceId};
 
 /// Unit of an indicator's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -48,21 +48,21 @@ impl Unit {
     }
 
     pub fn parse(s: &str) -> Option<Unit> {
-        [
-            Unit::Percent,
-            Unit::PercentagePoint,
-            Unit::Count,
-            Unit::Ratio,
-            Unit::Vnd,
-            Unit::Usd,
-            Unit::Hectare,
-            Unit::SquareMetre,
-            Unit::Tonne,
-            Unit::Kilometre,
-        ]
-        .into_iter()
-        .find(|u| u.as_str() == s)
+        Unit::ALL.into_iter().find(|u| u.as_str() == s)
     }
+
+    pub const ALL: [Unit; 10] = [
+        Unit::Percent,
+        Unit::PercentagePoint,
+        Unit::Count,
+        Unit::Ratio,
+        Unit::Vnd,
+        Unit::Usd,
+        Unit::Hectare,
+        Unit::SquareMetre,
+        Unit::Tonne,
+        Unit::Kilometre,
+    ];
 }
 
 /// Whether a figure reports a change or a level reached.
@@ -83,13 +83,10 @@ impl Direction {
         }
     }
 
+    pub const ALL: [Direction; 3] = [Direction::Increase, Direction::Decrease, Direction::Level];
+
     pub fn parse(s: &str) -> Option<Direction> {
-        match s {
-            "increase" => Some(Direction::Increase),
-            "decrease" => Some(Direction::Decrease),
-            "level" => Some(Direction::Level),
-            _ => None,
-        }
+        Direction::ALL.into_iter().find(|d| d.as_str() == s)
     }
 }
 
@@ -111,7 +108,7 @@ pub struct Evidence {
 /// An indicator produced by `ingest`, before it is stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewIndicator {
-    pub metric: String,
+    pub metric: MetricKey,
     pub label: String,
     pub value: f64,
     pub unit: Unit,
@@ -119,8 +116,8 @@ pub struct NewIndicator {
     pub denominator: Option<f64>,
     pub qualifier: Option<String>,
     pub direction: Direction,
-    pub period: Option<String>,
-    pub locality: Option<String>,
+    pub period: Option<Period>,
+    pub locality: Option<PlaceId>,
     pub evidence: Evidence,
 }
 
@@ -133,7 +130,7 @@ pub struct NewIndicator {
     "metric_name_en": "Economic growth rate (GRDP)",
     "label": "Tốc độ tăng trưởng kinh tế", "value": 4.21, "unit": "percent", "unit_noun": null,
     "denominator": null, "qualifier": null, "direction": "level", "period": "2021-H1",
-    "locality": {"code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
+    "locality": {"id": "06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
     "evidence": {"text": "Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2021 đạt 4,21%, ...", "start": 2710, "end": 2715}
 }))]
 pub struct Indicator {

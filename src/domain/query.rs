@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Direction, Level, Unit, UnitType};
+use super::{Direction, Level, MetricKey, Period, PlaceId, Scheme, Unit, UnitType};
 
 /// Order of an article list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,17 +19,19 @@ pub enum ArticleSort {
 /// Which articles to list.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleFilter {
-    /// A gazetteer code: articles naming the unit or, with `descendants`, any unit under it.
-    pub locality: Option<String>,
-    /// With `false`, only articles whose primary unit is `locality`.
+    /// Articles naming the unit or, with `descendants`, any unit on its ground (units under
+    /// it, and units of the other map within it).
+    pub locality: Option<PlaceId>,
+    /// With `false`, only articles whose primary unit is `locality` (or its same unit on the
+    /// other map).
     pub descendants: bool,
     /// Inclusive bounds on `published_on`, falling back to `event_date`.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// Full-text search over title and body, accent-insensitive.
     pub q: Option<String>,
-    /// Articles reporting this metric.
-    pub metric: Option<String>,
+    /// Articles reporting any of these metrics; empty means all.
+    pub metrics: Vec<MetricKey>,
     pub sort: ArticleSort,
 }
 
@@ -50,15 +52,15 @@ pub enum IndicatorSort {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndicatorFilter {
     /// Any of these metrics; empty means all.
-    pub metrics: Vec<String>,
-    pub locality: Option<String>,
+    pub metrics: Vec<MetricKey>,
+    pub locality: Option<PlaceId>,
     /// With `true` (the default at the API), indicators of every unit under `locality` too.
     pub descendants: bool,
     pub article: Option<String>,
     pub unit: Option<Unit>,
     pub direction: Option<Direction>,
     /// Exact period key ("2021-H1").
-    pub period: Option<String>,
+    pub period: Option<Period>,
     /// Periods of this year ("2021", "2021-H1", "2021-Q3" …).
     pub year: Option<i32>,
     pub min_value: Option<f64>,
@@ -68,12 +70,32 @@ pub struct IndicatorFilter {
     pub sort: IndicatorSort,
 }
 
+/// Which maps a list of units covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SchemeChoice {
+    /// One map.
+    One(Scheme),
+    /// Both maps.
+    #[default]
+    Both,
+}
+
+impl SchemeChoice {
+    pub fn includes(self, scheme: Scheme) -> bool {
+        match self {
+            SchemeChoice::One(s) => s == scheme,
+            SchemeChoice::Both => true,
+        }
+    }
+}
+
 /// Which localities to list.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocalityFilter {
+    pub scheme: SchemeChoice,
     pub level: Option<Level>,
     pub unit_type: Option<UnitType>,
-    pub parent: Option<String>,
+    pub parent: Option<PlaceId>,
     /// Words of the name, accent-insensitive ("bac kan").
     pub q: Option<String>,
     /// Only units that articles name (themselves or through a unit under them).

@@ -1,4 +1,5 @@
-//! Roll-ups for dashboards: what the articles about a unit report, metric by metric.
+//! Roll-ups for dashboards: what the articles about a unit report, metric by metric, with the
+//! unit's own figures kept apart from those of the units on its ground.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,9 @@ use super::{Direction, LocalityRef, Unit};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
     "indicator_id": 42, "value": 5.33, "unit": "percent", "direction": "level", "period": "2020",
-    "label": "Tỷ lệ hộ nghèo", "locality": {"code": "58", "name": "Tỉnh Ninh Thuận", "level": "province"},
+    "label": "Tỷ lệ hộ nghèo",
+    "locality": {"id": "58", "scheme": "2024", "code": "58", "name": "Tỉnh Ninh Thuận", "level": "province"},
+    "crosswalk": false,
     "article_id": "9c1d2e3f4a5b6c7d", "article_title": "Đồng chí Nguyễn Long Biên – Phó Chủ tịch UBND tỉnh dự hội nghị tổng kết công tác dân vận năm 2020",
     "date": "2021-01-15"
 }))]
@@ -21,32 +24,56 @@ pub struct SeriesPoint {
     pub direction: Direction,
     pub period: Option<String>,
     pub label: String,
+    /// The unit the figure is about.
     pub locality: Option<LocalityRef>,
+    /// Whether that unit is on the other map than the summarised one: the figure is counted in
+    /// through the crosswalk between the 2024 and 2025 maps.
+    pub crosswalk: bool,
     pub article_id: String,
     pub article_title: String,
     /// Publication date of the article, else the event date.
     pub date: Option<NaiveDate>,
 }
 
-/// A metric as reported for one unit: how often, the latest value, the whole series.
+/// A metric's values about the units on a unit's ground: the units under it, and the units of
+/// the other map that lie within it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+pub struct PartsSeries {
+    /// How many values there are in all.
+    pub count: u64,
+    /// The most recent level reported about any of them (by period, then article date); a
+    /// change when none reported a level.
+    pub latest: Option<SeriesPoint>,
+    /// The values reported most recently (by article date; at most 50), oldest period first.
+    pub series: Vec<SeriesPoint>,
+}
+
+/// One metric in one unit of measure, as reported about a unit and about the units on its
+/// ground. A metric reported in two units (percent and percentage points, đồng and US
+/// dollars) has one entry for each: values in different units never share a series.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct MetricSeries {
     pub metric: String,
     pub name_vi: String,
     pub name_en: String,
-    /// How many values of the metric there are in all.
+    /// The unit of every value below.
+    pub unit: Unit,
+    /// How many values there are about the unit itself (or its same unit on the other map).
     pub count: u64,
-    /// The most recent level reported (by period, then article date); a change when no
-    /// level was reported.
+    /// The most recent level reported about the unit itself (by period, then article date); a
+    /// change when it has no level; `null` when nothing is reported about the unit itself:
+    /// a value of a part is never given as the unit's own.
     pub latest: Option<SeriesPoint>,
-    /// The values reported most recently (by article date; at most 50, `count` says how many there
-    /// are), oldest period first.
+    /// The unit's own values reported most recently (by article date; at most 50, `count` says
+    /// how many there are), oldest period first.
     pub series: Vec<SeriesPoint>,
+    /// The same metric and unit about the units on its ground; empty with `rollup=false`.
+    pub parts: PartsSeries,
 }
 
-/// A child unit with how much is reported about it and the units under it.
+/// A child unit with how much is reported about it and the units on its ground.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"locality": {"code": "058", "name": "Thành phố Bắc Kạn", "level": "district"}, "article_count": 2, "indicator_count": 32}))]
+#[schema(example = json!({"locality": {"id": "058", "scheme": "2024", "code": "058", "name": "Thành phố Bắc Kạn", "level": "district"}, "article_count": 2, "indicator_count": 32}))]
 pub struct ChildCount {
     pub locality: LocalityRef,
     pub article_count: u64,
@@ -57,15 +84,19 @@ pub struct ChildCount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct LocalitySummary {
     pub locality: LocalityRef,
-    /// Whether articles and indicators of the units under this one are counted in.
+    /// Whether what is reported about the units on its ground is counted in: the units under
+    /// it, and the units of the other map within it.
     pub rolled_up: bool,
     pub article_count: u64,
     /// Earliest and latest article date (publication, else event).
     pub first_date: Option<NaiveDate>,
     pub last_date: Option<NaiveDate>,
     pub indicator_count: u64,
+    /// Of `indicator_count`, the values about units of the other map (see `crosswalk` on each
+    /// value).
+    pub crosswalk_indicator_count: u64,
     pub metrics: Vec<MetricSeries>,
-    /// Units one level down, every one of them, with their own counts.
+    /// Units one level down on the unit's own map, every one of them, with their counts.
     pub children: Vec<ChildCount>,
 }
 
@@ -87,8 +118,8 @@ pub struct MetricCount {
 }
 
 impl LocalitySummary {
-    /// The summary with each metric's count and latest value but not its series: an item of
-    /// a comparison list.
+    /// The summary with each metric's counts and latest values but not its series: an item
+    /// of a comparison list.
     pub fn without_series(&self) -> LocalitySummary {
         LocalitySummary {
             locality: self.locality.clone(),
@@ -97,6 +128,7 @@ impl LocalitySummary {
             first_date: self.first_date,
             last_date: self.last_date,
             indicator_count: self.indicator_count,
+            crosswalk_indicator_count: self.crosswalk_indicator_count,
             metrics: self
                 .metrics
                 .iter()
@@ -104,9 +136,15 @@ impl LocalitySummary {
                     metric: m.metric.clone(),
                     name_vi: m.name_vi.clone(),
                     name_en: m.name_en.clone(),
+                    unit: m.unit,
                     count: m.count,
                     latest: m.latest.clone(),
                     series: Vec::new(),
+                    parts: PartsSeries {
+                        count: m.parts.count,
+                        latest: m.parts.latest.clone(),
+                        series: Vec::new(),
+                    },
                 })
                 .collect(),
             children: self.children.clone(),

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
+use crate::domain::Period;
+
 static EVENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:(?:sáng|chiều|trưa|tối|đêm)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+|hôm\s+nay\s+)\(?\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})(?:\s*[/.-]\s*([0-9]{4}))?\s*\)?",
@@ -25,7 +27,7 @@ static HALF_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The date an event took place, from the opening of a paragraph ("Ngày 14/01/2021",
 /// "Chiều (14/7)"). Without a year in the text the year comes from `context_year`.
-pub fn event_date(paragraph: &str, context_year: Option<i32>, period: Option<&str>) -> Option<NaiveDate> {
+pub fn event_date(paragraph: &str, context_year: Option<i32>, period: Option<&Period>) -> Option<NaiveDate> {
     let c = EVENT_DATE.captures(paragraph)?;
     let day: u32 = c.get(1)?.as_str().parse().ok()?;
     let month: u32 = c.get(2)?.as_str().parse().ok()?;
@@ -38,14 +40,13 @@ pub fn event_date(paragraph: &str, context_year: Option<i32>, period: Option<&st
 
 /// Year of a day-and-month date: the publication year, or else the year after a reviewed
 /// period when the meeting falls early in the year (annual reviews meet in January).
-fn year_for(month: u32, context_year: Option<i32>, period: Option<&str>) -> Option<i32> {
+fn year_for(month: u32, context_year: Option<i32>, period: Option<&Period>) -> Option<i32> {
     if let Some(y) = context_year {
         return Some(y);
     }
     let period = period?;
-    let year: i32 = period.get(..4)?.parse().ok()?;
-    let whole_or_late = period.len() == 4 || period.ends_with("-H2") || period.ends_with("-Q4");
-    Some(if whole_or_late && month <= 3 {
+    let year = period.end().year();
+    Some(if period.ends_a_year() && month <= 3 {
         year + 1
     } else {
         year
@@ -54,11 +55,13 @@ fn year_for(month: u32, context_year: Option<i32>, period: Option<&str>) -> Opti
 
 /// The period a report covers, from the first place that states one (title first).
 /// `fallback_year` completes "6 tháng đầu năm" written without a year.
-pub fn period<'a>(texts: impl IntoIterator<Item = &'a str>, fallback_year: Option<i32>) -> Option<String> {
+pub fn period<'a>(texts: impl IntoIterator<Item = &'a str>, fallback_year: Option<i32>) -> Option<Period> {
     let texts: Vec<&str> = texts.into_iter().collect();
     for text in &texts {
         for c in PERIOD.captures_iter(text) {
-            let year = &c["year"];
+            let Ok(year) = c["year"].parse::<i32>() else {
+                continue;
+            };
             let whole = c.get(0).map_or("", |m| m.as_str()).to_lowercase();
             if c.name("half").is_some() {
                 if c.name("side")
@@ -66,10 +69,10 @@ pub fn period<'a>(texts: impl IntoIterator<Item = &'a str>, fallback_year: Optio
                 {
                     continue; // "6 tháng cuối năm" is the plan ahead, not what is reported.
                 }
-                return Some(format!("{year}-H1"));
+                return Period::half(year, 1);
             }
             if c.name("nine").is_some() {
-                return Some(format!("{year}-9M"));
+                return Period::nine_months(year);
             }
             if let Some(q) = c.name("quarter") {
                 let q = match q.as_str().to_uppercase().as_str() {
@@ -78,19 +81,19 @@ pub fn period<'a>(texts: impl IntoIterator<Item = &'a str>, fallback_year: Optio
                     "III" | "3" => 3,
                     _ => 4,
                 };
-                return Some(format!("{year}-Q{q}"));
+                return Period::quarter(year, q);
             }
             if let Some(after) = whole.strip_prefix("tổng kết") {
                 // "tổng kết công tác quý I năm 2020" names a quarter, not the year.
-                let specific = period([after], None).filter(|p| p.len() > 4);
-                return specific.or_else(|| Some(year.to_owned()));
+                let specific = period([after], None).filter(|p| p.as_str().len() > 4);
+                return specific.or_else(|| Period::year(year));
             }
             if whole.starts_with("năm học") {
-                return Some(year.to_owned());
+                return Period::year(year);
             }
         }
         if let (Some(y), true) = (fallback_year, HALF_NO_YEAR.is_match(text)) {
-            return Some(format!("{y}-H1"));
+            return Period::half(y, 1);
         }
     }
     // A plain "năm 2020" in the title or opening: the year under review.
@@ -101,7 +104,7 @@ pub fn period<'a>(texts: impl IntoIterator<Item = &'a str>, fallback_year: Optio
                 c.get(0)
                     .is_some_and(|m| m.as_str().to_lowercase().starts_with("năm "))
             })
-            .map(|c| c["year"].to_owned())
+            .and_then(|c| c["year"].parse().ok().and_then(Period::year))
     })
 }
 
@@ -124,7 +127,7 @@ mod tests {
             d(2021, 1, 14)
         );
         assert_eq!(
-            event_date("Chiều (14/7), Ban Dân vận", None, Some("2022-H1")),
+            event_date("Chiều (14/7), Ban Dân vận", None, Period::half(2022, 1).as_ref()),
             d(2022, 7, 14)
         );
         assert_eq!(
@@ -132,7 +135,7 @@ mod tests {
             d(2021, 6, 30)
         );
         assert_eq!(
-            event_date("Sáng 12/1, hội nghị tổng kết", None, Some("2020")),
+            event_date("Sáng 12/1, hội nghị tổng kết", None, Period::year(2020).as_ref()),
             d(2021, 1, 12)
         );
         assert_eq!(event_date("Năm 2020, công tác dân vận", Some(2021), None), None);
@@ -142,27 +145,39 @@ mod tests {
     #[test]
     fn periods_in_report_phrasing() {
         assert_eq!(
-            period(["sơ kết công tác 06 tháng đầu năm 2022"], None).as_deref(),
+            period(["sơ kết công tác 06 tháng đầu năm 2022"], None)
+                .as_ref()
+                .map(Period::as_str),
             Some("2022-H1")
         );
         assert_eq!(
-            period(["dự hội nghị tổng kết công tác dân vận năm 2020"], None).as_deref(),
+            period(["dự hội nghị tổng kết công tác dân vận năm 2020"], None)
+                .as_ref()
+                .map(Period::as_str),
             Some("2020")
         );
         assert_eq!(
-            period(["Tổng kết năm học 2009-2010, bậc tiểu học"], None).as_deref(),
+            period(["Tổng kết năm học 2009-2010, bậc tiểu học"], None)
+                .as_ref()
+                .map(Period::as_str),
             Some("2010")
         );
         assert_eq!(
-            period(["Kinh tế quý III năm 2023 tăng"], None).as_deref(),
+            period(["Kinh tế quý III năm 2023 tăng"], None)
+                .as_ref()
+                .map(Period::as_str),
             Some("2023-Q3")
         );
         assert_eq!(
-            period(["Tỉnh A tổng kết công tác dân vận quý I năm 2020"], None).as_deref(),
+            period(["Tỉnh A tổng kết công tác dân vận quý I năm 2020"], None)
+                .as_ref()
+                .map(Period::as_str),
             Some("2020-Q1")
         );
         assert_eq!(
-            period(["9 tháng năm 2021, thu ngân sách"], None).as_deref(),
+            period(["9 tháng năm 2021, thu ngân sách"], None)
+                .as_ref()
+                .map(Period::as_str),
             Some("2021-9M")
         );
         assert_eq!(
@@ -173,7 +188,8 @@ mod tests {
                 ],
                 Some(2021)
             )
-            .as_deref(),
+            .as_ref()
+            .map(Period::as_str),
             Some("2021-H1")
         );
         assert_eq!(period(["không có kỳ nào"], None), None);

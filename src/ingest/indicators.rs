@@ -4,16 +4,16 @@
 use super::figures::{Figure, find_figures};
 use super::labels::{capitalise, is_empty_label, label_after, label_before};
 use super::localities::Mention;
-use super::metrics::{self, Metric};
-use super::text::fold;
+use super::metrics;
 use super::tokens::{Kind, Token, sentences};
-use crate::domain::{Direction, Evidence, NewIndicator, Unit};
+use crate::domain::text::fold;
+use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, Unit};
 
 /// What the article says around its figures.
 pub struct Context<'a> {
     pub mentions: &'a [Mention],
-    pub primary: Option<&'a str>,
-    pub period: Option<&'a str>,
+    pub primary: Option<&'a PlaceId>,
+    pub period: Option<&'a Period>,
 }
 
 /// The label and metric of the last figure, carried to a figure that names no measure of
@@ -180,7 +180,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             metric,
         });
         out.push(NewIndicator {
-            metric: metric.map_or("other", |m| m.key).to_owned(),
+            metric: metric.map_or(MetricKey::OTHER, MetricKey::of),
             label: capitalise(&label),
             value: f.value,
             unit: f.unit,
@@ -188,7 +188,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             denominator: f.denominator,
             qualifier: f.qualifier.map(str::to_owned),
             direction: direction(before),
-            period: ctx.period.map(str::to_owned),
+            period: ctx.period.cloned(),
             locality,
             evidence: Evidence {
                 text: body[ss..se].to_owned(),
@@ -208,14 +208,14 @@ fn locality_of(
     sent_start: usize,
     (start, end): (usize, usize),
     after: &str,
-) -> Option<String> {
+) -> Option<PlaceId> {
     let before = ctx
         .mentions
         .iter()
         .rev()
         .find(|m| m.start >= sent_start && m.end <= start);
     if let Some(m) = before {
-        return Some(m.code.clone());
+        return Some(m.id.clone());
     }
     let named_after = ctx
         .mentions
@@ -224,8 +224,8 @@ fn locality_of(
     if let Some(m) = named_after {
         let between = &after[..m.start - end];
         if between.contains(" tại ") || between.contains(" ở ") {
-            return Some(m.code.clone());
+            return Some(m.id.clone());
         }
     }
-    ctx.primary.map(str::to_owned)
+    ctx.primary.cloned()
 }

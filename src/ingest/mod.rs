@@ -1,11 +1,11 @@
 //! Text → article + indicators. Pure functions: no I/O, no store, no clock.
 //!
 //! [`ingest`] normalises a scraped page, splits it into title, dates, body, captions and
-//! byline, resolves the places it names against the [`Gazetteer`] and extracts its figures.
+//! byline, resolves the places it names against the [`Gazetteer`] on the map in force when it
+//! was written, and extracts its figures.
 
 mod dates;
 mod figures;
-mod gazetteer;
 mod indicators;
 mod labels;
 mod localities;
@@ -15,13 +15,12 @@ mod page;
 pub mod text;
 mod tokens;
 
-pub use gazetteer::Gazetteer;
-
-use crate::domain::{Caption, NewArticle};
+use crate::domain::{Caption, Gazetteer, NewArticle, Period, Scheme};
+use localities::MapHint;
 
 /// Version of the extraction rules. Stored with each article: articles saved by an older
 /// version are extracted again when they are next seeded.
-pub const EXTRACTOR_VERSION: i64 = 1;
+pub const EXTRACTOR_VERSION: i64 = 2;
 
 /// Why a text could not be turned into an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -79,22 +78,28 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
         .iter()
         .filter(|b| !b.caption)
         .take(2)
-        .find_map(|b| dates::event_date(&b.text, published_year, period.as_deref()));
+        .find_map(|b| dates::event_date(&b.text, published_year, period.as_ref()));
     let body_toks = tokens::tokenize(&body);
+    let trailer = parts.trailer.join("\n");
+    let map = map_in_force(parts.published_on.or(event_date), period.as_ref());
     let places = localities::resolve(
         gazetteer,
-        &parts.title,
-        (&body, &body_toks),
-        &caption_spans,
-        &parts.trailer.join("\n"),
+        map,
+        &localities::Page {
+            title: &parts.title,
+            body: &body,
+            body_toks: &body_toks,
+            captions: &caption_spans,
+            trailer: &trailer,
+        },
     );
     let indicators = indicators::extract(
         &body,
         &body_toks,
         &indicators::Context {
             mentions: &places.mentions,
-            primary: places.primary.as_deref(),
-            period: period.as_deref(),
+            primary: places.primary.as_ref(),
+            period: period.as_ref(),
         },
     );
     Ok(NewArticle {
@@ -111,4 +116,16 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
         raw_text: normalized,
         indicators,
     })
+}
+
+/// The map a text names units of: the one in force on its date or, without a date, at the end
+/// of the period it reports on (a report on a period is written once the period is over).
+fn map_in_force(date: Option<chrono::NaiveDate>, period: Option<&Period>) -> MapHint {
+    if let Some(d) = date {
+        return MapHint::Known(Scheme::in_force_on(d));
+    }
+    match period {
+        Some(p) => MapHint::Known(Scheme::in_force_on(p.end())),
+        None => MapHint::Unknown,
+    }
 }

@@ -1,10 +1,6 @@
-//! Text normalisation for Vietnamese portal pages, and accent folding for matching.
-//!
-//! [`fold`] maps every character to exactly one character, so an offset in folded text is
-//! the same offset (in Unicode scalar values) in the original.
+//! Text normalisation for Vietnamese portal pages, and the stable id of a text.
 
 use sha2::{Digest, Sha256};
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC, with look-alike letters and exotic spaces replaced, each line trimmed and inner
@@ -46,43 +42,6 @@ pub fn normalize(raw: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// Lower-case, accent-free form of one character: 'Ắ' → 'a', 'Đ' → 'd'.
-pub fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    match c {
-        'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
-        _ => {
-            let base = c.nfd().find(|&d| !is_combining_mark(d)).unwrap_or(c);
-            let mut lower = base.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => base,
-            }
-        }
-    }
-}
-
-/// Folded text with exactly one character per input character.
-pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
-}
-
-/// Folded text with every run of non-alphanumeric characters turned into one space: the
-/// key under which names are compared ("Hoà Bình", "Hòa  Bình" and "hoa-binh" agree).
-pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().map(fold_char) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    out.trim_end().to_owned()
-}
-
 /// The stable article id: first 16 hex digits of the SHA-256 of the normalised text.
 pub fn article_id(normalized: &str) -> String {
     let digest = Sha256::digest(normalized.as_bytes());
@@ -97,21 +56,6 @@ mod tests {
     fn normalize_composes_and_collapses_spaces() {
         let raw = "Ban Da\u{0302}n vận  sơ\u{00a0} kết\r\n\u{00a0}\nÐảng";
         assert_eq!(normalize(raw), "Ban Dân vận sơ kết\n\nĐảng");
-    }
-
-    #[test]
-    fn fold_is_one_char_per_char() {
-        for s in ["Bắc Kạn", "ĐẢNG ủy", "Hoà Bình", "ǅ İ ß ﬁ"] {
-            assert_eq!(fold(s).chars().count(), s.chars().count(), "{s}");
-        }
-        assert_eq!(fold("Bắc Kạn"), "bac kan");
-        assert_eq!(fold("Đảng"), "dang");
-    }
-
-    #[test]
-    fn fold_key_ignores_spelling_variants() {
-        assert_eq!(fold_key("Hoà Bình"), fold_key("Hòa  Bình"));
-        assert_eq!(fold_key("Phan Rang - Tháp Chàm"), "phan rang thap cham");
     }
 
     #[test]

@@ -18,7 +18,7 @@ impl Store {
                 &format!(
                     "SELECT {SUMMARY_COLUMNS}, t.body, t.captions FROM articles a
                      JOIN article_texts t ON t.seq = a.seq
-                     LEFT JOIN localities l ON l.code = a.primary_locality WHERE a.id = ?1"
+                     LEFT JOIN localities l ON l.id = a.primary_locality WHERE a.id = ?1"
                 ),
                 [id],
                 |r| {
@@ -36,11 +36,12 @@ impl Store {
         let captions = serde_json::from_str(&captions)
             .map_err(|e| StoreError::Corrupt(format!("captions of article {id}: {e}")))?;
         let mut stmt = conn.prepare(
-            "SELECT l.code, l.name, l.level FROM article_localities al
-             JOIN localities l ON l.code = al.code WHERE al.article_id = ?1 ORDER BY al.position",
+            "SELECT l.id, l.name, l.level FROM article_localities al
+             JOIN localities l ON l.id = al.locality_id WHERE al.article_id = ?1 AND al.crosswalk = 0
+             ORDER BY al.position",
         )?;
         let localities = stmt
-            .query_map([id], |r| locality_ref(r, "code", "name", "level"))?
+            .query_map([id], |r| locality_ref(r, "id", "name", "level"))?
             .filter_map(|r| r.transpose())
             .collect::<Result<_, _>>()?;
         Ok(Some(Article {

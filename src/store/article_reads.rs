@@ -5,25 +5,26 @@ use rusqlite::types::Value;
 
 use super::sql::{self, Conditions, fts_query};
 use super::{Store, StoreError, date_column};
-use crate::domain::{ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef, Total};
+use crate::domain::{ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef, PlaceId, Total};
 
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_on, a.event_date, a.byline, a.period,
         a.primary_locality, l.name AS locality_name, l.level AS locality_level,
         a.source_file, a.source_url,
         (SELECT count(*) FROM indicators i WHERE i.article_id = a.id) AS indicator_count";
 
-/// A locality reference from three columns, when the row has one.
+/// A locality reference from three columns (id, name, level), when the row has one.
 pub(super) fn locality_ref(
     r: &Row<'_>,
-    code: &str,
+    id: &str,
     name: &str,
     level: &str,
 ) -> rusqlite::Result<Option<LocalityRef>> {
-    let code: Option<String> = r.get(code)?;
+    let id: Option<String> = r.get(id)?;
     let name: Option<String> = r.get(name)?;
     let level: Option<String> = r.get(level)?;
-    Ok(match (code, name, level.as_deref().and_then(Level::parse)) {
-        (Some(code), Some(name), Some(level)) => Some(LocalityRef { code, name, level }),
+    let id = id.and_then(|i| i.parse::<PlaceId>().ok());
+    Ok(match (id, name, level.as_deref().and_then(Level::parse)) {
+        (Some(id), Some(name), Some(level)) => Some(LocalityRef::new(id, name, level)),
         _ => None,
     })
 }
@@ -84,7 +85,7 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
             // Alone, the matches drive the query. With other filters they must stay a filter
             // (`+` keeps the key's index out of it): SQLite would otherwise probe the id index
             // once for every pair of match and unit article, minutes for a common word.
-            let alone = filter.locality.is_none() && filter.metric.is_none();
+            let alone = filter.locality.is_none() && filter.metrics.is_empty();
             let key = if alone { "a.seq" } else { "+a.seq" };
             c.push(
                 &format!("{key} IN (SELECT rowid FROM article_search WHERE article_search MATCH {q})"),
@@ -93,11 +94,14 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
         }
     }
     match (&filter.locality, filter.descendants) {
-        (Some(code), true) => c.push(
-            "a.id IN (SELECT article_id FROM article_localities WHERE code = ?)",
-            [Value::Text(code.clone())],
+        (Some(id), true) => c.push(
+            "a.id IN (SELECT article_id FROM article_localities WHERE locality_id = ?)",
+            [Value::Text(id.to_string())],
         ),
-        (Some(code), false) => c.push("a.primary_locality = ?", [Value::Text(code.clone())]),
+        (Some(id), false) => c.push(
+            "a.primary_locality IN (SELECT locality_id FROM locality_areas WHERE area_id = ? AND relation IN ('self', 'same'))",
+            [Value::Text(id.to_string())],
+        ),
         (None, _) => {}
     }
     if let Some(d) = filter.from {
@@ -112,10 +116,13 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
             [Value::Text(d.to_string())],
         );
     }
-    if let Some(m) = &filter.metric {
+    if !filter.metrics.is_empty() {
+        let marks = vec!["?"; filter.metrics.len()].join(", ");
         c.push(
-            "EXISTS (SELECT 1 FROM indicators i WHERE i.article_id = a.id AND i.metric = ?)",
-            [Value::Text(m.clone())],
+            &format!(
+                "EXISTS (SELECT 1 FROM indicators i WHERE i.article_id = a.id AND i.metric IN ({marks}))"
+            ),
+            filter.metrics.iter().map(|m| Value::Text(m.as_str().into())),
         );
     }
     let order = match filter.sort {
@@ -127,7 +134,7 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
         _ => "coalesce(a.published_on, a.event_date) DESC, a.id",
     };
     ArticleQuery {
-        rows_from: format!("{from} LEFT JOIN localities l ON l.code = a.primary_locality"),
+        rows_from: format!("{from} LEFT JOIN localities l ON l.id = a.primary_locality"),
         count_from: from,
         order,
         conditions: c,
@@ -149,7 +156,7 @@ impl Store {
         let words_only = filter.locality.is_none()
             && filter.from.is_none()
             && filter.to.is_none()
-            && filter.metric.is_none()
+            && filter.metrics.is_empty()
             && filter.sort == ArticleSort::NewestFirst;
         let fts = filter.q.as_deref().map(fts_query).filter(|q| !q.is_empty());
         if let (Some(fts), true) = (fts, words_only) {
@@ -247,7 +254,7 @@ mod tests {
     fn a_search_within_a_unit_never_probes_the_article_index_per_pair() {
         let filter = ArticleFilter {
             q: Some("dân vận".into()),
-            locality: Some("01".into()),
+            locality: Some("01".parse().unwrap()),
             descendants: true,
             ..Default::default()
         };

@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
+use super::gazetteer::crosswalk_places;
 use super::{Store, StoreError, summary_cache};
 use crate::domain::NewArticle;
 
@@ -146,8 +147,8 @@ fn write_article(
             a.published_on.map(|d| d.to_string()),
             a.event_date.map(|d| d.to_string()),
             a.byline,
-            a.period,
-            a.primary_locality,
+            a.period.as_ref().map(|p| p.as_str()),
+            a.primary_locality.as_ref().map(|p| p.to_string()),
             origin.source_file,
             origin.source_url,
             extractor_version,
@@ -171,28 +172,27 @@ fn write_article(
         .or(a.published_on)
         .or(a.event_date)
         .map(|d| d.to_string());
-    let mut put_locality = tx.prepare(
-        "INSERT OR IGNORE INTO article_localities (article_id, code, position) VALUES (?1, ?2, ?3)",
+    let mut put_locality = tx.prepare_cached(
+        "INSERT OR IGNORE INTO article_localities (article_id, locality_id, position) VALUES (?1, ?2, ?3)",
     )?;
-    for (position, code) in a.localities.iter().enumerate() {
-        put_locality.execute(params![a.id, code, position as i64])?;
+    for (position, id) in a.localities.iter().enumerate() {
+        put_locality.execute(params![a.id, id.to_string(), position as i64])?;
     }
-    let mut put_indicator = tx.prepare(
+    tx.execute(&crosswalk_places("AND al.article_id = ?1"), [&a.id])?;
+    let mut put_indicator = tx.prepare_cached(
         "INSERT INTO indicators (article_id, position, metric, label, value, unit, unit_noun,
-             denominator, qualifier, direction, period, locality_code, evidence_text,
-             evidence_start, evidence_end, newest, label_search, district_code, province_code)
+             denominator, qualifier, direction, period, locality_id, evidence_text,
+             evidence_start, evidence_end, newest, label_search, province_2024, district_2024, province_2025)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, chiso_fold(?4),
-             CASE length(?12) WHEN 3 THEN ?12 WHEN 5 THEN (SELECT parent_code FROM localities WHERE code = ?12) END,
-             CASE length(?12) WHEN 2 THEN ?12
-                 WHEN 3 THEN (SELECT parent_code FROM localities WHERE code = ?12)
-                 WHEN 5 THEN (SELECT d.parent_code FROM localities c JOIN localities d ON d.code = c.parent_code
-                              WHERE c.code = ?12) END)",
+             (SELECT area_id FROM locality_areas WHERE locality_id = ?12 AND slot = 'province_2024'),
+             (SELECT area_id FROM locality_areas WHERE locality_id = ?12 AND slot = 'district_2024'),
+             (SELECT area_id FROM locality_areas WHERE locality_id = ?12 AND slot = 'province_2025'))",
     )?;
     for (position, i) in a.indicators.iter().enumerate() {
         put_indicator.execute(params![
             a.id,
             position as i64,
-            i.metric,
+            i.metric.as_str(),
             i.label,
             i.value,
             i.unit.as_str(),
@@ -200,8 +200,8 @@ fn write_article(
             i.denominator,
             i.qualifier,
             i.direction.as_str(),
-            i.period,
-            i.locality,
+            i.period.as_ref().map(|p| p.as_str()),
+            i.locality.as_ref().map(|p| p.to_string()),
             i.evidence.text,
             i.evidence.start as i64,
             i.evidence.end as i64,

@@ -4,20 +4,20 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
 use super::article_reads::locality_ref;
-use super::sql::{self, Conditions, like_word, search_words, within};
+use super::sql::{self, Conditions, like_word, own, search_words, within};
 use super::{Store, StoreError};
+use crate::domain::metrics::{self, MetricKey};
 use crate::domain::{
     Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Total, Unit,
 };
-use crate::ingest::metrics;
 
 const INDICATOR_COLUMNS: &str = "i.id, i.article_id, a.title AS article_title, i.metric, i.label, i.value,
-        i.unit, i.unit_noun, i.denominator, i.qualifier, i.direction, i.period, i.locality_code,
+        i.unit, i.unit_noun, i.denominator, i.qualifier, i.direction, i.period, i.locality_id,
         l.name AS locality_name, l.level AS locality_level,
         i.evidence_text, i.evidence_start, i.evidence_end";
 
 const INDICATOR_FROM: &str =
-    "indicators i JOIN articles a ON a.id = i.article_id LEFT JOIN localities l ON l.code = i.locality_code";
+    "indicators i JOIN articles a ON a.id = i.article_id LEFT JOIN localities l ON l.id = i.locality_id";
 
 fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Indicator, StoreError>> {
     let unit: String = r.get("unit")?;
@@ -44,7 +44,7 @@ fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Indicator, StoreEr
         qualifier: r.get("qualifier")?,
         direction,
         period: r.get("period")?,
-        locality: locality_ref(r, "locality_code", "locality_name", "locality_level")?,
+        locality: locality_ref(r, "locality_id", "locality_name", "locality_level")?,
         evidence: Evidence {
             text: r.get("evidence_text")?,
             start: r.get::<_, i64>("evidence_start")? as usize,
@@ -59,12 +59,12 @@ fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
         let marks = vec!["?"; f.metrics.len()].join(", ");
         c.push(
             &format!("i.metric IN ({marks})"),
-            f.metrics.iter().cloned().map(Value::Text),
+            f.metrics.iter().map(|m| Value::Text(m.as_str().into())),
         );
     }
     match (&f.locality, f.descendants) {
-        (Some(code), true) => within(&mut c, code),
-        (Some(code), false) => c.push("i.locality_code = ?", [Value::Text(code.clone())]),
+        (Some(id), true) => within(&mut c, id),
+        (Some(id), false) => own(&mut c, id),
         (None, _) => {}
     }
     if let Some(a) = &f.article {
@@ -77,7 +77,7 @@ fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
         c.push("i.direction = ?", [Value::Text(d.as_str().into())]);
     }
     if let Some(p) = &f.period {
-        c.push("i.period = ?", [Value::Text(p.clone())]);
+        c.push("i.period = ?", [Value::Text(p.to_string())]);
     }
     if let Some(y) = f.year {
         c.push(
@@ -177,7 +177,7 @@ impl Store {
     pub fn metric_counts(&self) -> Result<Vec<MetricCount>, StoreError> {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
-            "SELECT metric, count(*), count(DISTINCT locality_code) FROM indicators GROUP BY metric",
+            "SELECT metric, count(*), count(DISTINCT locality_id) FROM indicators GROUP BY metric",
         )?;
         let counts: std::collections::HashMap<String, (u64, u64)> = stmt
             .query_map([], |r| {
@@ -187,9 +187,8 @@ impl Store {
                 ))
             })?
             .collect::<Result<_, _>>()?;
-        Ok(metrics::CATALOG
-            .iter()
-            .chain([&metrics::OTHER])
+        Ok(MetricKey::all()
+            .map(MetricKey::metric)
             .map(|m| {
                 let (indicator_count, locality_count) = counts.get(m.key).copied().unwrap_or_default();
                 MetricCount {

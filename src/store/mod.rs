@@ -5,6 +5,7 @@
 mod article_detail;
 mod article_reads;
 mod articles;
+mod gazetteer;
 mod indicators;
 mod localities;
 mod meta;
@@ -12,6 +13,7 @@ mod schema;
 mod sql;
 mod summaries;
 mod summary_cache;
+mod summary_series;
 
 use std::path::Path;
 use std::time::Duration;
@@ -117,7 +119,7 @@ fn register_functions(c: &rusqlite::Connection) -> rusqlite::Result<()> {
         |ctx| {
             Ok(ctx
                 .get::<Option<String>>(0)?
-                .map(|s| crate::ingest::text::fold(&s)))
+                .map(|s| crate::domain::text::fold(&s)))
         },
     )
 }

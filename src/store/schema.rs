@@ -177,6 +177,41 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX indicators_district_newest ON indicators(district_code, metric, newest DESC, article_id, position);
     CREATE INDEX indicators_locality_newest ON indicators(locality_code, metric, newest DESC, article_id, position);
     "#,
+    // 7: both maps of Vietnam. A unit's id is its GSO code on the 2024 map and `2025-` and the
+    // code on the 2025 map; `locality_areas` says which units of either map contain which, and
+    // each indicator carries the province and district of the 2024 map and the province of the
+    // 2025 map that contain its unit, so that roll-ups on either map are indexed equality.
+    // The gazetteer loaded at start fills the 2025 units, the areas and these columns.
+    r#"
+    ALTER TABLE localities RENAME COLUMN code TO id;
+    ALTER TABLE localities RENAME COLUMN parent_code TO parent_id;
+    ALTER TABLE localities ADD COLUMN scheme TEXT NOT NULL DEFAULT '2024' CHECK (scheme IN ('2024', '2025'));
+    ALTER TABLE localities ADD COLUMN code TEXT NOT NULL DEFAULT '';
+    ALTER TABLE localities ADD COLUMN area_km2 REAL;
+    UPDATE localities SET code = id;
+    DROP INDEX localities_parent;
+    DROP INDEX localities_level;
+    CREATE INDEX localities_parent ON localities(parent_id);
+    CREATE INDEX localities_scheme_level ON localities(scheme, level);
+    ALTER TABLE locality_aliases RENAME COLUMN code TO locality_id;
+    ALTER TABLE article_localities RENAME COLUMN code TO locality_id;
+    ALTER TABLE article_localities ADD COLUMN crosswalk INTEGER NOT NULL DEFAULT 0;
+    DROP INDEX article_localities_code;
+    CREATE INDEX article_localities_locality ON article_localities(locality_id);
+    ALTER TABLE indicators RENAME COLUMN locality_code TO locality_id;
+    ALTER TABLE indicators RENAME COLUMN province_code TO province_2024;
+    ALTER TABLE indicators RENAME COLUMN district_code TO district_2024;
+    ALTER TABLE indicators ADD COLUMN province_2025 TEXT;
+    CREATE INDEX indicators_province_2025_newest ON indicators(province_2025, metric, newest DESC, article_id, position);
+    CREATE TABLE locality_areas (
+        area_id     TEXT NOT NULL REFERENCES localities(id),
+        locality_id TEXT NOT NULL REFERENCES localities(id),
+        relation    TEXT NOT NULL CHECK (relation IN ('self', 'parent', 'same', 'contains')),
+        slot        TEXT NOT NULL,
+        PRIMARY KEY (area_id, locality_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX locality_areas_locality ON locality_areas(locality_id, slot);
+    "#,
 ];
 
 /// The schema version this release writes.
@@ -235,8 +270,8 @@ mod tests {
              INSERT INTO articles (id, title, body, raw_text, extractor_version)
                  VALUES ('a', 'Đảng bộ tỉnh', 'Thân bài', 'x', 1);
              INSERT INTO indicators (article_id, position, metric, label, value, unit, direction,
-                 evidence_text, evidence_start, evidence_end)
-                 VALUES ('a', 0, 'poverty_rate', 'Tỷ lệ hộ nghèo', 5.0, 'percent', 'level', 's', 0, 1);",
+                 locality_code, evidence_text, evidence_start, evidence_end)
+                 VALUES ('a', 0, 'poverty_rate', 'Tỷ lệ hộ nghèo', 5.0, 'percent', 'level', '06', 's', 0, 1);",
         )
         .unwrap();
         migrate(&mut conn).unwrap();
@@ -256,10 +291,26 @@ mod tests {
             .query_row("SELECT label_search FROM indicators", [], |r| r.get(0))
             .unwrap();
         assert_eq!(label, "ty le ho ngheo");
-        let name: String = conn
-            .query_row("SELECT name_search FROM localities", [], |r| r.get(0))
+        let (id, scheme, code, name): (String, String, String, String) = conn
+            .query_row("SELECT id, scheme, code, name_search FROM localities", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .unwrap();
-        assert_eq!(name, "tinh bac kan");
+        assert_eq!(
+            (id.as_str(), scheme.as_str(), code.as_str(), name.as_str()),
+            ("06", "2024", "06", "tinh bac kan"),
+            "units of the earlier map keep their code as id"
+        );
+        let (locality, province): (Option<String>, Option<String>) = conn
+            .query_row("SELECT locality_id, province_2024 FROM indicators", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(
+            (locality.as_deref(), province.as_deref()),
+            (Some("06"), Some("06")),
+            "indicators keep their unit and province"
+        );
         let (body, newest): (String, Option<String>) = conn
             .query_row(
                 "SELECT t.body, i.newest FROM articles a JOIN article_texts t USING (seq)

@@ -3,8 +3,8 @@
 use rusqlite::ToSql;
 use rusqlite::types::Value;
 
-use crate::domain::Total;
-use crate::ingest::text::fold;
+use crate::domain::text::fold;
+use crate::domain::{Level, PlaceId, Scheme, Total};
 
 /// Conditions joined with AND, and their parameters in order.
 #[derive(Default)]
@@ -84,21 +84,34 @@ pub fn like_word(word: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// The condition "indicator `i` is about the unit `code` or a unit under it", on the
-/// province and district each indicator carries (GSO codes: 2, 3 or 5 digits).
-pub fn within(c: &mut Conditions, code: &str) {
-    c.push(
-        &format!("{} = ?", area_column(code)),
-        [Value::Text(code.to_owned())],
-    );
+/// The condition "indicator `i` is about a unit on the ground of `id`": the unit, the units
+/// under it, and the units of the other map that lie within it.
+pub fn within(c: &mut Conditions, id: &PlaceId) {
+    match area_column(id) {
+        Some(column) => c.push(&format!("{column} = ?"), [Value::Text(id.to_string())]),
+        None => c.push(
+            "i.locality_id IN (SELECT locality_id FROM locality_areas WHERE area_id = ?)",
+            [Value::Text(id.to_string())],
+        ),
+    }
 }
 
-/// The indicator column that names the unit `code` or the area it lies in.
-pub fn area_column(code: &str) -> &'static str {
-    match code.len() {
-        2 => "i.province_code",
-        3 => "i.district_code",
-        _ => "i.locality_code",
+/// The condition "indicator `i` is about the unit `id` itself, or its same unit on the other map".
+pub fn own(c: &mut Conditions, id: &PlaceId) {
+    c.push(OWN, [Value::Text(id.to_string())]);
+}
+
+/// Units whose figures are a unit's own: itself and its same unit on the other map (`?`).
+pub const OWN: &str = "i.locality_id IN (SELECT locality_id FROM locality_areas WHERE area_id = ? AND relation IN ('self', 'same'))";
+
+/// The indicator column holding the area of `id`'s level and map, where there is one:
+/// provinces of both maps and districts. Communes are few enough to list.
+pub fn area_column(id: &PlaceId) -> Option<&'static str> {
+    match (id.scheme(), id.level()) {
+        (Scheme::Y2024, Level::Province) => Some("i.province_2024"),
+        (Scheme::Y2024, Level::District) => Some("i.district_2024"),
+        (Scheme::Y2025, Level::Province) => Some("i.province_2025"),
+        _ => None,
     }
 }
 

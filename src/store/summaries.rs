@@ -1,85 +1,103 @@
-//! Per-unit roll-ups: article and indicator counts, metric series and latest values, children.
+//! Per-unit roll-ups: article and indicator counts, each metric's own and rolled-up series and
+//! latest values, and the children's counts. A unit's roll-up covers its ground on both maps:
+//! the units under it and the units of the other map that lie within it.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rusqlite::types::Value;
 
 use super::article_reads::locality_ref;
 use super::localities::locality_on;
-use super::sql::{Conditions, area_column, within};
-use super::{Store, StoreError, date_column, summary_cache};
+use super::sql::{Conditions, OWN, own, within};
+use super::summary_series::{Scope, latest, series};
+use super::{Store, StoreError, summary_cache};
+use crate::domain::metrics::MetricKey;
 use crate::domain::{
-    ChildCount, Direction, Level, LocalityRef, LocalitySummary, MetricSeries, SeriesPoint, Unit,
+    ChildCount, Level, LocalityRef, LocalitySummary, MetricSeries, PartsSeries, PlaceId, Scheme, Unit,
 };
-use crate::ingest::metrics;
-
-/// Values of a metric's series in a summary: the most recent ones.
-pub const SERIES_POINTS: u32 = 50;
 
 impl Store {
-    /// What the articles about a unit report; with `rollup`, the units under it count too.
+    /// What the articles about a unit report; with `rollup`, about the units on its ground too.
     /// Kept (shared, not copied) until the next write.
     pub fn locality_summary(
         &self,
-        code: &str,
+        id: &PlaceId,
         rollup: bool,
     ) -> Result<Option<Arc<LocalitySummary>>, StoreError> {
         let conn = self.conn()?;
+        let key = id.to_string();
         let generation = summary_cache::generation(&conn)?;
-        if let Some(kept) = self.summaries.get(code, rollup, generation) {
+        if let Some(kept) = self.summaries.get(&key, rollup, generation) {
             return Ok(Some(kept));
         }
-        let _turn = self.summaries.turn(code, rollup);
-        if let Some(kept) = self.summaries.get(code, rollup, generation) {
+        let _turn = self.summaries.turn(&key, rollup);
+        if let Some(kept) = self.summaries.get(&key, rollup, generation) {
             return Ok(Some(kept));
         }
-        let Some(computed) = compute(&conn, code, rollup)?.map(Arc::new) else {
+        let Some(computed) = compute(&conn, id, rollup)?.map(Arc::new) else {
             return Ok(None);
         };
-        self.summaries.put(code, rollup, generation, computed.clone());
+        self.summaries.put(&key, rollup, generation, computed.clone());
         Ok(Some(computed))
     }
-    /// Units of a level that articles name, by code: one page and the total.
+
+    /// Units of a level on a map that articles name (themselves, a unit on their ground, or a
+    /// unit of the other map within them), by code: one page and the total.
     pub fn units_with_articles(
         &self,
+        scheme: Scheme,
         level: Level,
         limit: u32,
         offset: u64,
-    ) -> Result<(Vec<String>, u64), StoreError> {
+    ) -> Result<(Vec<PlaceId>, u64), StoreError> {
         let conn = self.conn()?;
-        let from = "FROM localities l WHERE l.level = ?1 AND EXISTS (SELECT 1 FROM article_localities al WHERE al.code = l.code)";
-        let total: i64 =
-            conn.query_row(&format!("SELECT count(*) {from}"), [level.as_str()], |r| r.get(0))?;
-        let mut stmt = conn.prepare(&format!(
-            "SELECT l.code {from} ORDER BY l.code LIMIT ?2 OFFSET ?3"
-        ))?;
-        let codes = stmt
-            .query_map(rusqlite::params![level.as_str(), limit, offset as i64], |r| {
-                r.get(0)
-            })?
+        let from = "FROM localities l WHERE l.scheme = ?1 AND l.level = ?2
+             AND EXISTS (SELECT 1 FROM article_localities al WHERE al.locality_id = l.id)";
+        let total: i64 = conn.query_row(
+            &format!("SELECT count(*) {from}"),
+            [scheme.as_str(), level.as_str()],
+            |r| r.get(0),
+        )?;
+        let mut stmt = conn.prepare(&format!("SELECT l.id {from} ORDER BY l.code LIMIT ?3 OFFSET ?4"))?;
+        let ids = stmt
+            .query_map(
+                rusqlite::params![scheme.as_str(), level.as_str(), limit, offset as i64],
+                |r| r.get::<_, String>(0),
+            )?
+            .filter_map(|r| r.map(|s| s.parse().ok()).transpose())
             .collect::<Result<_, _>>()?;
-        Ok((codes, total as u64))
+        Ok((ids, total as u64))
     }
+}
+
+/// Counts of one metric in one unit of measure.
+#[derive(Default)]
+struct Counts {
+    own: u64,
+    parts: u64,
 }
 
 /// A summary computed from the store.
 fn compute(
     conn: &rusqlite::Connection,
-    code: &str,
+    id: &PlaceId,
     rollup: bool,
 ) -> Result<Option<LocalitySummary>, StoreError> {
-    let Some(unit) = locality_on(conn, code)? else {
+    let Some(unit) = locality_on(conn, id)? else {
         return Ok(None);
     };
-    let code_value = || Value::Text(code.to_owned());
+    let idv = || Value::Text(id.to_string());
     let mut articles = Conditions::default();
     match rollup {
         true => articles.push(
-            "a.id IN (SELECT article_id FROM article_localities WHERE code = ?)",
-            [code_value()],
+            "a.id IN (SELECT article_id FROM article_localities WHERE locality_id = ?)",
+            [idv()],
         ),
-        false => articles.push("a.primary_locality = ?", [code_value()]),
+        false => articles.push(
+            "a.primary_locality IN (SELECT locality_id FROM locality_areas WHERE area_id = ? AND relation IN ('self', 'same'))",
+            [idv()],
+        ),
     }
     let (article_count, first, last): (i64, Option<String>, Option<String>) = conn.query_row(
         &format!(
@@ -90,76 +108,70 @@ fn compute(
         articles.params().as_slice(),
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    let mut indicators = Conditions::default();
+    let mut scope = Conditions::default();
     match rollup {
-        true => within(&mut indicators, code),
-        false => indicators.push("i.locality_code = ?", [code_value()]),
+        true => within(&mut scope, id),
+        false => own(&mut scope, id),
     }
-    let where_sql = indicators.where_sql();
-    let counts_sql = format!("SELECT i.metric, count(*) FROM indicators i {where_sql} GROUP BY i.metric");
-    let counts: HashMap<String, u64> = conn
-        .prepare(&counts_sql)?
-        .query_map(indicators.params().as_slice(), |r| {
-            Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
-        })?
-        .collect::<Result<_, _>>()?;
-    let indicator_count = counts.values().sum();
-    // The SERIES_POINTS values of each metric reported most recently (by article date),
-    // oldest period first: one index range per metric, (area, metric, newest).
-    let column = if rollup {
-        area_column(code)
-    } else {
-        "i.locality_code"
-    };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT * FROM (
-             SELECT i.id, i.value, i.unit, i.direction, i.period, i.label, i.locality_code,
-                    l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
-                    coalesce(a.published_on, a.event_date) AS date
-             FROM indicators i JOIN articles a ON a.id = i.article_id
-             LEFT JOIN localities l ON l.code = i.locality_code
-             WHERE {column} = ?1 AND i.metric = ?2
-             ORDER BY i.newest DESC, i.article_id, i.position LIMIT {SERIES_POINTS})
-         ORDER BY period IS NULL, period, date, id"
-    ))?;
-    let mut keys: Vec<&String> = counts
-        .keys()
-        .filter(|m| m.as_str() != metrics::OTHER.key)
-        .collect();
-    keys.sort();
-    let mut by_metric: Vec<(String, Vec<SeriesPoint>)> = Vec::with_capacity(keys.len());
-    for metric in keys {
-        let mut rows = stmt.query(rusqlite::params![code, metric])?;
-        let mut points = Vec::new();
-        while let Some(r) = rows.next()? {
-            let (Some(unit), Some(direction)) = (
-                Unit::parse(&r.get::<_, String>("unit")?),
-                Direction::parse(&r.get::<_, String>("direction")?),
-            ) else {
-                continue;
-            };
-            points.push(SeriesPoint {
-                indicator_id: r.get("id")?,
-                value: r.get("value")?,
-                unit,
-                direction,
-                period: r.get("period")?,
-                label: r.get("label")?,
-                locality: locality_ref(r, "locality_code", "locality_name", "locality_level")?,
-                article_id: r.get("article_id")?,
-                article_title: r.get("title")?,
-                date: date_column(r, "date")?,
-            });
+    let own_flag = scope.bind(idv());
+    let counts_sql = format!(
+        "SELECT i.metric, i.unit, {} AS own, count(*), sum(i.locality_id LIKE '2025-%')
+         FROM indicators i {} GROUP BY 1, 2, 3",
+        OWN.replace('?', &own_flag),
+        scope.where_sql()
+    );
+    let mut counts: BTreeMap<(String, String), Counts> = BTreeMap::new();
+    let (mut indicator_count, mut on_2025) = (0u64, 0u64);
+    let mut stmt = conn.prepare(&counts_sql)?;
+    let mut rows = stmt.query(scope.params().as_slice())?;
+    while let Some(r) = rows.next()? {
+        let (metric, unit, is_own, n, n2025): (String, String, bool, i64, i64) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        indicator_count += n as u64;
+        on_2025 += n2025 as u64;
+        let c = counts.entry((metric, unit)).or_default();
+        match is_own {
+            true => c.own += n as u64,
+            false => c.parts += n as u64,
         }
-        by_metric.push((metric.clone(), points));
     }
-    let metrics = by_metric
-        .into_iter()
-        .map(|(metric, series)| {
-            let count = counts.get(&metric).copied().unwrap_or(series.len() as u64);
-            series_of(code, metric, series, count)
-        })
-        .collect();
+    let crosswalk_indicator_count = match id.scheme() {
+        Scheme::Y2025 => indicator_count - on_2025,
+        Scheme::Y2024 => on_2025,
+    };
+    let mut metrics = Vec::new();
+    for ((metric_key, unit_key), c) in counts {
+        let (Some(key), Some(unit_of_measure)) = (MetricKey::parse(&metric_key), Unit::parse(&unit_key))
+        else {
+            continue;
+        };
+        if key == MetricKey::OTHER {
+            continue;
+        }
+        let own_series = match c.own {
+            0 => Vec::new(),
+            _ => series(conn, id, Scope::Own, key, unit_of_measure)?,
+        };
+        let parts_series = match (rollup, c.parts) {
+            (false, _) | (_, 0) => Vec::new(),
+            _ => series(conn, id, Scope::Parts, key, unit_of_measure)?,
+        };
+        let metric = key.metric();
+        metrics.push(MetricSeries {
+            metric: metric.key.to_owned(),
+            name_vi: metric.name_vi.to_owned(),
+            name_en: metric.name_en.to_owned(),
+            unit: unit_of_measure,
+            count: c.own,
+            latest: latest(&own_series),
+            series: own_series,
+            parts: PartsSeries {
+                count: c.parts,
+                latest: latest(&parts_series),
+                series: parts_series,
+            },
+        });
+    }
     let parse = |d: Option<String>| d.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     Ok(Some(LocalitySummary {
         locality: LocalityRef::from(&unit),
@@ -168,28 +180,34 @@ fn compute(
         first_date: parse(first),
         last_date: parse(last),
         indicator_count,
+        crosswalk_indicator_count,
         metrics,
-        children: child_counts(conn, code)?,
+        children: child_counts(conn, id)?,
     }))
 }
 
-/// Every unit one level down, with articles and indicators about it and the units under it.
-fn child_counts(conn: &rusqlite::Connection, code: &str) -> Result<Vec<ChildCount>, StoreError> {
-    // One index range per child: counting through the parent's range would read every row.
-    let indicators_of_child = match code.len() {
-        2 => "(SELECT count(*) FROM indicators i WHERE i.district_code = c.code)",
-        3 => "(SELECT count(*) FROM indicators i WHERE i.locality_code = c.code)",
-        _ => return Ok(Vec::new()),
+/// Every unit one level down on the unit's own map, with what is reported on its ground.
+fn child_counts(conn: &rusqlite::Connection, id: &PlaceId) -> Result<Vec<ChildCount>, StoreError> {
+    // One index range (or a few) per child: counting through the parent's range reads every row.
+    let indicators_of_child = match (id.scheme(), id.level()) {
+        (Scheme::Y2024, Level::Province) => {
+            "(SELECT count(*) FROM indicators i WHERE i.district_2024 = c.id)"
+        }
+        (_, Level::Commune) => return Ok(Vec::new()),
+        _ => {
+            "(SELECT count(*) FROM indicators i WHERE i.locality_id IN
+                 (SELECT locality_id FROM locality_areas WHERE area_id = c.id))"
+        }
     };
     let mut stmt = conn.prepare(&format!(
-        "SELECT c.code, c.name, c.level,
-                (SELECT count(*) FROM article_localities al WHERE al.code = c.code) AS articles,
+        "SELECT c.id, c.name, c.level,
+                (SELECT count(*) FROM article_localities al WHERE al.locality_id = c.id) AS articles,
                 {indicators_of_child} AS indicators
-         FROM localities c WHERE c.parent_code = ?1 ORDER BY c.code"
+         FROM localities c WHERE c.parent_id = ?1 ORDER BY c.code"
     ))?;
-    let rows = stmt.query_map([code], |r| {
+    let rows = stmt.query_map([id.to_string()], |r| {
         Ok(
-            locality_ref(r, "code", "name", "level")?.map(|locality| ChildCount {
+            locality_ref(r, "id", "name", "level")?.map(|locality| ChildCount {
                 indicator_count: r.get::<_, i64>("indicators").unwrap_or(0) as u64,
                 article_count: r.get::<_, i64>("articles").unwrap_or(0) as u64,
                 locality,
@@ -197,32 +215,4 @@ fn child_counts(conn: &rusqlite::Connection, code: &str) -> Result<Vec<ChildCoun
         )
     })?;
     Ok(rows.filter_map(|r| r.transpose()).collect::<Result<_, _>>()?)
-}
-
-/// A metric's series with its latest value: the newest level reported about the unit itself,
-/// else the newest level of any unit under it, else the newest value.
-fn series_of(code: &str, metric: String, series: Vec<SeriesPoint>, count: u64) -> MetricSeries {
-    let key = |p: &&SeriesPoint| (p.period.clone(), p.date);
-    let own_level = series
-        .iter()
-        .filter(|p| p.direction == Direction::Level && p.locality.as_ref().is_some_and(|l| l.code == code))
-        .max_by_key(key);
-    let latest = own_level
-        .or_else(|| {
-            series
-                .iter()
-                .filter(|p| p.direction == Direction::Level)
-                .max_by_key(key)
-        })
-        .or_else(|| series.iter().max_by_key(key))
-        .cloned();
-    let (vi, en) = metrics::names(&metric);
-    MetricSeries {
-        name_vi: vi.to_owned(),
-        name_en: en.to_owned(),
-        count,
-        metric,
-        latest,
-        series,
-    }
 }

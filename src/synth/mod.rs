@@ -1,7 +1,8 @@
 //! `chiso synth`: a deterministic corpus in the seeds' genre for benchmarks at scale.
 //!
-//! Places are drawn from the whole gazetteer (all levels), dates from 2010–2024; the body
-//! recombines the seeds' constructions with other figures, and the same traps.
+//! Dates are drawn from 2010 to 2026 and places from the map in force on the date (all
+//! levels of the 2024 map before July 2025, provinces and communes of the 2025 map after);
+//! the body recombines the seeds' constructions with other figures, and the same traps.
 
 mod rng;
 mod sentences;
@@ -10,35 +11,36 @@ use std::path::Path;
 
 use rng::Rng;
 
-use crate::domain::{Level, Locality, UnitType};
-use crate::ingest::Gazetteer;
+use crate::domain::places::PerScheme;
+use crate::domain::{Gazetteer, Level, Locality, Scheme, UnitType};
 
-/// Units of each level, in code order so that a seed gives the same corpus everywhere.
+/// Units of each level of each map, in id order so that a seed gives the same corpus everywhere.
 pub struct Places<'g> {
-    provinces: Vec<&'g Locality>,
-    districts: Vec<&'g Locality>,
-    communes: Vec<&'g Locality>,
+    levels: PerScheme<[Vec<&'g Locality>; 3]>,
     gazetteer: &'g Gazetteer,
 }
 
 impl<'g> Places<'g> {
     pub fn new(gazetteer: &'g Gazetteer) -> Places<'g> {
-        let by_level = |level: Level| {
-            let mut v: Vec<&Locality> = gazetteer.units().filter(|u| u.level == level).collect();
-            v.sort_by(|a, b| a.code.cmp(&b.code));
-            v
-        };
-        Places {
-            provinces: by_level(Level::Province),
-            districts: by_level(Level::District),
-            communes: by_level(Level::Commune),
-            gazetteer,
+        let mut levels: PerScheme<[Vec<&Locality>; 3]> = PerScheme::default();
+        for u in gazetteer.units() {
+            levels[u.scheme][u.level as usize].push(u);
         }
+        for scheme in Scheme::ALL {
+            for v in &mut levels[scheme] {
+                v.sort_by(|a, b| a.id.cmp(&b.id));
+            }
+        }
+        Places { levels, gazetteer }
+    }
+
+    fn of(&self, scheme: Scheme, level: Level) -> &[&'g Locality] {
+        &self.levels[scheme][level as usize]
     }
 }
 
 fn short(u: &Locality) -> &str {
-    u.short_name.split(" (").next().unwrap_or(&u.short_name)
+    u.bare_name()
 }
 
 /// "tỉnh Bắc Kạn", "thị xã Long Mỹ", "xã Vi Hương (Bạch Thông)".
@@ -46,7 +48,7 @@ fn phrase(places: &Places<'_>, u: &Locality) -> String {
     let base = format!("{} {}", u.type_vi.to_lowercase(), short(u));
     match (
         u.level,
-        u.parent_code.as_deref().and_then(|p| places.gazetteer.get(p)),
+        u.parent_id.as_ref().and_then(|p| places.gazetteer.get(p)),
     ) {
         (Level::Commune, Some(parent)) => format!("{base} ({})", short(parent)),
         _ => base,
@@ -69,12 +71,14 @@ fn committee(u: &Locality) -> String {
 /// Article number `index` of the corpus `seed`.
 pub fn article(places: &Places<'_>, seed: u64, index: u64) -> String {
     let r = &mut Rng::for_article(seed, index);
-    let unit = match r.range(0, 9) {
-        0..=3 => *r.pick(&places.provinces),
-        4..=7 => *r.pick(&places.districts),
-        _ => *r.pick(&places.communes),
+    let (year, month, day) = (r.range(2010, 2026), r.range(1, 12), r.range(1, 28));
+    let unit = match (year * 100 + month >= 202507, r.range(0, 9)) {
+        (false, 0..=3) => *r.pick(places.of(Scheme::Y2024, Level::Province)),
+        (false, 4..=7) => *r.pick(places.of(Scheme::Y2024, Level::District)),
+        (false, _) => *r.pick(places.of(Scheme::Y2024, Level::Commune)),
+        (true, 0..=4) => *r.pick(places.of(Scheme::Y2025, Level::Province)),
+        (true, _) => *r.pick(places.of(Scheme::Y2025, Level::Commune)),
     };
-    let (year, month, day) = (r.range(2010, 2024), r.range(1, 12), r.range(1, 28));
     let period = match month {
         6..=8 => format!("6 tháng đầu năm {year}"),
         9..=10 => format!("9 tháng năm {year}"),

@@ -10,5 +10,6 @@ mod service;
 mod store;
 mod summaries;
 mod support;
+mod two_maps;
 mod write_load;
 mod writes;

@@ -18,8 +18,8 @@ async fn openapi_json_is_served_as_openapi_3_with_every_route() {
         "/indicators/{id}",
         "/metrics",
         "/localities",
-        "/localities/{code}",
-        "/localities/{code}/summary",
+        "/localities/{id}",
+        "/localities/{id}/summary",
         "/summaries",
     ] {
         assert!(spec["paths"][path]["get"].is_object(), "{path} missing");

@@ -4,12 +4,13 @@
 use chiso::ingest;
 
 use crate::extraction::gazetteer;
+use crate::support::{text, texts};
 
 /// Primary unit and every unit named, for a short article with this body.
 fn places(title: &str, body: &str) -> (Option<String>, Vec<String>) {
-    let text = format!("{title}\n\n{body}\n\nPhóng Viên");
-    let a = ingest::ingest(&text, gazetteer()).expect("an article");
-    (a.primary_locality, a.localities)
+    let page = format!("{title}\n\n{body}\n\nPhóng Viên");
+    let a = ingest::ingest(&page, gazetteer()).expect("an article");
+    (text(&a.primary_locality), texts(&a.localities))
 }
 
 #[test]

@@ -17,7 +17,7 @@ async fn health_answers_ok() {
 #[actix_web::test]
 async fn ready_is_503_before_seeding_and_200_after() {
     let empty = TestStore::empty();
-    let unseeded = app(empty.state(chiso::ingest::Gazetteer::default())).await;
+    let unseeded = app(empty.state(chiso::domain::Gazetteer::default())).await;
     let (status, headers, body) = get(&unseeded, "/ready").await;
     assert_problem(status, &headers, &body, 503);
 
@@ -25,7 +25,7 @@ async fn ready_is_503_before_seeding_and_200_after() {
     let (status, _, body) = get(&seeded, "/ready").await;
     assert_eq!(status, 200);
     assert_eq!(body["articles"], 5);
-    assert_eq!(body["localities"], 10794);
+    assert_eq!(body["localities"], 10794 + 3355, "units of both maps");
 }
 
 #[actix_web::test]

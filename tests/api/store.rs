@@ -1,6 +1,6 @@
 //! The store across restarts: idempotent seeding, stable ids, migrations, broken seed files.
 
-use chiso::domain::{ArticleFilter, Level};
+use chiso::domain::{ArticleFilter, Level, Scheme};
 use chiso::store::Store;
 
 use crate::support::{TestStore, seed_dir};
@@ -17,9 +17,13 @@ fn restarting_on_the_same_store_keeps_five_articles_and_the_whole_gazetteer() {
     let (again, total) = reopened.list_articles(&ArticleFilter::default(), 200, 0).unwrap();
     assert_eq!(total, 5.into());
     assert_eq!(first, again);
-    assert_eq!(reopened.count_localities(Level::Province).unwrap(), 63);
-    assert_eq!(reopened.count_localities(Level::District).unwrap(), 696);
-    assert_eq!(reopened.count_localities(Level::Commune).unwrap(), 10035);
+    let count = |scheme, level| reopened.count_localities(scheme, level).unwrap();
+    assert_eq!(count(Scheme::Y2024, Level::Province), 63);
+    assert_eq!(count(Scheme::Y2024, Level::District), 696);
+    assert_eq!(count(Scheme::Y2024, Level::Commune), 10035);
+    assert_eq!(count(Scheme::Y2025, Level::Province), 34);
+    assert_eq!(count(Scheme::Y2025, Level::District), 0);
+    assert_eq!(count(Scheme::Y2025, Level::Commune), 3321);
 }
 
 #[test]
@@ -47,7 +51,13 @@ fn a_seed_file_that_cannot_be_parsed_is_skipped_and_the_others_load() {
     let seed = dir.path().join("seed");
     std::fs::create_dir_all(seed.join("articles")).unwrap();
     std::fs::create_dir_all(seed.join("gazetteer")).unwrap();
-    for f in ["vn_admin_units_2024.csv", "aliases.csv"] {
+    for f in [
+        "vn_admin_units_2024.csv",
+        "vn_admin_units_2025.csv",
+        "vn_provinces_2025.csv",
+        "vn_crosswalk_2025.csv",
+        "aliases.csv",
+    ] {
         std::fs::copy(
             seed_dir().join("gazetteer").join(f),
             seed.join("gazetteer").join(f),

@@ -1,11 +1,11 @@
-//! `/localities`, `/localities/{code}`, its summary and `/summaries` on the seed data.
+//! `/localities`, `/localities/{id}`, its summary and `/summaries` on the seed data.
 
 use crate::support::{assert_problem, get, seeded_app};
 
 #[actix_web::test]
 async fn localities_filter_by_name_level_type_parent_and_articles() {
     let (_db, app) = seeded_app().await;
-    let (_, _, bac_kan) = get(&app, "/localities?q=bac%20kan").await;
+    let (_, _, bac_kan) = get(&app, "/localities?q=bac%20kan&scheme=2024").await;
     let codes: Vec<&str> = bac_kan["data"]
         .as_array()
         .unwrap()
@@ -13,9 +13,9 @@ async fn localities_filter_by_name_level_type_parent_and_articles() {
         .map(|l| l["code"].as_str().unwrap())
         .collect();
     assert_eq!(codes, ["06", "058"]);
-    let (_, _, provinces) = get(&app, "/localities?level=province&limit=1").await;
+    let (_, _, provinces) = get(&app, "/localities?level=province&limit=1&scheme=2024").await;
     assert_eq!(provinces["meta"]["total"], 63);
-    let (_, _, cities) = get(&app, "/localities?type=municipality").await;
+    let (_, _, cities) = get(&app, "/localities?type=municipality&scheme=2024").await;
     assert_eq!(
         cities["meta"]["total"], 6,
         "Hà Nội, Hải Phòng, Đà Nẵng, Huế, Hồ Chí Minh, Cần Thơ"
@@ -28,7 +28,7 @@ async fn localities_filter_by_name_level_type_parent_and_articles() {
             .iter()
             .all(|w| w["parent_code"] == "058" && w["type"] == "ward")
     );
-    let (_, _, named) = get(&app, "/localities?has_articles=true&level=province").await;
+    let (_, _, named) = get(&app, "/localities?has_articles=true&level=province&scheme=2024").await;
     let codes: Vec<&str> = named["data"]
         .as_array()
         .unwrap()
@@ -73,12 +73,28 @@ async fn the_summary_of_ninh_thuan_shows_its_poverty_rate_series() {
         .iter()
         .map(|p| p["value"].as_f64().unwrap())
         .collect();
-    assert_eq!(series, [1.41, 5.33, 5.5, 28.75]);
+    assert_eq!(series, [1.41, 5.33], "the province's own values");
     assert_eq!(
         poverty["latest"]["value"], 5.33,
         "the province's own level, not Bác Ái's"
     );
     assert_eq!(poverty["latest"]["period"], "2020");
+    let parts: Vec<(f64, &str)> = poverty["parts"]["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["value"].as_f64().unwrap(),
+                p["locality"]["id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(parts, [(5.5, "584"), (28.75, "584")], "Bác Ái's values apart");
+    assert_eq!(
+        poverty["parts"]["latest"]["value"], 28.75,
+        "Bác Ái's level, not its fall"
+    );
     let bac_ai = s["children"]
         .as_array()
         .unwrap()
@@ -94,13 +110,14 @@ async fn the_summary_of_ninh_thuan_shows_its_poverty_rate_series() {
         .find(|m| m["metric"] == "poverty_rate")
         .unwrap();
     assert_eq!(poverty["count"], 2);
+    assert_eq!(poverty["parts"]["count"], 0);
     assert_eq!(own["rolled_up"], false);
 }
 
 #[actix_web::test]
 async fn summaries_compare_every_province_with_articles() {
     let (_db, app) = seeded_app().await;
-    let (_, _, page) = get(&app, "/summaries?level=province").await;
+    let (_, _, page) = get(&app, "/summaries?level=province&scheme=2024").await;
     let codes: Vec<&str> = page["data"]
         .as_array()
         .unwrap()
@@ -112,9 +129,8 @@ async fn summaries_compare_every_province_with_articles() {
     assert_eq!(bac_kan["article_count"], 3);
     let metrics = bac_kan["metrics"].as_array().unwrap();
     assert!(
-        metrics
-            .iter()
-            .all(|m| m["series"].as_array().unwrap().is_empty() && m["latest"].is_object())
+        metrics.iter().all(|m| m["series"].as_array().unwrap().is_empty()
+            && m["parts"]["series"].as_array().unwrap().is_empty())
     );
     let (_, _, districts) = get(&app, "/summaries?level=district&limit=1").await;
     assert!(districts["meta"]["total"].as_u64().unwrap() >= 3);

@@ -7,7 +7,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::test;
 use chiso::api::AppState;
-use chiso::ingest::Gazetteer;
+use chiso::domain::Gazetteer;
 use chiso::store::Store;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -129,4 +129,36 @@ pub fn synthetic_article(n: usize) -> String {
         r = 10 + n % 40,
         s = 60 + n % 40,
     )
+}
+
+/// An optional id, period or key as its text, for comparing with literals.
+pub fn text<T: ToString>(x: &Option<T>) -> Option<String> {
+    x.as_ref().map(ToString::to_string)
+}
+
+/// Ids as their text.
+pub fn texts<T: ToString>(xs: &[T]) -> Vec<String> {
+    xs.iter().map(ToString::to_string).collect()
+}
+
+/// A POST of an article with the test token.
+pub fn post(body: impl Into<Vec<u8>>, content_type: &str) -> test::TestRequest {
+    test::TestRequest::post()
+        .uri("/articles")
+        .insert_header(("content-type", content_type.to_owned()))
+        .insert_header(("authorization", format!("Bearer {TOKEN}")))
+        .set_payload(body.into())
+}
+
+/// Status, headers and parsed JSON body of a request.
+pub async fn send<S, B>(app: &S, req: test::TestRequest) -> (u16, actix_web::http::header::HeaderMap, Value)
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: actix_web::body::MessageBody,
+{
+    let res = test::call_service(app, req.to_request()).await;
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let body = serde_json::from_slice(&test::read_body(res).await).unwrap_or(Value::Null);
+    (status, headers, body)
 }

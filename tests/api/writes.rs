@@ -5,27 +5,7 @@ use actix_web::dev::{Service, ServiceResponse};
 use actix_web::test as atest;
 use serde_json::{Value, json};
 
-use crate::support::{TOKEN, TestStore, app, assert_problem, get, seeded_app, synthetic_article};
-
-fn post(body: impl Into<Vec<u8>>, content_type: &str) -> atest::TestRequest {
-    atest::TestRequest::post()
-        .uri("/articles")
-        .insert_header(("content-type", content_type.to_owned()))
-        .insert_header(("authorization", format!("Bearer {TOKEN}")))
-        .set_payload(body.into())
-}
-
-async fn send<S, B>(app: &S, req: atest::TestRequest) -> (u16, actix_web::http::header::HeaderMap, Value)
-where
-    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
-    B: actix_web::body::MessageBody,
-{
-    let res = atest::call_service(app, req.to_request()).await;
-    let status = res.status().as_u16();
-    let headers = res.headers().clone();
-    let body = serde_json::from_slice(&atest::read_body(res).await).unwrap_or(Value::Null);
-    (status, headers, body)
-}
+use crate::support::{TOKEN, TestStore, app, assert_problem, get, post, seeded_app, send, synthetic_article};
 
 async fn counts<S, B>(app: &S) -> (Value, Value)
 where
@@ -195,7 +175,7 @@ async fn writes_need_the_token_and_reads_do_not() {
 
 async fn app_without_token(
     t: &TestStore,
-    g: chiso::ingest::Gazetteer,
+    g: chiso::domain::Gazetteer,
 ) -> impl Service<
     actix_http::Request,
     Response = ServiceResponse<impl actix_web::body::MessageBody>,

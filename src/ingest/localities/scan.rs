@@ -3,8 +3,7 @@
 //! Thông)"); and provinces named on their own ("Cử tri Thái Bình").
 
 use super::Mention;
-use crate::domain::UnitType;
-use crate::ingest::gazetteer::Gazetteer;
+use crate::domain::{Gazetteer, Scheme, UnitType};
 use crate::ingest::tokens::{Kind, Token};
 
 /// A type word and the unit types it can introduce.
@@ -31,6 +30,7 @@ const TYPE_WORDS: &[TypeWord] = &[
     TypeWord { words: &["thành", "phố"], canonical: "thành phố", types: CITY },
     TypeWord { words: &["thị", "xã"], canonical: "thị xã", types: TOWN },
     TypeWord { words: &["thị", "trấn"], canonical: "thị trấn", types: &[UnitType::Township] },
+    TypeWord { words: &["đặc", "khu"], canonical: "đặc khu", types: &[UnitType::SpecialZone] },
     TypeWord { words: &["tỉnh"], canonical: "tỉnh", types: PROVINCE },
     TypeWord { words: &["tp"], canonical: "thành phố", types: CITY },
     TypeWord { words: &["tx"], canonical: "thị xã", types: TOWN },
@@ -133,8 +133,15 @@ pub fn scan<'a>(toks: &[Token<'a>], max_words: usize) -> Vec<RawMention<'a>> {
     out
 }
 
-/// Exact province names standing on their own ("Cử tri Thái Bình"), outside type-word mentions.
-pub fn bare_provinces(g: &Gazetteer, text: &str, toks: &[Token<'_>], raw: &[RawMention<'_>]) -> Vec<Mention> {
+/// Exact province names of a map standing on their own ("Cử tri Thái Bình"), outside
+/// type-word mentions.
+pub fn bare_provinces(
+    g: &Gazetteer,
+    scheme: Scheme,
+    text: &str,
+    toks: &[Token<'_>],
+    raw: &[RawMention<'_>],
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -146,16 +153,16 @@ pub fn bare_provinces(g: &Gazetteer, text: &str, toks: &[Token<'_>], raw: &[RawM
                 (2..=3).rev().find_map(|n| {
                     let words = toks.get(i..i + n)?;
                     let name = &text[words[0].start..words[n - 1].end];
-                    g.province_named(name).map(|p| (n, p.code.clone()))
+                    g.province_named(scheme, name).map(|p| (n, p.id.clone()))
                 })
             })
             .flatten();
         match hit {
-            Some((n, code)) => {
+            Some((n, id)) => {
                 out.push(Mention {
                     start: toks[i].start,
                     end: toks[i + n - 1].end,
-                    code,
+                    id,
                 });
                 i += n;
             }
