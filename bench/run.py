@@ -72,9 +72,10 @@ def ds_url(port, sql):
 def queries(db):
     """The benchmark queries: (name, chiso path, equivalent SQL for Datasette)."""
     con = sqlite3.connect(db)
-    province, = con.execute(
-        "SELECT l.code FROM localities l JOIN article_localities al ON al.code = l.code "
-        "WHERE l.level = 'province' GROUP BY l.code ORDER BY count(*) DESC LIMIT 1").fetchone()
+    busiest = ("SELECT l.id FROM localities l JOIN article_localities al ON al.locality_id = l.id "
+               "WHERE l.level = 'province' AND l.scheme = ? GROUP BY l.id ORDER BY count(*) DESC LIMIT 1")
+    province, = con.execute(busiest, ("2024",)).fetchone()
+    province_2025, = con.execute(busiest, ("2025",)).fetchone()
     article, = con.execute("SELECT id FROM articles ORDER BY rowid LIMIT 1 OFFSET 7").fetchone()
     # A word of the (folded) index that occurs in exactly one article.
     con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, article_search, row)")
@@ -84,10 +85,8 @@ def queries(db):
     summary = ("SELECT a.id, a.title, a.published_on, a.event_date, a.byline, a.period, a.primary_locality, "
                "a.source_file, a.source_url, (SELECT count(*) FROM indicators i WHERE i.article_id = a.id) AS n, "
                "(SELECT count(*) FROM articles) AS total FROM articles a")
-    subtree = (f"(WITH RECURSIVE sub(code) AS (SELECT '{province}' UNION ALL SELECT l.code FROM localities l "
-               f"JOIN sub ON l.parent_code = sub.code) SELECT code FROM sub)")
     ind = ("SELECT i.*, a.title FROM indicators i JOIN articles a ON a.id = i.article_id "
-           "LEFT JOIN localities l ON l.code = i.locality_code")
+           "LEFT JOIN localities l ON l.id = i.locality_id")
     return province, [
         ("articles, newest 20", "/articles?limit=20",
          f"{summary} ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
@@ -99,16 +98,22 @@ def queries(db):
          f"'\"{rare_q}\"') "
          "ORDER BY coalesce(a.published_on, a.event_date) DESC, a.id LIMIT 20"),
         ("poverty rate in a province", f"/indicators?metric=poverty_rate&locality={province}",
-         f"{ind} WHERE i.metric = 'poverty_rate' AND i.province_code = '{province}' "
+         f"{ind} WHERE i.metric = 'poverty_rate' AND i.province_2024 = '{province}' "
          "ORDER BY i.newest DESC, i.article_id, i.position LIMIT 20"),
         ("indicators by value", "/indicators?min_value=1000&sort=-value",
          f"{ind} WHERE i.value >= 1000 ORDER BY i.value DESC, i.id LIMIT 20"),
         ("province summary", f"/localities/{province}/summary",
-         f"SELECT i.metric, count(*), max(i.newest) FROM indicators i WHERE i.province_code = '{province}' "
-         "GROUP BY i.metric"),
-        ("summaries of provinces", "/summaries?level=province",
-         "SELECT i.province_code, i.metric, count(*) FROM indicators i "
-         "WHERE i.province_code IS NOT NULL GROUP BY i.province_code, i.metric LIMIT 400"),
+         f"SELECT i.metric, i.unit, count(*), max(i.newest) FROM indicators i WHERE i.province_2024 = '{province}' "
+         "GROUP BY i.metric, i.unit"),
+        ("2025 province summary", f"/localities/{province_2025}/summary",
+         f"SELECT i.metric, i.unit, count(*), max(i.newest) FROM indicators i "
+         f"WHERE i.province_2025 = '{province_2025}' GROUP BY i.metric, i.unit"),
+        ("summaries of provinces", "/summaries?level=province&scheme=2024",
+         "SELECT i.province_2024, i.metric, count(*) FROM indicators i "
+         "WHERE i.province_2024 IS NOT NULL GROUP BY i.province_2024, i.metric LIMIT 400"),
+        ("summaries of 2025 provinces", "/summaries?level=province&scheme=2025",
+         "SELECT i.province_2025, i.metric, count(*) FROM indicators i "
+         "WHERE i.province_2025 IS NOT NULL GROUP BY i.province_2025, i.metric LIMIT 400"),
         ("one article", f"/articles/{article}",
          f"SELECT a.*, t.body, t.captions FROM articles a JOIN article_texts t USING (seq) WHERE a.id = '{article}'"),
     ]
@@ -148,7 +153,7 @@ def run_size(n, args, report):
         wait_ready(f"http://127.0.0.1:{port + 1}/-/versions.json")
         province, qs = queries(db)
         row["province"] = province
-        probe = f"http://127.0.0.1:{port}/localities/01"
+        probe = f"http://127.0.0.1:{port}/health"
         for name, path, sql in qs:
             cool_down(probe)
             ours = wrk(f"http://127.0.0.1:{port}{path}", args.duration)

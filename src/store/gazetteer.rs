@@ -134,3 +134,93 @@ pub fn crosswalk_places(and: &str) -> String {
          WHERE al.crosswalk = 0 {and}"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::*;
+    use crate::domain::places::Link;
+    use crate::domain::{ArticleFilter, IndicatorFilter, Level, Share, UnitType};
+
+    fn unit(id: &str, name: &str) -> Locality {
+        let id: PlaceId = id.parse().unwrap();
+        Locality::new(
+            id,
+            Level::Province,
+            UnitType::Province,
+            "Tỉnh",
+            name,
+            name,
+            None,
+            (None, None),
+        )
+    }
+
+    #[test]
+    fn a_version_6_store_keeps_its_articles_and_finds_them_on_the_2025_map() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v6.sqlite3");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            super::super::register_functions(&conn).unwrap();
+            conn.pragma_update(None, "foreign_keys", false).unwrap();
+            super::super::schema::apply_until(&mut conn, 0, 6).unwrap();
+            conn.execute_batch(
+                "INSERT INTO localities (code, level, type, type_vi, name, short_name)
+                     VALUES ('06', 'province', 'province', 'Tỉnh', 'Tỉnh Bắc Kạn', 'Bắc Kạn');
+                 INSERT INTO articles (id, title, primary_locality, extractor_version, published_on)
+                     VALUES ('a', 'Bắc Kạn năm 2021', '06', 1, '2021-07-20');
+                 INSERT INTO article_texts (seq, body, raw_text) VALUES (1, 'Thân bài', 'x');
+                 INSERT INTO article_localities (article_id, code, position) VALUES ('a', '06', 0);
+                 INSERT INTO indicators (article_id, position, metric, label, value, unit, direction,
+                     locality_code, province_code, evidence_text, evidence_start, evidence_end, newest)
+                     VALUES ('a', 0, 'poverty_rate', 'Tỷ lệ hộ nghèo', 5.0, 'percent', 'level', '06', '06',
+                     's', 0, 1, '2021-07-20');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let g = Gazetteer::new(
+            vec![
+                unit("06", "Bắc Kạn"),
+                unit("19", "Thái Nguyên"),
+                unit("2025-19", "Thái Nguyên"),
+            ],
+            Vec::new(),
+            ["06", "19"]
+                .into_iter()
+                .map(|from| Link {
+                    from: from.parse().unwrap(),
+                    to: "2025-19".parse().unwrap(),
+                    share: Share::Whole,
+                    default: true,
+                })
+                .collect(),
+        );
+        store.load_gazetteer(&g, "test").unwrap();
+        let new: PlaceId = "2025-19".parse().unwrap();
+        let filter = ArticleFilter {
+            locality: Some(new.clone()),
+            descendants: true,
+            ..Default::default()
+        };
+        let (articles, _) = store.list_articles(&filter, 20, 0).unwrap();
+        assert_eq!(
+            articles.len(),
+            1,
+            "the old article is on the new province's ground"
+        );
+        assert_eq!(articles[0].locality.as_ref().unwrap().id.to_string(), "06");
+        let filter = IndicatorFilter {
+            locality: Some(new),
+            descendants: true,
+            ..Default::default()
+        };
+        let (figures, _) = store.list_indicators(&filter, 20, 0).unwrap();
+        assert_eq!(figures.len(), 1);
+        assert_eq!(figures[0].value, 5.0);
+        let old: PlaceId = "06".parse().unwrap();
+        assert_eq!(store.article_count(&old).unwrap(), 1);
+    }
+}

@@ -235,7 +235,17 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 }
 
 fn apply(conn: &mut Connection, found: i64) -> Result<(), StoreError> {
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    apply_until(conn, found, SCHEMA_VERSION)
+}
+
+/// Applies the migrations after version `found` up to version `until`.
+pub(super) fn apply_until(conn: &mut Connection, found: i64, until: i64) -> Result<(), StoreError> {
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(until as usize)
+        .skip(found as usize)
+    {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         let broken: Option<String> = tx
