@@ -125,5 +125,5 @@ fn save_batch(
 fn extract_file(gazetteer: &Gazetteer, path: &Path) -> Result<NewArticle, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned())?;
-    ingest::ingest(&text, gazetteer).map_err(|e| e.to_string())
+    ingest::ingest(&ingest::Source::text(&text), gazetteer).map_err(|e| e.to_string())
 }

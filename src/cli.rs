@@ -20,7 +20,7 @@ pub fn extract(config: &Config, files: &[PathBuf]) -> Result<(), Box<dyn std::er
         let file = path.display().to_string();
         let text = std::fs::read(path).map_err(|e| format!("{file}: {e}"))?;
         let text = String::from_utf8(text).map_err(|_| format!("{file}: not UTF-8"))?;
-        let entry = match ingest::ingest(&text, &gazetteer) {
+        let entry = match ingest::ingest(&ingest::Source::text(&text), &gazetteer) {
             Ok(article) => serde_json::json!({ "file": file, "article": article }),
             Err(e) => serde_json::json!({ "file": file, "error": e.to_string() }),
         };

@@ -27,7 +27,7 @@ pub fn article_row(a: &ArticleSummary) -> Vec<String> {
     let opt = |v: Option<String>| v.unwrap_or_default();
     vec![
         a.id.clone(),
-        a.title.clone(),
+        opt(a.title.clone()),
         opt(a.published_on.map(|d| d.to_string())),
         opt(a.event_date.map(|d| d.to_string())),
         opt(a.byline.clone()),
@@ -82,7 +82,7 @@ pub fn indicator_row(i: &Indicator) -> Vec<String> {
         opt(loc.map(|l| l.name.clone())),
         opt(loc.map(|l| l.level.as_str().to_owned())),
         i.article_id.clone(),
-        i.article_title.clone(),
+        opt(i.article_title.clone()),
         i.evidence.text.clone(),
         i.evidence.start.to_string(),
         i.evidence.end.to_string(),

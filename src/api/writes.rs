@@ -12,8 +12,8 @@ use super::auth::WriteAccess;
 use super::{AppState, article_body, blocking};
 use crate::domain::{Article, NewArticle};
 use crate::error::{ApiError, Problem};
-use crate::ingest::{self, EXTRACTOR_VERSION, IngestError};
-use crate::store::SaveOutcome;
+use crate::ingest::{self, EXTRACTOR_VERSION, IngestError, Source};
+use crate::store::{Origin, SaveOutcome};
 
 /// What a bulk re-extraction did.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -25,12 +25,18 @@ pub struct ReextractReport {
     pub failed: u64,
 }
 
-fn extract(text: &str, state: &AppState) -> Result<NewArticle, ApiError> {
-    ingest::ingest(text, &state.gazetteer).map_err(|e| match e {
-        IngestError::Empty => ApiError::unprocessable("the text is empty"),
-        IngestError::NoArticle => ApiError::unprocessable(
-            "no article found in the text: it needs a headline line followed by paragraphs",
-        ),
+/// The page a text and its origin make, as the extractor reads it.
+fn source<'a>(text: &'a str, origin: &'a Origin) -> Source<'a> {
+    Source {
+        text,
+        url: origin.source_url.as_deref(),
+        published_on: origin.published_on,
+    }
+}
+
+fn extract(text: &str, origin: &Origin, state: &AppState) -> Result<NewArticle, ApiError> {
+    ingest::ingest(&source(text, origin), &state.gazetteer).map_err(|e| match e {
+        IngestError::NoWords => ApiError::unprocessable("the text has no words: there is no article in it"),
     })
 }
 
@@ -59,7 +65,7 @@ fn extract(text: &str, state: &AppState) -> Result<NewArticle, ApiError> {
         (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is larger than the server accepts", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Neither text/plain (UTF-8) nor JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Empty text, no article in it, an unknown field or a bad date", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A text with no words, an unknown field or a bad date", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -70,7 +76,7 @@ pub async fn create_article(
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let (text, origin) = read_body(&req, &body)?;
-    let article = extract(&text, &state)?;
+    let article = extract(&text, &origin, &state)?;
     let store = state.store.clone();
     let (outcome, saved) = blocking(move || {
         let outcome = store.save_article(&article, &origin, EXTRACTOR_VERSION)?;
@@ -133,7 +139,7 @@ pub async fn delete_article(
         (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The current extractor finds no article in the stored text", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The stored text has no words", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -150,7 +156,7 @@ pub async fn reextract_article(
     })
     .await?
     .ok_or_else(|| ApiError::not_found("no article has this id"))?;
-    let article = extract(&source.raw_text, &state)?;
+    let article = extract(&source.raw_text, &source.origin, &state)?;
     let store = state.store.clone();
     let saved = blocking(move || {
         store.replace_article(&article, &source.origin, EXTRACTOR_VERSION)?;
@@ -193,7 +199,7 @@ pub async fn reextract_all(_: WriteAccess, state: web::Data<AppState>) -> Result
             let Some(source) = store.article_source(&id)? else {
                 continue;
             };
-            match ingest::ingest(&source.raw_text, &gazetteer) {
+            match ingest::ingest(&self::source(&source.raw_text, &source.origin), &gazetteer) {
                 Ok(article) => {
                     store.replace_article(&article, &source.origin, EXTRACTOR_VERSION)?;
                     report.updated += 1;

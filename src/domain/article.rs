@@ -22,7 +22,8 @@ pub struct Caption {
 pub struct NewArticle {
     /// Stable id derived from the normalised text.
     pub id: String,
-    pub title: String,
+    /// The headline, when the page prints one.
+    pub title: Option<String>,
     pub published_on: Option<NaiveDate>,
     pub event_date: Option<NaiveDate>,
     pub byline: Option<String>,
@@ -50,7 +51,8 @@ pub struct NewArticle {
 pub struct ArticleSummary {
     /// Stable id: the first 16 hex digits of the SHA-256 of the normalised text.
     pub id: String,
-    pub title: String,
+    /// The headline; `null` when the page prints none (it opens with its lede or a caption).
+    pub title: Option<String>,
     /// Date the portal published the article, when the page says.
     pub published_on: Option<NaiveDate>,
     /// Date of the event reported, when the body says.

@@ -136,7 +136,8 @@ pub struct NewIndicator {
 pub struct Indicator {
     pub id: i64,
     pub article_id: String,
-    pub article_title: String,
+    /// The headline of the article; `null` when it has none.
+    pub article_title: Option<String>,
     /// Key in the metric catalog (`other` when no catalog entry fits).
     pub metric: String,
     /// The metric's name in Vietnamese.

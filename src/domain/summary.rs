@@ -30,7 +30,8 @@ pub struct SeriesPoint {
     /// through the crosswalk between the 2024 and 2025 maps.
     pub crosswalk: bool,
     pub article_id: String,
-    pub article_title: String,
+    /// The headline of the article; `null` when it has none.
+    pub article_title: Option<String>,
     /// Publication date of the article, else the event date.
     pub date: Option<NaiveDate>,
 }

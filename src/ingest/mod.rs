@@ -15,6 +15,8 @@ mod page;
 pub mod text;
 mod tokens;
 
+use chrono::NaiveDate;
+
 use crate::domain::{Caption, Gazetteer, NewArticle, Period, Scheme};
 use localities::MapHint;
 
@@ -25,21 +27,45 @@ pub const EXTRACTOR_VERSION: i64 = 2;
 /// Why a text could not be turned into an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IngestError {
-    #[error("the text is empty")]
-    Empty,
-    #[error("no article found: the text has no headline followed by a body")]
-    NoArticle,
+    #[error("the text has no words")]
+    NoWords,
 }
 
-/// Turns one raw page text into an article with its indicators.
-pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestError> {
-    let normalized = text::normalize(raw);
-    if normalized.is_empty() {
-        return Err(IngestError::Empty);
+/// A page as received: its text, and what its sender knows of it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Source<'a> {
+    /// The page as scraped.
+    pub text: &'a str,
+    /// Where it was published: a provincial paper's or portal's address names its unit.
+    pub url: Option<&'a str>,
+    /// The publication date, when the sender knows it better than the page says.
+    pub published_on: Option<NaiveDate>,
+}
+
+impl<'a> Source<'a> {
+    /// A page known by its text alone.
+    pub fn text(text: &'a str) -> Source<'a> {
+        Source {
+            text,
+            ..Source::default()
+        }
     }
-    let parts = page::parse_page(&normalized);
-    if parts.title.is_empty() || parts.blocks.iter().all(|b| b.caption) {
-        return Err(IngestError::NoArticle);
+}
+
+/// Turns one page into an article with its indicators. Every text with words is an article:
+/// a page without a headline has none, and a page of one line is its own body.
+pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, IngestError> {
+    let normalized = text::normalize(source.text);
+    if !normalized.chars().any(char::is_alphabetic) {
+        return Err(IngestError::NoWords);
+    }
+    let mut parts = page::parse_page(&normalized);
+    if parts.blocks.iter().all(|b| b.caption) {
+        let lines = parts.title.iter().map(|t| page::Block {
+            text: t.clone(),
+            caption: false,
+        });
+        parts.blocks.splice(0..0, lines.collect::<Vec<_>>());
     }
     let mut body = String::new();
     let mut captions = Vec::new();
@@ -62,9 +88,11 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
         body.push_str(&block.text);
         offset += len;
     }
-    let published_year = dates::year_of(parts.published_on);
+    let title = parts.title.as_deref().unwrap_or_default();
+    let published = source.published_on.or(parts.published_on);
+    let published_year = dates::year_of(published);
     let period = dates::period(
-        std::iter::once(parts.title.as_str()).chain(
+        std::iter::once(title).chain(
             parts
                 .blocks
                 .iter()
@@ -81,12 +109,12 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
         .find_map(|b| dates::event_date(&b.text, published_year, period.as_ref()));
     let body_toks = tokens::tokenize(&body);
     let trailer = parts.trailer.join("\n");
-    let map = map_in_force(parts.published_on.or(event_date), period.as_ref());
+    let map = map_in_force(published.or(event_date), period.as_ref());
     let places = localities::resolve(
         gazetteer,
         map,
         &localities::Page {
-            title: &parts.title,
+            title,
             body: &body,
             body_toks: &body_toks,
             captions: &caption_spans,
@@ -120,7 +148,7 @@ pub fn ingest(raw: &str, gazetteer: &Gazetteer) -> Result<NewArticle, IngestErro
 
 /// The map a text names units of: the one in force on its date or, without a date, at the end
 /// of the period it reports on (a report on a period is written once the period is over).
-fn map_in_force(date: Option<chrono::NaiveDate>, period: Option<&Period>) -> MapHint {
+fn map_in_force(date: Option<NaiveDate>, period: Option<&Period>) -> MapHint {
     if let Some(d) = date {
         return MapHint::Known(Scheme::in_force_on(d));
     }

@@ -130,7 +130,7 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
         ArticleSort::OldestFirst => {
             "coalesce(a.published_on, a.event_date) IS NULL, coalesce(a.published_on, a.event_date), a.id"
         }
-        ArticleSort::Title => "a.title COLLATE NOCASE, a.id",
+        ArticleSort::Title => "a.title IS NULL, a.title COLLATE NOCASE, a.id",
         _ => "coalesce(a.published_on, a.event_date) DESC, a.id",
     };
     ArticleQuery {

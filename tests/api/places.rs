@@ -9,7 +9,7 @@ use crate::support::{text, texts};
 /// Primary unit and every unit named, for a short article with this body.
 fn places(title: &str, body: &str) -> (Option<String>, Vec<String>) {
     let page = format!("{title}\n\n{body}\n\nPhóng Viên");
-    let a = ingest::ingest(&page, gazetteer()).expect("an article");
+    let a = ingest::ingest(&ingest::Source::text(&page), gazetteer()).expect("an article");
     (text(&a.primary_locality), texts(&a.localities))
 }
 

@@ -10,7 +10,7 @@ proptest! {
 
     #[test]
     fn ingest_never_panics_and_keeps_offsets_inside_the_body(text in "(\\PC|[0-9.,%/ \n-]){0,400}") {
-        if let Ok(a) = ingest::ingest(&text, gazetteer()) {
+        if let Ok(a) = ingest::ingest(&ingest::Source::text(&text), gazetteer()) {
             let len = a.body.chars().count();
             for i in &a.indicators {
                 prop_assert!(i.evidence.start < i.evidence.end && i.evidence.end <= len);
@@ -32,7 +32,7 @@ proptest! {
         ], 0..120)
     ) {
         let text = format!("Tiêu đề bài viết\n{}", parts.concat());
-        if let Ok(a) = ingest::ingest(&text, gazetteer()) {
+        if let Ok(a) = ingest::ingest(&ingest::Source::text(&text), gazetteer()) {
             let len = a.body.chars().count();
             for i in &a.indicators {
                 prop_assert!(i.evidence.end <= len && i.value.is_finite());

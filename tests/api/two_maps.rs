@@ -113,7 +113,7 @@ async fn a_new_commune_lists_its_predecessors_and_an_old_province_its_successor(
 
 #[test]
 fn a_post_reform_report_resolves_to_the_new_ward_and_its_province() {
-    let a = chiso::ingest::ingest(NEW_WARD_REPORT, gazetteer()).unwrap();
+    let a = chiso::ingest::ingest(&chiso::ingest::Source::text(NEW_WARD_REPORT), gazetteer()).unwrap();
     assert_eq!(text(&a.primary_locality).as_deref(), Some("2025-01843"));
     assert!(
         a.localities.iter().any(|l| l.to_string() == "2025-19"),
@@ -137,8 +137,10 @@ fn the_date_decides_which_map_a_shared_name_is_on() {
              Phường Đức Xuân tổ chức sơ kết công tác dân vận. Toàn phường có 12 mô hình mới.\n\nPhóng Viên"
         )
     };
-    let before = chiso::ingest::ingest(&report("20/07/2021"), gazetteer()).unwrap();
-    let after = chiso::ingest::ingest(&report("20/07/2026"), gazetteer()).unwrap();
+    let before =
+        chiso::ingest::ingest(&chiso::ingest::Source::text(&report("20/07/2021")), gazetteer()).unwrap();
+    let after =
+        chiso::ingest::ingest(&chiso::ingest::Source::text(&report("20/07/2026")), gazetteer()).unwrap();
     let (old, new) = (before.primary_locality.unwrap(), after.primary_locality.unwrap());
     assert_eq!(old.scheme(), Scheme::Y2024);
     assert_eq!(new.scheme(), Scheme::Y2025);
@@ -151,7 +153,7 @@ fn a_district_in_a_post_reform_report_is_the_former_district() {
     let report = "Xã Ứng Hòa tổng kết năm 2025\n\n20/12/2025\n\n\
         Xã Ứng Hòa, thành phố Hà Nội được thành lập từ 8 xã của huyện Ứng Hòa cũ. \
         Năm 2025, thu ngân sách của xã đạt 120 tỷ đồng.\n\nPhóng Viên";
-    let a = chiso::ingest::ingest(report, gazetteer()).unwrap();
+    let a = chiso::ingest::ingest(&chiso::ingest::Source::text(report), gazetteer()).unwrap();
     assert_eq!(text(&a.primary_locality).as_deref(), Some("2025-10402"));
     let ids: Vec<String> = a.localities.iter().map(ToString::to_string).collect();
     assert!(ids.contains(&"2025-01".into()), "{ids:?}");

@@ -169,7 +169,8 @@ fn a_store_killed_during_bulk_ingest_reopens_whole() {
     assert!(total.count >= 20, "{total:?} articles");
     for summary in stored {
         let source = store.article_source(&summary.id).unwrap().unwrap();
-        let whole = chiso::ingest::ingest(&source.raw_text, gazetteer()).unwrap();
+        let whole =
+            chiso::ingest::ingest(&chiso::ingest::Source::text(&source.raw_text), gazetteer()).unwrap();
         assert_eq!(
             summary.indicator_count as usize,
             whole.indicators.len(),

@@ -1,0 +1,207 @@
+//! What a line of a scraped page is: page furniture (toolbars, counters, contact and advertising
+//! lines, pagers, stray marks), the end of the story, a headline, a caption, or a byline.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static VIEW_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:số\s+)?lượt\s+(?:xem|đọc)\s*:?\s*[0-9.,]+(?:\s+lượt\s+(?:xem|đọc))?|[0-9.,]+\s+lượt\s+(?:xem|đọc)|views?(?:\s+count)?\s*:?\s*[0-9.,]+)$")
+        .expect("counter")
+});
+static MEDIA_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:video|audio|clip|ảnh|file)\s*:\s*)?\S*\.(?:mp4|mp3|avi|mov|wmv|flv|webm|jpe?g|png|gif|pdf|docx?)\)?$")
+        .expect("media line")
+});
+static IMAGE_ALT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\sảnh\s+[0-9]{1,2}$").expect("image alt"));
+/// Contact, advertising and widget lines: hotlines, phone and e-mail lines, comment boxes,
+/// weather.
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:hotline|đường\s+dây\s+nóng|điện\s+thoại|đt|tel|fax|email|e-mail|liên\s+hệ(?:\s+quảng\s+cáo)?|quảng\s+cáo|bình\s+luận|ý\s+kiến\s+bạn\s+đọc|gửi\s+bình\s+luận|chia\s+sẻ|theo\s+dõi)\b[^!?]{0,60}$|^[0-9]+\s+bình\s+luận$|^-?[0-9]{1,2}\s*°\s*c\b",
+    )
+    .expect("contact")
+});
+/// The outlet's own mark opening a lede: "(QNO) - ", "TPO - ", "(Baothanhhoa.vn) - ", "(ABO) ".
+static OUTLET_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\([\p{Lu}][\p{L}0-9.]{1,24}\)\s*(?:[-–—]\s*)?|[\p{Lu}][\p{Lu}0-9.]{1,14}\s*[-–—]\s+)")
+        .expect("outlet mark")
+});
+/// A credit that opens a byline: "Tin và ảnh: Lê Hòa", "Bài, ảnh: Mai Lan".
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tin|bài|tin\s+bài|bài\s+viết)(?:\s*(?:,|và|&|\+)\s*ảnh)?\s*:\s*").expect("credit")
+});
+
+/// Lines that are page furniture wherever they stand (a line of digits alone is a pager
+/// unless it is a date line, which the caller reads first).
+pub fn is_chrome(line: &str) -> bool {
+    const PREFIXES: [&str; 8] = [
+        "PublishingPortal",
+        "Tăng cỡ chữ",
+        "Giảm cỡ chữ",
+        "In bài viết",
+        "Bản in",
+        "Chia sẻ",
+        "Gửi bài viết",
+        "Lưu bài viết",
+    ];
+    let bare = line.trim_matches(|c: char| !c.is_alphanumeric());
+    PREFIXES.iter().any(|p| line.starts_with(p))
+        || VIEW_COUNTER.is_match(bare)
+        || MEDIA_LINE.is_match(line)
+        || CONTACT.is_match(bare)
+        // A pager ("1", "56 (1)"), a stray letter or mark.
+        || !line.chars().any(char::is_alphabetic)
+        || bare.chars().count() <= 1
+}
+
+/// Lines that end the article: what follows is the portal's, not the author's.
+pub fn is_end_marker(line: &str) -> bool {
+    let l = line.trim_start_matches(['•', '-', '*', '·', ' ']).to_lowercase();
+    [
+        "từ khóa",
+        "từ khoá",
+        "xem thêm",
+        "tin liên quan",
+        "bài viết liên quan",
+        "các tin khác",
+        "tin khác",
+        "tin cùng chuyên mục",
+        "tags:",
+    ]
+    .iter()
+    .any(|m| l == *m || l.starts_with(&format!("{m}:")) || (m.ends_with(':') && l.starts_with(m)))
+}
+
+pub fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '…', ':', ';', '"', '”', ')', ','])
+}
+
+pub fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// The line without the outlet's mark that opens a lede.
+pub fn without_outlet_mark(line: &str) -> &str {
+    OUTLET_MARK.find(line).map_or(line, |m| &line[m.end()..])
+}
+
+/// A line that reads as a headline: no sentence end, not too long, not a lede opened by the
+/// outlet's mark, not a bulleted sub-heading.
+pub fn is_headline(line: &str) -> bool {
+    let words = word_count(line);
+    (2..=40).contains(&words)
+        && !ends_sentence(line.trim_end_matches(['"', '”']))
+        && without_outlet_mark(line).len() == line.len()
+        && !line.starts_with(['*', '•', '+', '-', '–'])
+}
+
+/// A photo caption: a line that does not end a sentence, between paragraphs.
+pub fn is_caption(line: &str) -> bool {
+    let words = word_count(line);
+    (4..=40).contains(&words) && !ends_sentence(line)
+}
+
+/// An image's alternative text left in the page ("… ảnh 2").
+pub fn is_image_alt(line: &str) -> bool {
+    IMAGE_ALT.is_match(line) && !ends_sentence(line)
+}
+
+/// A person's name, or two joined by a dash: 1 to 5 capitalised words each, no digits
+/// ("Hương Dịu", "PHƯƠNG THẢO", "Minh Lý – Ksorr Tuối").
+pub fn person_name(text: &str) -> Option<String> {
+    let text = text.trim();
+    let one = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && name.chars().count() <= 40
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && words.iter().all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.is_empty() || w.chars().next().is_some_and(char::is_uppercase)
+            })
+    };
+    let names: Vec<&str> = text.split(['–', '—']).map(str::trim).collect();
+    let ok = !ends_sentence(text)
+        && text.chars().any(char::is_alphabetic)
+        && names.len() <= 2
+        && names.iter().all(|n| one(n));
+    ok.then(|| text.to_owned())
+}
+
+/// The author a byline line names: "Hương Dịu", "Thanh Thủy (Trung tâm VH-TT Nghi Lộc)" →
+/// "Thanh Thủy", "Tin và ảnh: Lê Hòa" → "Lê Hòa".
+pub fn byline(line: &str) -> Option<String> {
+    let line = CREDIT.find(line).map_or(line, |m| &line[m.end()..]);
+    let name = match line.split_once(" (") {
+        Some((name, rest)) if rest.ends_with(')') => name,
+        _ => line,
+    };
+    person_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for line in [
+            "Hotline: 0912.345.678 |",
+            "Điện thoại: (0209) 3870 123",
+            "Bình luận",
+            "0",
+            "56 (1)",
+            ".",
+            "b",
+            ".jpg)",
+            "Lượt xem: 3.210 lượt xem",
+            "View Count: 15",
+            "Video: 63021_OTHANH.mp4",
+            "28°C",
+        ] {
+            assert!(is_chrome(line), "{line:?}");
+        }
+        for line in ["Năm 2020, tỉnh đạt nhiều kết quả.", "Quang cảnh hội nghị"] {
+            assert!(!is_chrome(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn headlines_are_not_ledes_sentences_or_bullets() {
+        assert!(is_headline("Xã Hòa Bình tổng kết công tác năm 2023"));
+        assert!(is_headline("Bắc Giang: Thu ngân sách đạt 120% dự toán"));
+        assert!(!is_headline(
+            "(BBG) - Chiều 5/1, xã Hòa Bình tổ chức hội nghị tổng kết"
+        ));
+        assert!(!is_headline("Năm 2023, xã đạt 19/19 tiêu chí nông thôn mới."));
+        assert!(!is_headline("* Phó Bí thư Tỉnh ủy dự ngày hội tại xã Hòa Bình"));
+        assert_eq!(
+            without_outlet_mark("(BBG) - Chiều 5/1, xã tổ chức"),
+            "Chiều 5/1, xã tổ chức"
+        );
+        assert_eq!(without_outlet_mark("VOV.VN - Sáng nay"), "Sáng nay");
+        assert_eq!(without_outlet_mark("Năm 2023 - một năm"), "Năm 2023 - một năm");
+    }
+
+    #[test]
+    fn bylines_name_the_author() {
+        assert_eq!(byline("Hương Dịu").as_deref(), Some("Hương Dịu"));
+        assert_eq!(
+            byline("Thanh Thủy (Trung tâm VH-TT)").as_deref(),
+            Some("Thanh Thủy")
+        );
+        assert_eq!(byline("Tin và ảnh: Lê Hòa").as_deref(), Some("Lê Hòa"));
+        assert_eq!(byline("Bài, ảnh: Mai Anh").as_deref(), Some("Mai Anh"));
+        assert_eq!(byline("PHƯƠNG THẢO").as_deref(), Some("PHƯƠNG THẢO"));
+        assert_eq!(
+            byline("Minh Lý – Ksorr Tuối").as_deref(),
+            Some("Minh Lý – Ksorr Tuối")
+        );
+        assert_eq!(byline("Quang cảnh hội nghị"), None);
+        assert_eq!(byline("Năm 2020"), None);
+        assert_eq!(byline("Phát biểu tại hội nghị."), None);
+    }
+}

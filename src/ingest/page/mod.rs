@@ -1,0 +1,227 @@
+//! Page structure: title, publication date, byline, body paragraphs and captions of a
+//! scraped page.
+//!
+//! Works on the line layout that portals leave in scraped text: furniture lines (toolbars,
+//! counters, contact lines, pagers) are dropped wherever they stand; date lines above or
+//! below the story give the publication date (and sometimes the author); the first line is the
+//! title when it reads as a headline, and otherwise already the story; the body stops at the
+//! "Từ khóa" / "Xem thêm" block, and the related-article teasers after it are kept apart.
+
+mod dateline;
+mod lines;
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::domain::text::fold_key;
+pub use dateline::date_line;
+use lines::{
+    byline, is_caption, is_chrome, is_end_marker, is_headline, is_image_alt, without_outlet_mark, word_count,
+};
+
+/// One block of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    pub caption: bool,
+}
+
+/// What the page layout says, before any reading of the prose.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PageParts {
+    /// The headline, when the page prints one.
+    pub title: Option<String>,
+    pub published_on: Option<NaiveDate>,
+    pub byline: Option<String>,
+    pub blocks: Vec<Block>,
+    /// Lines after the byline: related-article teasers and keywords.
+    pub trailer: Vec<String>,
+}
+
+/// Lines from the top within which date lines and a category are looked for.
+const HEADER_LINES: usize = 4;
+
+/// Splits a normalised page into its parts.
+pub fn parse_page(normalized: &str) -> PageParts {
+    let lines: Vec<&str> = normalized
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && (!is_chrome(l) || date_line(l).is_some()))
+        .collect();
+    let mut parts = PageParts::default();
+    let mut author = None;
+    let mut take_date = |line: &str, parts: &mut PageParts| match date_line(line) {
+        Some((date, name)) => {
+            parts.published_on = parts.published_on.or(Some(date));
+            author = author.take().or(name);
+            true
+        }
+        None => false,
+    };
+    let mut i = 0;
+    while i < lines.len() && take_date(lines[i], &mut parts) {
+        i += 1;
+    }
+    if i < lines.len() {
+        let next = lines.get(i + 1).copied();
+        let is_category = word_count(lines[i]) <= 5
+            && !lines[i].chars().any(|c| c.is_ascii_digit())
+            && next.is_some_and(|n| {
+                is_headline(n) && date_line(n).is_none() && word_count(n) > word_count(lines[i])
+            });
+        if is_category {
+            i += 1;
+        }
+        if is_headline(lines[i]) {
+            parts.title = Some(lines[i].to_owned());
+            i += 1;
+        }
+    }
+    let header_end = i + HEADER_LINES;
+    while i < lines.len() && i <= header_end && take_date(lines[i], &mut parts) {
+        i += 1;
+    }
+    let mut body: Vec<&str> = Vec::new();
+    let mut end = lines.len();
+    for (j, line) in lines.iter().enumerate().skip(i) {
+        if is_end_marker(line) {
+            end = j;
+            break;
+        }
+        body.push(line);
+    }
+    let mut trailer: Vec<String> = lines[end..].iter().map(|s| s.to_string()).collect();
+    // A byline right under the headline, before the first paragraph.
+    if body.len() > 1 && parts.title.is_some() {
+        if let Some(name) = byline(body[0]) {
+            author = author.or(Some(name));
+            body.remove(0);
+        }
+    }
+    // The byline closing the story, with only furniture and teasers after it.
+    if let Some(pos) = body.iter().rposition(|l| byline(l).is_some()).filter(|&p| {
+        p > 0
+            && body[p + 1..]
+                .iter()
+                .all(|l| word_count(l) <= 40 && !l.ends_with('.'))
+    }) {
+        author = byline(body[pos]).or(author);
+        let after: Vec<String> = body[pos + 1..].iter().map(|s| s.to_string()).collect();
+        trailer.splice(0..0, after);
+        body.truncate(pos);
+    }
+    parts.byline = author;
+    parts.trailer = trailer;
+    parts.blocks = blocks(&body, parts.title.as_deref(), &mut parts.published_on);
+    parts
+}
+
+/// The body's paragraphs and captions, each text once (a sapo printed again without the
+/// outlet's mark, a headline repeated as a caption), without date lines.
+fn blocks(body: &[&str], title: Option<&str>, published: &mut Option<NaiveDate>) -> Vec<Block> {
+    let mut seen: HashSet<String> = title.map(fold_key).into_iter().collect();
+    let mut out = Vec::new();
+    let mut after_image = false;
+    for line in body {
+        if is_image_alt(line) {
+            after_image = true;
+            continue;
+        }
+        if let Some((date, _)) = date_line(line) {
+            *published = published.or(Some(date));
+            continue;
+        }
+        if !seen.insert(fold_key(without_outlet_mark(line))) {
+            continue;
+        }
+        let caption = after_image || is_caption(line);
+        after_image = false;
+        out.push(Block {
+            text: line.to_string(),
+            caption,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_parts_skip_chrome_category_and_teasers() {
+        let page = "Chính trị - Xã hội\n\nĐồng chí A dự hội nghị tổng kết năm 2020\n15/01/2021\n\
+            Ngày 14/01/2021, hội nghị diễn ra.\nẢnh hội nghị tổng kết công tác năm\n\
+            Năm 2020, tỉnh đạt nhiều kết quả.\nNăm 2020, tỉnh đạt nhiều kết quả.\n611 lượt xem\n\
+            Video: 63021_OTHANH.mp4\nVăn Tiến\n• Từ khóa\nCử tri Thái Bình đánh giá cao kỳ họp";
+        let p = parse_page(page);
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Đồng chí A dự hội nghị tổng kết năm 2020")
+        );
+        assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2021, 1, 15));
+        assert_eq!(p.byline.as_deref(), Some("Văn Tiến"));
+        let texts: Vec<_> = p.blocks.iter().map(|b| (b.text.as_str(), b.caption)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Ngày 14/01/2021, hội nghị diễn ra.", false),
+                ("Ảnh hội nghị tổng kết công tác năm", true),
+                ("Năm 2020, tỉnh đạt nhiều kết quả.", false),
+            ]
+        );
+        assert!(p.trailer.iter().any(|l| l.contains("Thái Bình")));
+    }
+
+    #[test]
+    fn a_page_that_opens_with_its_lede_has_no_title_and_keeps_the_lede() {
+        let p = parse_page(
+            "(ĐN) - Chiều 5/1, xã Hòa An tổ chức hội nghị tổng kết năm 2023.\n\nNăm 2023, xã có 12 mô hình.",
+        );
+        assert_eq!(p.title, None);
+        assert_eq!(p.blocks.len(), 2);
+        let p = parse_page("Năm 2023, xã Hòa An có 12 mô hình mới và 3 tổ hợp tác được thành lập.");
+        assert_eq!(p.title, None);
+        assert_eq!(p.blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_byline_under_the_headline_and_furniture_around_it() {
+        let page = "Hotline: 0912.345.678 |\n\nXã Hòa An họp cuối năm 2023\n\n\
+            Mai Anh (Trung tâm văn hóa xã Hòa An)\n(BHA) - Chiều 20/12, xã Hòa An họp.\n\n\
+            Chiều 20/12, xã Hòa An họp.\n\nXã Hòa An họp cuối năm 2023\n\nNăm 2023, xã đạt 15/19 tiêu chí.";
+        let p = parse_page(page);
+        assert_eq!(p.title.as_deref(), Some("Xã Hòa An họp cuối năm 2023"));
+        assert_eq!(p.byline.as_deref(), Some("Mai Anh"));
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "(BHA) - Chiều 20/12, xã Hòa An họp.",
+                "Năm 2023, xã đạt 15/19 tiêu chí."
+            ],
+            "the sapo once, the headline's repeat dropped"
+        );
+    }
+
+    #[test]
+    fn date_lines_above_the_headline_or_below_it() {
+        let p = parse_page(
+            "Thứ Năm, 06/01/2022, 18:00 (GMT+7)\n.\n\nTỉnh A: Hộ nghèo còn 1,6%\n\nNăm 2021, tỉnh giảm nghèo.",
+        );
+        assert_eq!(p.title.as_deref(), Some("Tỉnh A: Hộ nghèo còn 1,6%"));
+        assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2022, 1, 6));
+        let p = parse_page(
+            "Xã B tổng kết năm 2020\n\n20/01/2021 16:19 Số lượt xem: 165\nNăm 2020, xã đạt 12 chỉ tiêu.\n\nTin và ảnh: Lê Hòa\n\nBình luận\n0",
+        );
+        assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2021, 1, 20));
+        assert_eq!(p.byline.as_deref(), Some("Lê Hòa"));
+    }
+
+    #[test]
+    fn empty_and_single_line_pages_do_not_panic() {
+        assert_eq!(parse_page("").title, None);
+        assert_eq!(parse_page("Chỉ một dòng").title.as_deref(), Some("Chỉ một dòng"));
+    }
+}
