@@ -30,7 +30,7 @@ fn ingest_seed_articles(c: &mut Criterion) {
     group.bench_function("seed_articles", |b| {
         b.iter(|| {
             for t in &texts {
-                std::hint::black_box(chiso::ingest::ingest(t, &gazetteer).ok());
+                std::hint::black_box(chiso::ingest::ingest(&chiso::ingest::Source::text(t), &gazetteer).ok());
             }
         })
     });
