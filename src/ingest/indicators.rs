@@ -5,6 +5,7 @@ use super::figures::{Figure, find_figures};
 use super::labels::{capitalise, is_empty_label, label_after, label_before};
 use super::localities::Mention;
 use super::metrics;
+use super::scope::{Scope, place_of};
 use super::tokens::{Kind, Token, sentences};
 use crate::domain::text::fold;
 use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, Unit};
@@ -98,8 +99,8 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         let (ss, se) = sents
             .get(si)
             .map_or((0, body.len()), |&(s, e)| (s.min(start), e.max(end)));
-        let clause_start = body[ss..start].rfind(';').map_or(ss, |p| ss + p + 1);
-        let clause_end = body[end..se].find(';').map_or(se, |p| end + p);
+        let scope = Scope::of(body, (ss, se), (start, end));
+        let (clause_start, clause_end) = scope.clause;
         let same_sentence = carried.as_ref().filter(|c| c.sentence == si);
         let mut from = window_start(body, clause_start, start, same_sentence);
         let breakdown = f.noun.is_none() && f.unit == Unit::Count;
@@ -169,7 +170,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         if is_empty_label(&label) {
             label = f.unit_noun.clone().unwrap_or_default();
         }
-        let locality = locality_of(ctx, ss, (start, end), &body[end..clause_end]);
+        let locality = place_of(body, &scope, ctx.mentions, ctx.primary);
         if let (Some(m), Some(noun)) = (metric, f.unit_noun.clone().filter(|_| f.noun.is_some())) {
             counts.push((noun, m));
         }
@@ -198,34 +199,4 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         });
     }
     out
-}
-
-/// The unit a figure is about: the nearest place named before it in its sentence, or one
-/// named after it with "tại"/"ở" in its clause, or else the article's primary unit.
-/// Offsets in bytes of the body; `after` is the rest of the figure's clause.
-fn locality_of(
-    ctx: &Context<'_>,
-    sent_start: usize,
-    (start, end): (usize, usize),
-    after: &str,
-) -> Option<PlaceId> {
-    let before = ctx
-        .mentions
-        .iter()
-        .rev()
-        .find(|m| m.start >= sent_start && m.end <= start);
-    if let Some(m) = before {
-        return Some(m.id.clone());
-    }
-    let named_after = ctx
-        .mentions
-        .iter()
-        .find(|m| m.start >= end && m.end <= end + after.len() && m.start <= end + 60);
-    if let Some(m) = named_after {
-        let between = &after[..m.start - end];
-        if between.contains(" tại ") || between.contains(" ở ") {
-            return Some(m.id.clone());
-        }
-    }
-    ctx.primary.cloned()
 }

@@ -12,6 +12,7 @@ mod localities;
 pub mod metrics;
 mod numbers;
 mod page;
+mod scope;
 pub mod text;
 mod tokens;
 
@@ -119,6 +120,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
             body_toks: &body_toks,
             captions: &caption_spans,
             trailer: &trailer,
+            url: source.url,
         },
     );
     let indicators = indicators::extract(

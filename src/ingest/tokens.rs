@@ -133,8 +133,26 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Abbreviations whose dot does not end a sentence: unit types ("TP. Mỹ Tho", "H. Cai Lậy")
+/// and titles ("ThS. Nguyễn Văn A").
+const ABBREVIATIONS: &[&str] = &[
+    "TP", "Tp", "tp", "TX", "Tx", "tx", "TT", "Tt", "H", "Q", "P", "X", "ThS", "TS", "PGS", "GS", "BS", "KS",
+    "Th.S",
+];
+
+/// Whether the dot at byte `dot` closes an abbreviation.
+fn after_abbreviation(text: &str, dot: usize) -> bool {
+    let word_start = text[..dot]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    ABBREVIATIONS.contains(&&text[word_start..dot])
+}
+
 /// Byte ranges of the sentences of a text: split at line breaks and at `.`, `!`, `?`, `…`
-/// that end a sentence (followed by a space, a line break, the end, or a capital letter).
+/// that end a sentence (followed by a space, a line break, the end, or a capital letter; not
+/// the dot of an abbreviation).
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -143,6 +161,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let next = chars.peek().map(|&(_, n)| n);
         let ends = match c {
             '\n' => true,
+            '.' if after_abbreviation(text, i) => false,
             '.' | '!' | '?' | '…' => match next {
                 None => true,
                 Some(n) => n.is_whitespace() || n.is_uppercase(),
@@ -195,7 +214,7 @@ mod tests {
 
     #[test]
     fn sentences_split_at_ends_not_inside_numbers() {
-        let text = "Tăng 4.3% so với năm 2020. Giảm 2,1%.Đồng chí phát biểu\nẢnh";
+        let text = "Tăng 4.3% so với năm 2020. Giảm 2,1%.Đồng chí phát biểu\nẢnh. TP. Mỹ Tho có 5 xã.";
         let got: Vec<&str> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert_eq!(
             got,
@@ -203,7 +222,8 @@ mod tests {
                 "Tăng 4.3% so với năm 2020.",
                 "Giảm 2,1%.",
                 "Đồng chí phát biểu",
-                "Ảnh"
+                "Ảnh.",
+                "TP. Mỹ Tho có 5 xã."
             ]
         );
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::SeedError;
-use crate::domain::places::Link;
+use crate::domain::places::{Link, Outlet};
 use crate::domain::{Gazetteer, Level, Locality, LocalityAlias, PlaceId, Scheme, Share, UnitType};
 
 const UNITS_2024: &str = "gazetteer/vn_admin_units_2024.csv";
@@ -15,20 +15,21 @@ const UNITS_2025: &str = "gazetteer/vn_admin_units_2025.csv";
 const PROVINCES_2025: &str = "gazetteer/vn_provinces_2025.csv";
 const CROSSWALK_2025: &str = "gazetteer/vn_crosswalk_2025.csv";
 const ALIASES: &str = "gazetteer/aliases.csv";
-/// Version of how the files are read (3: both maps and the crosswalk).
-const READER: u32 = 3;
+const OUTLETS: &str = "gazetteer/outlets.csv";
+/// Version of how the files are read (4: both maps, the crosswalk and the outlets).
+const READER: u32 = 4;
 
 /// The gazetteer files' contents, read once.
 pub struct GazetteerFiles {
     dir: PathBuf,
-    texts: [String; 5],
+    texts: [String; 6],
 }
 
 impl GazetteerFiles {
     pub fn read(seed_dir: &Path) -> Result<GazetteerFiles, SeedError> {
         let read = |name: &str| {
             let path = seed_dir.join(name);
-            match name == ALIASES && !path.exists() {
+            match (name == ALIASES || name == OUTLETS) && !path.exists() {
                 true => Ok(String::new()),
                 false => std::fs::read_to_string(&path).map_err(|source| SeedError::Read { path, source }),
             }
@@ -41,6 +42,7 @@ impl GazetteerFiles {
                 read(PROVINCES_2025)?,
                 read(CROSSWALK_2025)?,
                 read(ALIASES)?,
+                read(OUTLETS)?,
             ],
         })
     }
@@ -57,7 +59,7 @@ impl GazetteerFiles {
     }
 
     pub fn parse(&self) -> Result<Gazetteer, SeedError> {
-        let [old, new, provinces, crosswalk, aliases] = &self.texts;
+        let [old, new, provinces, crosswalk, aliases, outlets] = &self.texts;
         let csv = |name: &str, text| Csv {
             path: self.dir.join(name),
             text,
@@ -71,7 +73,11 @@ impl GazetteerFiles {
         } else {
             parse_aliases(&csv(ALIASES, aliases))?
         };
-        Ok(Gazetteer::new(units, aliases, links))
+        let outlets = match outlets.is_empty() {
+            true => Vec::new(),
+            false => parse_outlets(&csv(OUTLETS, outlets))?,
+        };
+        Ok(Gazetteer::new(units, aliases, links).with_outlets(outlets))
     }
 }
 
@@ -229,6 +235,18 @@ fn parse_aliases(csv: &Csv<'_>) -> Result<Vec<LocalityAlias>, SeedError> {
                 valid_from: optional(c[2]),
                 valid_to: optional(c[3]),
                 note: optional(c[4]),
+            })
+        })
+        .collect()
+}
+
+fn parse_outlets(csv: &Csv<'_>) -> Result<Vec<Outlet>, SeedError> {
+    csv.rows(3)
+        .map(|row| {
+            let (line, c) = row?;
+            Ok(Outlet {
+                label: c[0].to_owned(),
+                province: csv.id(line, Scheme::Y2024, c[1])?,
             })
         })
         .collect()

@@ -97,3 +97,113 @@ fn a_person_named_like_a_city_is_not_a_place() {
     );
     assert!(!all.contains(&"79".to_owned()), "{all:?}");
 }
+
+/// The place of each figure of a short article, in body order.
+fn figure_places(title: &str, body: &str, url: Option<&str>) -> (Option<String>, Vec<(f64, Option<String>)>) {
+    let page = format!("{title}\n\n20/07/2021\n\n{body}\n\nPhóng Viên");
+    let source = ingest::Source {
+        url,
+        ..ingest::Source::text(&page)
+    };
+    let a = ingest::ingest(&source, gazetteer()).expect("an article");
+    let figures = a
+        .indicators
+        .iter()
+        .map(|i| (i.value, text(&i.locality)))
+        .collect();
+    (text(&a.primary_locality), figures)
+}
+
+#[test]
+fn a_unit_given_with_its_address_is_the_subject_and_its_parents_are_not_figures_places() {
+    let (primary, figures) = figure_places(
+        "Ngày hội Đại đoàn kết",
+        "Sáng 15/11, thôn Nà Dì, xã Dương Quang, thành phố Bắc Kạn, tỉnh Bắc Kạn tổ chức ngày hội, \
+         có 210 hộ tham gia. Thôn Nà Dì còn 4 hộ nghèo. Lãnh đạo Tỉnh ủy, UBND tỉnh đến dự.",
+        None,
+    );
+    assert_eq!(primary.as_deref(), Some("01849"));
+    assert_eq!(
+        figures,
+        [(210.0, Some("01849".into())), (4.0, Some("01849".into()))],
+        "a hamlet's figures take its commune"
+    );
+}
+
+#[test]
+fn units_listed_after_a_plural_type_word_leave_the_article_to_their_province() {
+    let (primary, _) = figure_places(
+        "Cụm thi đua số 2 tổng kết công tác Mặt trận",
+        "Cụm thi đua gồm các huyện: Ba Bể, Pác Nặm, Ngân Sơn và Chợ Đồn đã tổ chức hội nghị tại huyện Ba Bể. \
+         Trong năm, cụm vận động được 3,5 tỷ đồng.",
+        None,
+    );
+    assert_eq!(primary.as_deref(), Some("06"));
+}
+
+#[test]
+fn the_page_address_names_the_unit_of_a_provincial_paper_or_portal() {
+    let text = "Kinh tế tiếp tục tăng trưởng\n\nNăm 2020, tổng sản phẩm tăng 5,2%.\n\nPhóng Viên";
+    let at = |url: &str| {
+        let source = ingest::Source {
+            url: Some(url),
+            ..ingest::Source::text(text)
+        };
+        text_of(ingest::ingest(&source, gazetteer()).unwrap().primary_locality)
+    };
+    assert_eq!(
+        at("https://baobacgiang.vn/kinh-te/bai-viet-1.html").as_deref(),
+        Some("24")
+    );
+    assert_eq!(
+        at("http://www.thongkehaiduong.gov.vn/tin-tuc/123").as_deref(),
+        Some("30")
+    );
+    assert_eq!(at("https://camau.dcs.vn/bai-viet.302").as_deref(), Some("96"));
+    assert_eq!(
+        at("https://thanhha.haiduong.gov.vn/tin/1").as_deref(),
+        Some("294"),
+        "a district portal under its province's"
+    );
+    assert_eq!(
+        at("https://baodongkhoi.vn/kinh-te-a1.html").as_deref(),
+        Some("83"),
+        "a paper of the outlets table"
+    );
+    assert_eq!(
+        at("https://nongnghiep.vn/bai-viet.html"),
+        None,
+        "a national paper names no unit"
+    );
+}
+
+fn text_of(id: Option<chiso::domain::PlaceId>) -> Option<String> {
+    id.map(|i| i.to_string())
+}
+
+#[test]
+fn words_made_with_a_type_word_and_counts_of_units_are_not_places() {
+    let (primary, figures) = figure_places(
+        "Xã Dương Quang phát triển kinh tế",
+        "Năm 2020, tình hình kinh tế - xã hội của xã Dương Quang (Bắc Kạn) ổn định; hợp tác xã Tân Phú có 45 xã viên. \
+         Tỉnh trao 300 suất quà cho các xã, phường.",
+        None,
+    );
+    assert_eq!(primary.as_deref(), Some("01849"));
+    let places: Vec<Option<&str>> = figures.iter().map(|(_, p)| p.as_deref()).collect();
+    assert_eq!(places, [Some("01849"), Some("06")], "{figures:?}");
+}
+
+#[test]
+fn the_owner_after_a_figure_and_the_more_specific_of_two_places() {
+    let (_, figures) = figure_places(
+        "Huyện Bạch Thông chăm lo Tết",
+        "Huyện Bạch Thông trao 120 suất quà của xã Vi Hương; Mặt trận xã Vi Hương tặng 35 suất quà ở tỉnh Bắc Kạn.",
+        None,
+    );
+    assert_eq!(
+        figures,
+        [(120.0, Some("01975".into())), (35.0, Some("01975".into()))],
+        "the owner after the figure; a commune rather than its province"
+    );
+}

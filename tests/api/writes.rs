@@ -98,7 +98,7 @@ async fn every_bad_input_gets_its_status_and_writes_nothing() {
         ),
         (post("", "text/plain"), 422, None),
         (post("  \n\u{a0}\n ", "text/plain"), 422, None),
-        (post("Chỉ một dòng tiêu đề", "text/plain"), 422, None),
+        (post("0912.345.678 | 15:30 - 20/07/2021", "text/plain"), 422, None),
         (
             post(
                 json!({"text": synthetic_article(3), "author": "x"}).to_string(),
@@ -239,4 +239,21 @@ async fn summaries_show_a_new_or_removed_article_at_once() {
     let (_, _, again) = get(&app, "/localities/58/summary").await;
     assert_eq!(again["article_count"], 1);
     assert_eq!(again, before);
+}
+
+#[actix_web::test]
+async fn a_page_of_one_line_or_without_a_headline_is_still_an_article() {
+    let (_db, app) = seeded_app().await;
+    let (status, _, one_line) =
+        send(&app, post("Xã Hòa An có 12 mô hình “Dân vận khéo”", "text/plain")).await;
+    assert_eq!(status, 201, "{one_line}");
+    assert_eq!(one_line["indicators"][0]["value"], 12.0, "its figure is read");
+    let lede = "(HA) - Năm 2023, xã Hòa An có 12 mô hình mới.\n\nXã đạt 19/19 tiêu chí nông thôn mới.";
+    let (status, _, headless) = send(&app, post(lede, "text/plain")).await;
+    assert_eq!(status, 201, "{headless}");
+    assert!(
+        headless["title"].is_null(),
+        "a lede is not a headline: {headless}"
+    );
+    assert_eq!(headless["indicators"].as_array().unwrap().len(), 2, "{headless}");
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Level, Link, Locality, LocalityAlias, PerScheme, PlaceId, Scheme, UnitType};
+use super::{Level, Link, Locality, LocalityAlias, Outlet, PerScheme, PlaceId, Scheme, UnitType};
 use crate::domain::text::fold_key;
 
 /// Province names that, standing alone, name a person far more often than the place
@@ -31,6 +31,7 @@ pub struct Gazetteer {
     pub(super) links: Vec<Link>,
     pub(super) successors: HashMap<PlaceId, Vec<usize>>,
     pub(super) predecessors: HashMap<PlaceId, Vec<usize>>,
+    pub(super) outlets: Vec<Outlet>,
     longest_name_words: usize,
 }
 
@@ -76,6 +77,12 @@ impl Gazetteer {
         }
         g.links = links;
         g
+    }
+
+    /// The same gazetteer knowing the outlets whose names do not spell their province.
+    pub fn with_outlets(mut self, outlets: Vec<Outlet>) -> Gazetteer {
+        self.outlets = outlets;
+        self
     }
 
     pub fn is_empty(&self) -> bool {

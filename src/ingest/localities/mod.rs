@@ -8,10 +8,11 @@
 //! with every district) names the unit of the earlier map. When the date does not say which
 //! map a text is on, the map on which more of its names resolve is taken, the 2025 map on a tie.
 
+mod hamlets;
+mod primary;
 mod scan;
 
-use std::collections::HashMap;
-
+use primary::Votes;
 use scan::{PROVINCE, RawMention, bare_provinces, scan};
 
 use super::tokens::{Token, tokenize};
@@ -19,12 +20,24 @@ use crate::domain::places::Gazetteer;
 use crate::domain::text::fold_key;
 use crate::domain::{Locality, PlaceId, Scheme};
 
+/// How a span of text names a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// By its name ("xã Vi Hương", "Bắc Kạn").
+    Named,
+    /// As part of the address of the unit named just before it: "huyện B" in "xã A, huyện B".
+    Address,
+    /// By a type word alone, meaning the article's own unit of that type ("toàn tỉnh", "UBND xã").
+    Bare,
+}
+
 /// A span of text that names a unit, in bytes of the scanned text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub id: PlaceId,
+    pub role: Role,
 }
 
 /// What a text says about places.
@@ -36,7 +49,7 @@ pub struct Resolution {
     pub primary: Option<PlaceId>,
     /// Every unit named, with their parents; primary first.
     pub localities: Vec<PlaceId>,
-    /// Resolved mentions in the body, in order.
+    /// Resolved mentions in the body, type words alone included, in order.
     pub mentions: Vec<Mention>,
     /// Mentions in title and body that resolved on `scheme` itself.
     evidence: usize,
@@ -58,6 +71,8 @@ pub struct Page<'a> {
     pub captions: &'a [(usize, usize)],
     /// Lines after the article (teasers of related articles).
     pub trailer: &'a str,
+    /// Where the page was published.
+    pub url: Option<&'a str>,
 }
 
 /// Resolves the places named in an article's title, body and trailer.
@@ -71,6 +86,11 @@ pub fn resolve(g: &Gazetteer, map: MapHint, page: &Page<'_>) -> Resolution {
         }
     }
 }
+
+/// Weights toward the primary unit: see [`primary`].
+const TITLE_WEIGHT: f32 = 2.0;
+const BARE_WEIGHT: f32 = 0.5;
+const ADDRESS_WEIGHT: f32 = 0.5;
 
 fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
     let empty = Resolution {
@@ -88,14 +108,21 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
         scheme,
         max: g.longest_name_words(),
     };
-    let title_mentions = r.resolve_text(page.title);
+    let address = page.url.and_then(|u| g.unit_of_address(u, scheme));
+    let mut title_mentions = r.resolve_text(page.title);
+    mark_addresses(g, page.title, &mut title_mentions);
     let body_raw = scan(page.body_toks, r.max);
     let mut context: Vec<PlaceId> = title_mentions.iter().map(|m| m.id.clone()).collect();
+    context.extend(address.iter().cloned());
     context.extend(r.resolve_raw(&body_raw, &context).into_iter().map(|m| m.id));
     // Second pass: ambiguous names resolved from the units the article names elsewhere.
     let mut body_mentions = r.resolve_raw(&body_raw, &r.expand(&context));
     body_mentions.extend(bare_provinces(g, scheme, page.body, page.body_toks, &body_raw));
     body_mentions.sort_by_key(|m| m.start);
+    mark_addresses(g, page.body, &mut body_mentions);
+    let by_hamlet = hamlets::hamlet_mentions(page.body, page.body_toks, &body_mentions);
+    body_mentions.extend(by_hamlet);
+    body_mentions.sort_by_key(|m| (m.start, m.role != Role::Address));
 
     let mut named: Vec<PlaceId> = Vec::new();
     for id in title_mentions.iter().chain(&body_mentions).map(|m| &m.id) {
@@ -105,47 +132,81 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
             }
         }
     }
-    let province = if named.is_empty() {
-        // The body names no unit: the portal's own province may show in its teasers.
-        let trailer_toks = tokenize(page.trailer);
-        let trailer_raw = scan(&trailer_toks, r.max);
-        let found = r.resolve_raw(&trailer_raw, &[]).into_iter().chain(bare_provinces(
-            g,
-            scheme,
-            page.trailer,
-            &trailer_toks,
-            &trailer_raw,
-        ));
-        single(found.filter_map(|m| r.province_of(&m.id)))
-    } else {
-        single(named.iter().filter_map(|id| r.province_of(id)))
+    let province = single(named.iter().filter_map(|id| r.province_of(id)))
+        .or_else(|| address.as_ref().and_then(|a| r.province_of(a)))
+        .or_else(|| {
+            // Nothing else tells: the portal's own province may show in its teasers.
+            let toks = tokenize(page.trailer);
+            let raw = scan(&toks, r.max);
+            let found = r.resolve_raw(&raw, &[]).into_iter().chain(bare_provinces(
+                g,
+                scheme,
+                page.trailer,
+                &toks,
+                &raw,
+            ));
+            single(found.filter_map(|m| r.province_of(&m.id)))
+        });
+    let in_caption = |start: usize| page.captions.iter().any(|&(s, e)| start >= s && start < e);
+    let own_unit = |raw: &RawMention<'_>, primary: Option<&PlaceId>| -> Option<PlaceId> {
+        if raw.types == PROVINCE {
+            return province.clone();
+        }
+        let of_type = |id: &&PlaceId| g.get(id).is_some_and(|u| raw.types.contains(&u.unit_type));
+        let in_primary = primary.and_then(|p| g.lineage(p).into_iter().map(|u| &u.id).find(of_type));
+        in_primary
+            .cloned()
+            .or_else(|| single(named.iter().filter(of_type).cloned()))
     };
-    let in_caption = |m: &Mention| page.captions.iter().any(|&(s, e)| m.start >= s && m.end <= e);
-    let primary = title_mentions.first().map(|m| m.id.clone()).or_else(|| {
-        let mut score: HashMap<PlaceId, usize> = HashMap::new();
-        for m in body_mentions.iter().filter(|m| !in_caption(m)) {
-            *score.entry(m.id.clone()).or_default() += 1;
-        }
-        for raw in body_raw.iter().filter(|r| r.name.is_empty() && !r.generic) {
-            let own: Vec<&PlaceId> = named
+    let bare: Vec<&RawMention<'_>> = body_raw
+        .iter()
+        .filter(|r| r.name.is_empty() && !r.generic)
+        .collect();
+
+    let mut votes = Votes::default();
+    for m in title_mentions.iter().filter(|m| m.role == Role::Named) {
+        votes.add(&r.chain(&m.id), TITLE_WEIGHT);
+    }
+    for m in body_mentions.iter().filter(|m| !in_caption(m.start)) {
+        // A unit given with its address ("xã A, huyện B, tỉnh C") is what the text is about:
+        // each part of the address votes for it.
+        let target = match m.role {
+            Role::Address => body_mentions
                 .iter()
-                .filter(|id| g.get(id).is_some_and(|u| raw.types.contains(&u.unit_type)))
-                .collect();
-            let target = match (raw.types == PROVINCE, own.as_slice()) {
-                (true, _) => province.clone(),
-                (false, [one]) => Some((*one).clone()),
-                _ => None,
-            };
-            if let Some(t) = target {
-                *score.entry(t).or_default() += 1;
-            }
+                .rev()
+                .find(|n| n.role == Role::Named && n.start <= m.start && g.is_within(&n.id, &m.id)),
+            _ => Some(m),
+        };
+        if let Some(t) = target {
+            votes.add(&r.chain(&t.id), 1.0);
         }
-        score
-            .into_iter()
-            .max_by_key(|(id, n)| (*n, std::cmp::Reverse(id.code().len()), id.scheme() == scheme))
-            .map(|(id, _)| id)
-            .or_else(|| province.clone())
+    }
+    for raw in bare.iter().filter(|raw| raw.about && !in_caption(raw.start)) {
+        if let Some(id) = own_unit(raw, None) {
+            votes.add(&r.chain(&id), BARE_WEIGHT);
+        }
+    }
+    if let Some(a) = &address {
+        votes.add(&r.chain(a), ADDRESS_WEIGHT);
+    }
+    let primary = votes.winner().or_else(|| {
+        // Only captions name places.
+        let mut from_captions = Votes::default();
+        for m in &body_mentions {
+            from_captions.add(&r.chain(&m.id), 1.0);
+        }
+        from_captions.winner()
     });
+    let mut mentions = body_mentions;
+    mentions.extend(bare.iter().filter_map(|raw| {
+        Some(Mention {
+            start: raw.start,
+            end: raw.end,
+            id: own_unit(raw, primary.as_ref())?,
+            role: Role::Bare,
+        })
+    }));
+    mentions.sort_by_key(|m| (m.start, m.role != Role::Address));
 
     let mut localities = Vec::new();
     for id in primary.iter().chain(&named).chain(province.iter()) {
@@ -155,15 +216,32 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
     }
     let evidence = title_mentions
         .iter()
-        .chain(&body_mentions)
-        .filter(|m| m.id.scheme() == scheme)
+        .chain(&mentions)
+        .filter(|m| m.role != Role::Bare && m.id.scheme() == scheme)
         .count();
     Resolution {
         primary,
         localities,
-        mentions: body_mentions,
+        mentions,
         evidence,
         ..empty
+    }
+}
+
+/// Marks the mentions that only continue the address of the unit named just before them
+/// ("xã Thạnh Phú, huyện Cái Nước, tỉnh Cà Mau"; "xã Vi Hương (Bạch Thông)").
+fn mark_addresses(g: &Gazetteer, text: &str, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let m = &mut rest[0];
+        let Some(prev) = before.iter().rev().find(|p| p.role != Role::Bare) else {
+            continue;
+        };
+        let gap = text.get(prev.end.min(m.start)..m.start).unwrap_or("");
+        let adjacent = m.start <= prev.end || gap.chars().all(|c| matches!(c, ',' | ' ' | '(' | '-' | '–'));
+        if adjacent && prev.id != m.id && g.is_within(&prev.id, &m.id) {
+            m.role = Role::Address;
+        }
     }
 }
 
@@ -205,6 +283,16 @@ impl<'g> Resolver<'g> {
             Scheme::Y2025 => self.g.successor_province(id).cloned(),
             Scheme::Y2024 => None,
         }
+    }
+
+    /// A unit and the units containing it on the text's map (a unit of the earlier map named in
+    /// a 2025 text lies in its province's successor).
+    fn chain(&self, id: &PlaceId) -> Vec<PlaceId> {
+        let mut out: Vec<PlaceId> = self.g.lineage(id).into_iter().map(|u| u.id.clone()).collect();
+        if id.scheme() != self.scheme {
+            out.extend(self.province_of(id));
+        }
+        out
     }
 
     /// Keeps the candidates under a unit named by `hint` ("Bạch Thông", or "Thị xã" for the
@@ -280,6 +368,7 @@ impl<'g> Resolver<'g> {
                         start: m.start,
                         end: m.end.max(name_end),
                         id: parent.id.clone(),
+                        role: Role::Address,
                     });
                 }
             }
@@ -287,6 +376,7 @@ impl<'g> Resolver<'g> {
                 start: m.start,
                 end: name_end,
                 id,
+                role: Role::Named,
             });
         }
         out

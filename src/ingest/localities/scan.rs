@@ -9,6 +9,9 @@ use crate::ingest::tokens::{Kind, Token};
 /// A type word and the unit types it can introduce.
 pub struct TypeWord {
     words: &'static [&'static str],
+    /// An abbreviation: a dot may follow it ("TP. Mỹ Tho"), and must when it is one letter
+    /// ("H. Cai Lậy").
+    abbrev: bool,
     /// How the gazetteer's full names spell the type ("thành phố" for "Thành ủy").
     pub canonical: &'static str,
     pub types: &'static [UnitType],
@@ -22,26 +25,50 @@ const URBAN: &[UnitType] = &[UnitType::UrbanDistrict];
 
 #[rustfmt::skip]
 const TYPE_WORDS: &[TypeWord] = &[
-    TypeWord { words: &["tỉnh", "ủy"], canonical: "tỉnh", types: PROVINCE },
-    TypeWord { words: &["thành", "ủy"], canonical: "thành phố", types: CITY },
-    TypeWord { words: &["thị", "ủy"], canonical: "thị xã", types: TOWN },
-    TypeWord { words: &["huyện", "ủy"], canonical: "huyện", types: RURAL },
-    TypeWord { words: &["quận", "ủy"], canonical: "quận", types: URBAN },
-    TypeWord { words: &["thành", "phố"], canonical: "thành phố", types: CITY },
-    TypeWord { words: &["thị", "xã"], canonical: "thị xã", types: TOWN },
-    TypeWord { words: &["thị", "trấn"], canonical: "thị trấn", types: &[UnitType::Township] },
-    TypeWord { words: &["đặc", "khu"], canonical: "đặc khu", types: &[UnitType::SpecialZone] },
-    TypeWord { words: &["tỉnh"], canonical: "tỉnh", types: PROVINCE },
-    TypeWord { words: &["tp"], canonical: "thành phố", types: CITY },
-    TypeWord { words: &["tx"], canonical: "thị xã", types: TOWN },
-    TypeWord { words: &["huyện"], canonical: "huyện", types: RURAL },
-    TypeWord { words: &["quận"], canonical: "quận", types: URBAN },
-    TypeWord { words: &["xã"], canonical: "xã", types: &[UnitType::Commune] },
-    TypeWord { words: &["phường"], canonical: "phường", types: &[UnitType::Ward] },
+    TypeWord { words: &["tỉnh", "ủy"], abbrev: false, canonical: "tỉnh", types: PROVINCE },
+    TypeWord { words: &["thành", "ủy"], abbrev: false, canonical: "thành phố", types: CITY },
+    TypeWord { words: &["thị", "ủy"], abbrev: false, canonical: "thị xã", types: TOWN },
+    TypeWord { words: &["huyện", "ủy"], abbrev: false, canonical: "huyện", types: RURAL },
+    TypeWord { words: &["quận", "ủy"], abbrev: false, canonical: "quận", types: URBAN },
+    TypeWord { words: &["thành", "phố"], abbrev: false, canonical: "thành phố", types: CITY },
+    TypeWord { words: &["thị", "xã"], abbrev: false, canonical: "thị xã", types: TOWN },
+    TypeWord { words: &["thị", "trấn"], abbrev: false, canonical: "thị trấn", types: &[UnitType::Township] },
+    TypeWord { words: &["đặc", "khu"], abbrev: false, canonical: "đặc khu", types: &[UnitType::SpecialZone] },
+    TypeWord { words: &["tỉnh"], abbrev: false, canonical: "tỉnh", types: PROVINCE },
+    TypeWord { words: &["tp"], abbrev: true, canonical: "thành phố", types: CITY },
+    TypeWord { words: &["tx"], abbrev: true, canonical: "thị xã", types: TOWN },
+    TypeWord { words: &["huyện"], abbrev: false, canonical: "huyện", types: RURAL },
+    TypeWord { words: &["quận"], abbrev: false, canonical: "quận", types: URBAN },
+    TypeWord { words: &["xã"], abbrev: false, canonical: "xã", types: &[UnitType::Commune] },
+    TypeWord { words: &["phường"], abbrev: false, canonical: "phường", types: &[UnitType::Ward] },
+    TypeWord { words: &["tt"], abbrev: true, canonical: "thị trấn", types: &[UnitType::Township] },
+    TypeWord { words: &["h"], abbrev: true, canonical: "huyện", types: RURAL },
+    TypeWord { words: &["q"], abbrev: true, canonical: "quận", types: URBAN },
+    TypeWord { words: &["p"], abbrev: true, canonical: "phường", types: &[UnitType::Ward] },
+    TypeWord { words: &["x"], abbrev: true, canonical: "xã", types: &[UnitType::Commune] },
 ];
 
 /// Words before a bare type word that make it generic ("các xã", "cấp huyện").
 const GENERIC_BEFORE: &[&str] = &["các", "những", "nhiều", "mỗi", "từng", "cấp", "số"];
+
+/// Words before a type word alone that make it say where something is or happens.
+const ABOUT_BEFORE: &[&str] = &["toàn", "của", "bàn", "tại", "ở", "cả", "trong", "khắp"];
+
+/// Words a type word forms another word with: "xã hội" (society), "xã viên" and "hợp tác xã"
+/// (a cooperative), "xã giao" (etiquette), "tỉnh táo" (alert).
+const NOT_A_UNIT: &[(&str, &str)] = &[("xã", "hội"), ("xã", "viên"), ("xã", "giao"), ("tỉnh", "táo")];
+const NOT_A_UNIT_AFTER: &[(&str, &str)] = &[("tác", "xã")];
+
+/// Whether the type word at `i` is part of another word rather than naming a unit.
+fn forms_another_word(toks: &[Token<'_>], i: usize, tw: &TypeWord) -> bool {
+    let last = tw.words[tw.words.len() - 1];
+    let next = toks.get(i + tw.words.len()).map(|t| t.lower());
+    let prev = i.checked_sub(1).map(|p| toks[p].lower());
+    NOT_A_UNIT.iter().any(|&(w, n)| w == last && next == Some(n))
+        || NOT_A_UNIT_AFTER
+            .iter()
+            .any(|&(p, w)| w == tw.words[0] && prev == Some(p))
+}
 
 /// A type word with whatever follows it; offsets in bytes of the scanned text.
 #[derive(Debug)]
@@ -56,6 +83,9 @@ pub struct RawMention<'a> {
     pub hint: Option<String>,
     /// "các xã", "cấp huyện": not a reference to one unit.
     pub generic: bool,
+    /// A type word alone that says where ("toàn tỉnh", "của xã", "trên địa bàn huyện", or
+    /// opening a sentence), not whose organ ("HĐND tỉnh", "Tỉnh ủy" in an official's title).
+    pub about: bool,
 }
 
 fn is_name_word(t: &Token<'_>) -> bool {
@@ -68,9 +98,11 @@ fn is_name_word(t: &Token<'_>) -> bool {
 
 fn match_type_word(toks: &[Token<'_>], i: usize) -> Option<&'static TypeWord> {
     let first = toks[i].lower();
+    let dotted = toks.get(i + 1).is_some_and(|t| t.is(".") && !t.spaced);
     TYPE_WORDS.iter().find(|tw| {
         tw.words[0] == first
             && tw.words.len() <= toks.len() - i
+            && (tw.words[0].chars().count() > 1 || dotted)
             && tw
                 .words
                 .iter()
@@ -78,6 +110,50 @@ fn match_type_word(toks: &[Token<'_>], i: usize) -> Option<&'static TypeWord> {
                 .skip(1)
                 .all(|(k, w)| toks[i + k].lower() == *w)
     })
+}
+
+/// Words that make a type word plural, introducing a list of names.
+const PLURAL: &[&str] = &["các", "những"];
+
+/// The names listed from token `j` after a plural type word, each pushed as a mention of that
+/// type; returns the token after the list.
+fn enumeration<'a>(
+    toks: &[Token<'a>],
+    mut j: usize,
+    max_words: usize,
+    tw: &'static TypeWord,
+    out: &mut Vec<RawMention<'a>>,
+) -> usize {
+    if toks.get(j).is_some_and(|t| t.is(":")) {
+        j += 1;
+    }
+    loop {
+        let first = j;
+        while j < toks.len()
+            && j - first < max_words
+            && is_name_word(&toks[j])
+            && match_type_word(toks, j).is_none()
+        {
+            j += 1;
+        }
+        if j == first {
+            return first;
+        }
+        out.push(RawMention {
+            start: toks[first].start,
+            end: toks[j - 1].end,
+            canonical: tw.canonical,
+            types: tw.types,
+            name: toks[first..j].to_vec(),
+            hint: None,
+            generic: false,
+            about: false,
+        });
+        match toks.get(j) {
+            Some(t) if t.is(",") || (t.kind == Kind::Word && t.lower() == "và") => j += 1,
+            _ => return j,
+        }
+    }
 }
 
 /// Every type-word mention in a text.
@@ -88,12 +164,32 @@ pub fn scan<'a>(toks: &[Token<'a>], max_words: usize) -> Vec<RawMention<'a>> {
         let Some(tw) = (toks[i].kind == Kind::Word)
             .then(|| match_type_word(toks, i))
             .flatten()
+            .filter(|tw| !forms_another_word(toks, i, tw))
         else {
             i += 1;
             continue;
         };
-        let generic = i > 0 && GENERIC_BEFORE.contains(&toks[i - 1].lower());
+        // "các xã", "cấp huyện", "10 xã", and "phường" in "các xã, phường": not one unit.
+        let listed_after_generic = i >= 2
+            && (toks[i - 1].is(",") || toks[i - 1].lower() == "và")
+            && out
+                .last()
+                .is_some_and(|m: &RawMention<'_>| m.generic && m.end == toks[i - 2].end);
+        let generic = i > 0
+            && (GENERIC_BEFORE.contains(&toks[i - 1].lower())
+                || toks[i - 1].kind == Kind::Number
+                || listed_after_generic);
+        let about = i == 0
+            || toks[i - 1].kind == Kind::Punct && !toks[i - 1].is("(")
+            || ABOUT_BEFORE.contains(&toks[i - 1].lower());
         let mut j = i + tw.words.len();
+        if tw.abbrev && toks.get(j).is_some_and(|t| t.is(".") && !t.spaced) {
+            j += 1;
+        }
+        if generic && i > 0 && PLURAL.contains(&toks[i - 1].lower()) {
+            // "các huyện: Tuy Phước, Phù Mỹ và Phù Cát": each name listed is one unit.
+            j = enumeration(toks, j, max_words, tw, &mut out);
+        }
         let mut name: Vec<Token<'a>> = Vec::new();
         while j < toks.len() && name.len() < max_words {
             let t = &toks[j];
@@ -127,6 +223,7 @@ pub fn scan<'a>(toks: &[Token<'a>], max_words: usize) -> Vec<RawMention<'a>> {
             name,
             hint,
             generic,
+            about,
         });
         i = j.max(i + 1);
     }
@@ -163,6 +260,7 @@ pub fn bare_provinces(
                     start: toks[i].start,
                     end: toks[i + n - 1].end,
                     id,
+                    role: super::Role::Named,
                 });
                 i += n;
             }
