@@ -236,7 +236,7 @@ pub struct SummaryListQuery {
     #[param(value_type = Level, example = "province")]
     pub level: Option<String>,
     /// The map: `2025` (the default; its 34 provinces) or `2024` (63 provinces); `district`
-    /// exists on the 2024 map only and implies it.
+    /// exists on the 2024 map only and implies it (`scheme=2025&level=district` lists nothing).
     #[param(value_type = Option<Scheme>, example = "2025")]
     pub scheme: Option<String>,
     /// Items per page, 1 to 200.
@@ -266,7 +266,7 @@ pub struct SummaryListQuery {
     responses(
         (status = 200, description = "One page of summaries", body = Page<LocalitySummary>),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "level is missing, the map has no such level, or a parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "level is missing, or a parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -294,12 +294,6 @@ pub async fn list_summaries(
         &["2024", "2025"],
     )?
     .unwrap_or(implied);
-    if !scheme.levels().contains(&level) {
-        return Err(ApiError::bad_parameter(
-            "level",
-            format!("the {} map has no {} level", scheme.as_str(), level.as_str()),
-        ));
-    }
     let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
     let store = state.store.clone();
     let (items, total) = blocking(move || {

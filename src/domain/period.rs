@@ -31,10 +31,10 @@ enum Part {
 }
 
 fn parse(s: &str) -> Option<(i32, Part)> {
-    let year: i32 = s.get(..4)?.parse().ok().filter(|y| (1900..=2100).contains(y))?;
-    if !s.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+    if !s.get(..4)?.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
+    let year: i32 = s[..4].parse().ok()?;
     let rest = &s[4..];
     let part = match rest.strip_prefix('-') {
         None if rest.is_empty() => Part::Year,
@@ -49,7 +49,7 @@ fn parse(s: &str) -> Option<(i32, Part)> {
             Part::Month(m.parse().ok().filter(|n| (1..=12).contains(n))?)
         }
         Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
-            Part::Span(y.parse().ok().filter(|&e: &i32| e > year && e <= 2100)?)
+            Part::Span(y.parse().ok().filter(|&e: &i32| e > year)?)
         }
         Some(_) => return None,
     };
@@ -61,7 +61,7 @@ impl Period {
         parse(&key).map(|_| Period(key.into()))
     }
 
-    /// A whole year (1900 to 2100, as every period).
+    /// A whole year.
     pub fn year(y: i32) -> Option<Period> {
         Period::checked(y.to_string())
     }
@@ -125,6 +125,23 @@ impl Period {
         }
     }
 
+    /// The first day of the period.
+    pub fn start(&self) -> NaiveDate {
+        let (y, part) = self.parts();
+        let first_of = |m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN);
+        match part {
+            Part::Year | Part::Half(1) | Part::NineMonths | Part::Span(_) => first_of(1),
+            Part::Half(_) => first_of(7),
+            Part::Quarter(q) => first_of(3 * q - 2),
+            Part::Month(m) => first_of(m),
+        }
+    }
+
+    /// Whether the period covers all of `other`.
+    pub fn covers(&self, other: &Period) -> bool {
+        self.start() <= other.start() && other.end() <= self.end()
+    }
+
     /// Whether the period is a whole year or ends with one (a span).
     pub fn ends_a_year(&self) -> bool {
         self.end().month() == 12
@@ -176,6 +193,11 @@ mod tests {
         assert_eq!(end("2024-02"), "2024-02-29");
         assert_eq!(end("2023-9M"), "2023-09-30");
         assert_eq!(end("2016-2020"), "2020-12-31");
+        let start = |s: &str| s.parse::<Period>().unwrap().start().to_string();
+        assert_eq!(start("2025-H2"), "2025-07-01");
+        assert_eq!(start("2024-Q3"), "2024-07-01");
+        let p = |s: &str| s.parse::<Period>().unwrap();
+        assert!(p("2019-H1").covers(&p("2019-Q2")) && !p("2019-Q2").covers(&p("2019-H1")));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::figures::{Figure, find_figures};
 use super::labels::{capitalise, is_empty_label, label_after, label_before};
 use super::localities::Mention;
 use super::metrics;
+use super::periods::{Stated, period_of};
 use super::scope::{Scope, place_of};
 use super::tokens::{Kind, Token, sentences};
 use crate::domain::text::fold;
@@ -14,7 +15,10 @@ use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period
 pub struct Context<'a> {
     pub mentions: &'a [Mention],
     pub primary: Option<&'a PlaceId>,
+    /// The article's period.
     pub period: Option<&'a Period>,
+    /// The periods the body states.
+    pub stated: &'a [Stated],
 }
 
 /// The label and metric of the last figure, carried to a figure that names no measure of
@@ -90,8 +94,9 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
     let mut out = Vec::with_capacity(figures.len());
     let mut carried: Option<Carried> = None;
     let mut counts: Vec<(String, &'static Metric)> = Vec::new();
-    for f in &figures {
+    for (n, f) in figures.iter().enumerate() {
         let (start, end) = span(f);
+        let next_figure = figures.get(n + 1).map_or(body.len(), |g| span(g).0);
         let si = sents
             .partition_point(|&(_, e)| e <= start)
             .min(sents.len().saturating_sub(1));
@@ -189,7 +194,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             denominator: f.denominator,
             qualifier: f.qualifier.map(str::to_owned),
             direction: direction(before),
-            period: ctx.period.cloned(),
+            period: period_of(ctx.stated, scope.clause, (start, end), next_figure, ctx.period),
             locality,
             evidence: Evidence {
                 text: body[ss..se].to_owned(),

@@ -12,11 +12,12 @@ mod localities;
 pub mod metrics;
 mod numbers;
 mod page;
+mod periods;
 mod scope;
 pub mod text;
 mod tokens;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{Caption, Gazetteer, NewArticle, Period, Scheme};
 use localities::MapHint;
@@ -91,23 +92,30 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
     }
     let title = parts.title.as_deref().unwrap_or_default();
     let published = source.published_on.or(parts.published_on);
-    let published_year = dates::year_of(published);
-    let period = dates::period(
-        std::iter::once(title).chain(
-            parts
-                .blocks
-                .iter()
-                .filter(|b| !b.caption)
-                .map(|b| b.text.as_str()),
-        ),
-        published_year,
-    );
+    let opening: Vec<&str> = parts
+        .blocks
+        .iter()
+        .filter(|b| !b.caption)
+        .take(2)
+        .map(|b| b.text.as_str())
+        .collect();
+    let opening = opening.join("\n");
+    let stated_period = periods::article_period(title, &opening, &body, published);
     let event_date = parts
         .blocks
         .iter()
         .filter(|b| !b.caption)
         .take(2)
-        .find_map(|b| dates::event_date(&b.text, published_year, period.as_ref()));
+        .find_map(|b| dates::event_date(&b.text, dates::year_of(published), stated_period.as_ref()));
+    let period = match (published, event_date) {
+        (None, Some(d)) => periods::article_period(title, &opening, &body, Some(d)),
+        _ => stated_period,
+    };
+    let ref_year = period
+        .as_ref()
+        .map(|p| p.end().year())
+        .or(dates::year_of(published.or(event_date)));
+    let stated = periods::stated(&body, ref_year);
     let body_toks = tokens::tokenize(&body);
     let trailer = parts.trailer.join("\n");
     let map = map_in_force(published.or(event_date), period.as_ref());
@@ -130,6 +138,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
             mentions: &places.mentions,
             primary: places.primary.as_ref(),
             period: period.as_ref(),
+            stated: &stated,
         },
     );
     Ok(NewArticle {

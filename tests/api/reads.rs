@@ -196,9 +196,16 @@ async fn indicators_filter_by_metric_locality_and_value() {
     let (_, _, ratios) = get(&app, "/indicators?unit=ratio&direction=level").await;
     assert_eq!(ratios["meta"]["total"], 4);
     let (_, _, h1) = get(&app, "/indicators?period=2022-H1").await;
+    let (_, _, h2) = get(&app, "/indicators?period=2022-H2").await;
+    let (_, _, whole) = get(&app, "/indicators?period=2022").await;
     let (_, _, y2022) = get(&app, "/indicators?year=2022").await;
-    assert_eq!(h1["meta"]["total"], y2022["meta"]["total"]);
-    assert_eq!(h1["meta"]["total"], 14);
+    let total = |page: &serde_json::Value| page["meta"]["total"].as_u64().unwrap();
+    assert_eq!(
+        (total(&h1), total(&whole), total(&h2)),
+        (12, 1, 1),
+        "the seed of 2022-H1: its figures, conscripts of the year, tasks for the second half"
+    );
+    assert_eq!(total(&y2022), total(&h1) + total(&whole) + total(&h2));
     let (_, _, label) = get(&app, "/indicators?q=ho%20ngheo").await;
     assert_eq!(label["meta"]["total"], 5);
 }
