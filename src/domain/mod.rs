@@ -11,7 +11,7 @@ mod summary;
 pub mod text;
 
 pub use article::{Article, ArticleSummary, Caption, NewArticle};
-pub use indicator::{Direction, Evidence, Indicator, NewIndicator, Unit};
+pub use indicator::{Direction, EVIDENCE_CHARS, Evidence, Indicator, NewIndicator, TextField, Unit};
 pub use metrics::{Metric, MetricKey};
 pub use period::{BadPeriod, PERIOD_PATTERN, Period};
 pub use places::{

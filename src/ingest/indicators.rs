@@ -9,16 +9,20 @@ use super::periods::{Stated, period_of};
 use super::scope::{Scope, place_of};
 use super::tokens::{Kind, Token, sentences};
 use crate::domain::text::fold;
-use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, Unit};
+use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
 
 /// What the article says around its figures.
 pub struct Context<'a> {
     pub mentions: &'a [Mention],
     pub primary: Option<&'a PlaceId>,
+    /// The units the primary unit lies in.
+    pub primary_within: &'a [PlaceId],
     /// The article's period.
     pub period: Option<&'a Period>,
-    /// The periods the body states.
+    /// The periods the text states.
     pub stated: &'a [Stated],
+    /// Which text of the article this is.
+    pub field: TextField,
 }
 
 /// The label and metric of the last figure, carried to a figure that names no measure of
@@ -30,6 +34,11 @@ struct Carried {
     label: String,
     metric: Option<&'static Metric>,
 }
+
+/// Words after a measure that do not name what it measures ("12 ha so với …").
+const NOT_AN_OBJECT: &[&str] = &[
+    "so", "với", "tăng", "giảm", "đạt", "là", "và", "trong", "tại", "ở", "của", "cho", "được", "thì", "nhưng",
+];
 
 /// Byte → Unicode-scalar offsets for a set of byte positions, computed in one pass.
 fn char_offsets(text: &str, mut bytes: Vec<usize>) -> impl Fn(usize) -> usize {
@@ -131,7 +140,22 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
                 String::new(),
             )
         } else {
-            let own = if f.label_after {
+            // "làm mới 2.350m đường bê tông", "thu gom 15 tấn rác": what a measure measures
+            // follows it.
+            let measured_after = matches!(
+                f.unit,
+                Unit::Metre
+                    | Unit::SquareMetre
+                    | Unit::Tonne
+                    | Unit::Kilogram
+                    | Unit::Kilometre
+                    | Unit::Hectare
+            ) && toks.get(f.tail).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.text.starts_with(char::is_lowercase)
+                    && !NOT_AN_OBJECT.contains(&t.lower())
+            });
+            let own = if f.label_after || measured_after {
                 String::new()
             } else {
                 label_before(&body[from..start])
@@ -158,11 +182,13 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
                 .map(|(_, m)| *m);
         }
         if is_empty_label(&label) {
-            if let Some(c) = same_sentence.filter(|c| c.metric.is_some()) {
+            if let Some(c) = same_sentence {
                 label = c.label.clone();
                 metric = c.metric;
             }
         }
+        // The label; else the cue nearest in the clause; else one stated earlier in the sentence
+        // (the head of a list: "… đăng ký GĐVH; 117/117 KDC …; 184/198 cơ quan …").
         let metric = metric
             .or_else(|| metrics::classify_label(&fold(&cue), f.unit))
             .or_else(|| {
@@ -170,12 +196,19 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
                 metrics::classify_context(&clause, fold(&body[clause_start..start]).len(), f.unit)
             })
             .or_else(|| {
-                metrics::classify_context(&fold(&body[ss..se]), fold(&body[ss..start]).len(), f.unit)
+                let clause = fold(&body[clause_start..clause_end]);
+                metrics::classify_list_item(&fold(&body[ss..clause_start]), &clause, f.unit)
             });
         if is_empty_label(&label) {
             label = f.unit_noun.clone().unwrap_or_default();
         }
-        let locality = place_of(body, &scope, ctx.mentions, ctx.primary);
+        let mut locality = place_of(body, &scope, ctx.mentions, ctx.primary);
+        // A headline names a commune's province for readers elsewhere ("Một xã ở Hà Nội thu …"):
+        // its figure is the article's unit's when that lies within.
+        if ctx.field == TextField::Title && locality.as_ref().is_some_and(|l| ctx.primary_within.contains(l))
+        {
+            locality = ctx.primary.cloned();
+        }
         if let (Some(m), Some(noun)) = (metric, f.unit_noun.clone().filter(|_| f.noun.is_some())) {
             counts.push((noun, m));
         }
@@ -196,11 +229,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             direction: direction(before),
             period: period_of(ctx.stated, scope.clause, (start, end), next_figure, ctx.period),
             locality,
-            evidence: Evidence {
-                text: body[ss..se].to_owned(),
-                start: to_char(start),
-                end: to_char(end),
-            },
+            evidence: Evidence::new(body, ctx.field, (ss, se), (start, end), &to_char),
         });
     }
     out

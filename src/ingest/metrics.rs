@@ -20,7 +20,8 @@ const CUES: &[(&str, Cues)] = &[
     ("malnutrition_rate", &[&["suy dinh duong"]]),
     ("clean_water_access", &[&["nuoc sach"], &["nuoc sinh hoat hop ve sinh"], &["nuoc hop ve sinh"]]),
     ("health_insurance_coverage", &[&["bao hiem y te"]]),
-    ("grdp_per_capita", &[&["binh quan dau nguoi"], &["thu nhap binh quan"]]),
+    ("income_per_capita", &[&["thu nhap binh quan"], &["thu nhap dau nguoi"]]),
+    ("grdp_per_capita", &[&["grdp binh quan"], &["san pham binh quan dau nguoi"], &["binh quan dau nguoi"]]),
     ("sector_growth", &[&["khu vuc nong"], &["khu vuc cong nghiep"], &["khu vuc dich vu"], &["nong, lam nghiep"], &["nong lam nghiep"]]),
     ("economic_growth", &[&["tang truong kinh te"], &["tang truong grdp"], &["grdp"], &["toc do tang truong"]]),
     ("industrial_output", &[&["san xuat cong nghiep"], &["gia tri cong nghiep"], &["chi so san xuat cong nghiep"]]),
@@ -40,6 +41,7 @@ const CUES: &[(&str, Cues)] = &[
     ("vocational_training", &[&["day nghe"], &["dao tao nghe"], &["hoc nghe"]]),
     ("conscripts", &[&["nhap ngu"], &["tan binh"], &["giao quan"]]),
     ("charity_houses", &[&["nha tinh nghia"], &["nha dai doan ket"], &["nha tinh thuong"]]),
+    ("funds_raised", &[&["van dong"], &["ung ho"], &["quyen gop"], &["tai tro"], &["tiep nhan"], &["dong gop"]]),
     ("loan_projects", &[&["vay von"]]),
     ("outreach_sessions", &[&["buoi", "tuyen truyen"], &["cuoc", "tuyen truyen"], &["hoi nghi"]]),
     ("participants", &[&["luot"]]),
@@ -87,6 +89,30 @@ pub fn classify_label(folded_label: &str, unit: Unit) -> Option<&'static Metric>
         .filter(|(m, _)| m.allows(unit))
         .find(|(_, cues)| cue_positions(cues, folded_label).next().is_some())
         .map(|(m, _)| *m)
+}
+
+/// The metric of a list item whose clause repeats part of a cue stated earlier in its
+/// sentence: "… 11.963 hộ đăng ký GĐVH; 117/117 KDC đăng ký …; 184/198 cơ quan đăng ký" (the
+/// last clause repeats "đăng ký" of the cue "đăng ký … văn hóa").
+pub fn classify_list_item(folded_before: &str, folded_clause: &str, unit: Unit) -> Option<&'static Metric> {
+    RULES
+        .iter()
+        .filter(|(m, _)| m.allows(unit))
+        .filter_map(|(m, cues)| {
+            let near = cues
+                .iter()
+                .filter(|group| {
+                    group.len() > 1 && group.iter().any(|c| find_word(folded_clause, c).is_some())
+                })
+                .filter_map(|group| {
+                    let at: Option<Vec<usize>> = group.iter().map(|c| find_word(folded_before, c)).collect();
+                    at.map(|p| p.into_iter().max().unwrap_or(0))
+                })
+                .max()?;
+            Some((near, *m))
+        })
+        .max_by_key(|(p, _)| *p)
+        .map(|(_, m)| m)
 }
 
 /// The metric whose cue stands nearest `at` (a byte offset) in folded context text.

@@ -19,7 +19,8 @@ mod tokens;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::{Caption, Gazetteer, NewArticle, Period, Scheme};
+use crate::domain::places::Relation;
+use crate::domain::{Caption, Gazetteer, NewArticle, Period, PlaceId, Scheme, TextField};
 use localities::MapHint;
 
 /// Version of the extraction rules. Stored with each article: articles saved by an older
@@ -131,16 +132,33 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
             url: source.url,
         },
     );
-    let indicators = indicators::extract(
+    let primary_within: Vec<PlaceId> = places
+        .primary
+        .iter()
+        .flat_map(|p| gazetteer.areas(p))
+        .filter(|a| a.relation != Relation::Itself)
+        .map(|a| a.id)
+        .collect();
+    let context = |mentions, stated, field| indicators::Context {
+        mentions,
+        primary: places.primary.as_ref(),
+        primary_within: &primary_within,
+        period: period.as_ref(),
+        stated,
+        field,
+    };
+    let title_toks = tokens::tokenize(title);
+    let title_stated = periods::stated(title, ref_year);
+    let mut indicators = indicators::extract(
+        title,
+        &title_toks,
+        &context(&places.title_mentions, &title_stated, TextField::Title),
+    );
+    indicators.extend(indicators::extract(
         &body,
         &body_toks,
-        &indicators::Context {
-            mentions: &places.mentions,
-            primary: places.primary.as_ref(),
-            period: period.as_ref(),
-            stated: &stated,
-        },
-    );
+        &context(&places.mentions, &stated, TextField::Body),
+    ));
     Ok(NewArticle {
         id: text::article_id(&normalized),
         title: parts.title,

@@ -45,7 +45,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
 pub fn scale_word(word: &str) -> Option<f64> {
     match word {
         "nghìn" | "ngàn" | "ngìn" => Some(1e3),
-        "triệu" => Some(1e6),
+        "triệu" | "tr" => Some(1e6),
         "tỷ" | "tỉ" => Some(1e9),
         _ => None,
     }

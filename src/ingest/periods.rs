@@ -6,8 +6,8 @@
 //! đến ngày 3/11/2022"), a Tết ("Tết Nguyên đán Bính Ngọ 2026"), or relative to the article's
 //! year ("năm nay", "từ đầu năm"). Not periods: a comparison base ("so với cùng kỳ năm 2018",
 //! "cùng kỳ 2024"), the period of a standard ("chuẩn nghèo giai đoạn 2022-2025"), a body's term
-//! used as its name ("Ủy ban MTTQ khóa I, nhiệm kỳ 2025-2030") and a meeting's month ("phiên
-//! họp thường kỳ tháng 9/2025"). An election for a term ("bầu cử … nhiệm kỳ 2021-2026") reports
+//! used as its name ("Ủy ban MTTQ khóa I, nhiệm kỳ 2025-2030"), a meeting's month ("phiên
+//! họp thường kỳ tháng 9/2025") and a date written out ("ngày 02 tháng 7 năm 2021"). An election for a term ("bầu cử … nhiệm kỳ 2021-2026") reports
 //! on the year it is held. "Nhiệm kỳ qua" states a term without its years: no period.
 
 use std::sync::LazyLock;
@@ -56,9 +56,10 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("period pattern")
 });
 
-/// Words shortly before a period that make it a comparison base or a standard's period.
+/// Words shortly before a period that make it a comparison base, a standard's period or part
+/// of a date ("ngày 02 tháng 7 năm 2021").
 static BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:so\s+với|so\s+cùng|cùng\s+kỳ|so\s+sánh|chuẩn|thường\s+kỳ)[^,;.()]{0,30}$")
+    Regex::new(r"(?i)(?:(?:so\s+với|so\s+cùng|cùng\s+kỳ|so\s+sánh|chuẩn|thường\s+kỳ)[^,;.()]{0,30}|ngày\s+[0-9]{1,2}\s+)$")
         .expect("base")
 });
 /// A term named as part of a body's name: "khóa I, nhiệm kỳ 2025-2030", "HĐND các cấp nhiệm kỳ".
@@ -351,6 +352,7 @@ mod tests {
         assert!(one("theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025").is_empty());
         assert!(one("Ủy ban MTTQ xã khóa I, nhiệm kỳ 2025-2030 ra mắt").is_empty());
         assert!(one("phiên họp thường kỳ tháng 9/2025 diễn ra").is_empty());
+        assert!(one("Sáng ngày 02 tháng 7 năm 2021, hội nghị").is_empty());
         assert!(one("trong 6 tháng, xã đã").is_empty());
         assert!(one("những năm qua, tỉnh đã").is_empty());
         assert_eq!(periods("Nhiệm kỳ qua, Mặt trận đã", Some(2024)), [None]);

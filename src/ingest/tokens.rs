@@ -150,10 +150,37 @@ fn after_abbreviation(text: &str, dot: usize) -> bool {
     ABBREVIATIONS.contains(&&text[word_start..dot])
 }
 
+/// Longest sentence, in bytes, that is read as one: a run of figures without a full stop is
+/// cut at its last `;`, `,` or space before this length, so that the work spent on each figure's
+/// sentence is bounded and reading a text stays linear in its length.
+pub const MAX_SENTENCE: usize = 1200;
+
 /// Byte ranges of the sentences of a text: split at line breaks and at `.`, `!`, `?`, `…`
 /// that end a sentence (followed by a space, a line break, the end, or a capital letter; not
-/// the dot of an abbreviation).
+/// the dot of an abbreviation), and sentences longer than [`MAX_SENTENCE`] cut.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (start, end) in whole_sentences(text) {
+        let mut s = start;
+        while end - s > MAX_SENTENCE {
+            let mut limit = s + MAX_SENTENCE;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let cut = text[s..limit]
+                .rfind(';')
+                .or_else(|| text[s..limit].rfind(','))
+                .or_else(|| text[s..limit].rfind(' '))
+                .map_or(limit, |p| s + p + 1);
+            push_trimmed(text, s, cut, &mut out);
+            s = cut;
+        }
+        push_trimmed(text, s, end, &mut out);
+    }
+    out
+}
+
+fn whole_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
@@ -210,6 +237,16 @@ mod tests {
         assert_eq!(modern_tone("uỷ"), "ủy");
         assert_eq!(modern_tone("đoàn"), "đoàn");
         assert_eq!(modern_tone("khoẻ"), "khỏe");
+    }
+
+    #[test]
+    fn a_run_without_full_stops_is_cut_into_bounded_sentences() {
+        let run = "tăng 12,5%, ".repeat(1000);
+        let got = sentences(&run);
+        assert!(got.len() > 1);
+        assert!(got.iter().all(|(s, e)| e - s <= MAX_SENTENCE), "{got:?}");
+        assert_eq!(got.first().map(|s| s.0), Some(0));
+        assert_eq!(got.last().map(|s| s.1), Some(run.trim_end().len()));
     }
 
     #[test]

@@ -182,8 +182,10 @@ fn write_article(
     let mut put_indicator = tx.prepare_cached(
         "INSERT INTO indicators (article_id, position, metric, label, value, unit, unit_noun,
              denominator, qualifier, direction, period, locality_id, evidence_text,
-             evidence_start, evidence_end, newest, label_search, province_2024, district_2024, province_2025)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, chiso_fold(?4),
+             evidence_start, evidence_end, newest, evidence_field, sentence_start, sentence_end,
+             label_search, province_2024, district_2024, province_2025)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+             chiso_fold(?4),
              (SELECT area_id FROM locality_areas WHERE locality_id = ?12 AND slot = 'province_2024'),
              (SELECT area_id FROM locality_areas WHERE locality_id = ?12 AND slot = 'district_2024'),
              (SELECT area_id FROM locality_areas WHERE locality_id = ?12 AND slot = 'province_2025'))",
@@ -206,6 +208,9 @@ fn write_article(
             i.evidence.start as i64,
             i.evidence.end as i64,
             newest,
+            i.evidence.field.as_str(),
+            i.evidence.sentence_start as i64,
+            i.evidence.sentence_end as i64,
         ])?;
     }
     Ok(())

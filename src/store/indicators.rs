@@ -8,13 +8,13 @@ use super::sql::{self, Conditions, like_word, own, search_words, within};
 use super::{Store, StoreError};
 use crate::domain::metrics::{self, MetricKey};
 use crate::domain::{
-    Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Total, Unit,
+    Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, TextField, Total, Unit,
 };
 
 const INDICATOR_COLUMNS: &str = "i.id, i.article_id, a.title AS article_title, i.metric, i.label, i.value,
         i.unit, i.unit_noun, i.denominator, i.qualifier, i.direction, i.period, i.locality_id,
         l.name AS locality_name, l.level AS locality_level,
-        i.evidence_text, i.evidence_start, i.evidence_end";
+        i.evidence_text, i.evidence_start, i.evidence_end, i.evidence_field, i.sentence_start, i.sentence_end";
 
 const INDICATOR_FROM: &str =
     "indicators i JOIN articles a ON a.id = i.article_id LEFT JOIN localities l ON l.id = i.locality_id";
@@ -45,12 +45,28 @@ fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Indicator, StoreEr
         direction,
         period: r.get("period")?,
         locality: locality_ref(r, "locality_id", "locality_name", "locality_level")?,
-        evidence: Evidence {
-            text: r.get("evidence_text")?,
-            start: r.get::<_, i64>("evidence_start")? as usize,
-            end: r.get::<_, i64>("evidence_end")? as usize,
-        },
+        evidence: evidence_from_row(r)?,
     }))
+}
+
+/// The evidence columns of an indicator row. A row stored before schema 9 holds its whole
+/// sentence and no sentence offsets: the window is the figure's own span then.
+fn evidence_from_row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
+    let start = r.get::<_, i64>("evidence_start")? as usize;
+    let end = r.get::<_, i64>("evidence_end")? as usize;
+    let field: String = r.get("evidence_field")?;
+    Ok(Evidence {
+        text: r.get("evidence_text")?,
+        field: TextField::parse(&field).unwrap_or(TextField::Body),
+        start,
+        end,
+        sentence_start: r
+            .get::<_, Option<i64>>("sentence_start")?
+            .map_or(start, |s| s as usize),
+        sentence_end: r
+            .get::<_, Option<i64>>("sentence_end")?
+            .map_or(end, |s| s as usize),
+    })
 }
 
 fn indicator_conditions(f: &IndicatorFilter) -> Conditions {

@@ -236,6 +236,14 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles_v8 RENAME TO articles;
     CREATE INDEX articles_newest ON articles(coalesce(published_on, event_date) DESC, id);
     "#,
+    // 9: evidence in proportion to the figure: a bounded window of its sentence, and the
+    // sentence's offsets in the title or body it stands in (the whole sentence on request).
+    r#"
+    ALTER TABLE indicators ADD COLUMN evidence_field TEXT NOT NULL DEFAULT 'body'
+        CHECK (evidence_field IN ('title', 'body'));
+    ALTER TABLE indicators ADD COLUMN sentence_start INTEGER;
+    ALTER TABLE indicators ADD COLUMN sentence_end INTEGER;
+    "#,
 ];
 
 /// The schema version this release writes.

@@ -185,7 +185,7 @@ fn an_economic_review_from_another_province_reads_right() {
         ("7.52", Unit::Percent, "economic_growth"),
         ("3245600000000", Unit::Vnd, "budget_revenue"),
         ("512000000", Unit::Usd, "export_import"),
-        ("62300000", Unit::Vnd, "grdp_per_capita"),
+        ("62300000", Unit::Vnd, "income_per_capita"),
         ("2.81", Unit::Percent, "poverty_rate"),
         ("46", Unit::Ratio, "new_rural_communes"),
         ("15000", Unit::Count, "jobs_created"),

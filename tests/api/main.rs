@@ -1,6 +1,7 @@
 //! Integration tests of chiso, through the app itself. Each test has its own database.
 
 mod articles;
+mod constructions;
 mod extraction;
 mod openapi;
 mod places;

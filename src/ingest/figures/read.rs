@@ -29,8 +29,7 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
         return Reading::Skip(i + 1);
     }
     if let Some(n) = toks.get(i + 1).filter(|n| !n.spaced) {
-        let glued_word =
-            n.kind == Kind::Word && !matches!(n.lower(), "ha" | "km" | "tấn" | "kg" | "tỷ" | "triệu");
+        let glued_word = n.kind == Kind::Word && !GLUED_UNITS.contains(&n.lower());
         if glued_word
             || n.is("_")
             || (n.is(".") && toks.get(i + 2).is_some_and(|a| a.kind == Kind::Word && !a.spaced))
@@ -74,16 +73,55 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
     if let Some(p) = prev.filter(|p| p.kind == Kind::Word) {
         let w = p.lower();
         let total = w == "số" && word(toks, i.wrapping_sub(2)).is_some_and(|b| b == "tổng");
+        // "xếp thứ 14/34": a rank among so many is a figure; "lần thứ 2", "đứng thứ 3" are not.
+        let rank = w == "thứ"
+            && denominator.is_some()
+            && word(toks, i.wrapping_sub(2)).is_some_and(|b| RANKED.contains(&b));
+        // "giảm bình quân mỗi năm 2,1%": a time word before a percentage is no date.
+        let rate = matches!(w, "năm" | "tháng" | "quý" | "tuần" | "ngày") && punct(toks, j, "%");
         let document = DOCUMENTS
             .iter()
             .any(|[a, b]| w == *b && word(toks, i.wrapping_sub(2)) == Some(*a));
-        if (DESIGNATORS.contains(&w) && !total) || document {
-            return Reading::Skip(i + 1);
+        if (DESIGNATORS.contains(&w) && !total && !rank && !rate) || document {
+            return Reading::Skip(j.max(i + 1));
         }
+    }
+    // "là 1 trong 10 xã": one of so many, not a count.
+    if word(toks, j) == Some("trong") && number(toks, j + 1) {
+        return Reading::Skip(j + 2);
     }
     let Some(mut value) = parse_number(t.text) else {
         return Reading::Skip(i + 1);
     };
+    // "(-0,36%)": a minus sign set before the number.
+    if prev.is_some_and(|p| (p.is("-") || p.is("−")) && !t.spaced)
+        && (i < 2 || toks[i - 1].spaced || toks[i - 2].is("("))
+    {
+        value = -value;
+    }
+    // "8,96–9,61%", "2-3 tỷ đồng": the first number of a range takes the unit of the second.
+    if (punct(toks, j, "–") || punct(toks, j, "-") || punct(toks, j, "—"))
+        && number(toks, j + 1)
+        && denominator.is_none()
+    {
+        if let (Reading::Figure(second), Some(raw)) = (read(toks, j + 1), parse_number(toks[j + 1].text)) {
+            if second.unit != Unit::Count && second.unit != Unit::Ratio && raw != 0.0 {
+                let scale = second.value.abs() / raw;
+                return Reading::Figure(Figure {
+                    value: scaled(value, scale),
+                    unit: second.unit,
+                    unit_noun: None,
+                    denominator: None,
+                    qualifier: qualifier(toks, i),
+                    first: i,
+                    last: j,
+                    tail: j,
+                    noun: None,
+                    label_after: false,
+                });
+            }
+        }
+    }
     let qualifier = qualifier(toks, i);
     let mut figure = Figure {
         value,
@@ -112,13 +150,20 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
     value = scaled(value, scaled_by);
     figure.value = value;
     let unit = match word(toks, k) {
+        Some("đồng") if word(toks, k + 1) == Some("chí") => None,
         Some("đồng" | "đ" | "vnđ" | "vnd") => Some(Unit::Vnd),
         Some("usd") => Some(Unit::Usd),
         Some("đô") if word(toks, k + 1) == Some("la") => Some(Unit::Usd),
         Some("ha" | "hecta" | "héc") => Some(Unit::Hectare),
-        Some("m2" | "m²") => Some(Unit::SquareMetre),
+        Some("m2") => Some(Unit::SquareMetre),
+        Some("m") if punct(toks, k + 1, "²") => Some(Unit::SquareMetre),
         Some("tấn") => Some(Unit::Tonne),
         Some("km") => Some(Unit::Kilometre),
+        Some("m") if !toks[k].spaced => Some(Unit::Metre),
+        Some("kg") => Some(Unit::Kilogram),
+        Some("lần") if word(toks, i.wrapping_sub(1)).is_some_and(|w| MULTIPLIED.contains(&w)) => {
+            Some(Unit::Times)
+        }
         Some("điểm") if punct(toks, k + 1, "%") => Some(Unit::PercentagePoint),
         Some("điểm") if word(toks, k + 1) == Some("phần") && word(toks, k + 2) == Some("trăm") => {
             Some(Unit::PercentagePoint)
@@ -139,14 +184,34 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
         if unit == Unit::PercentagePoint {
             end = if punct(toks, k + 1, "%") { k + 2 } else { k + 3 };
         }
+        if unit == Unit::SquareMetre && punct(toks, k + 1, "²") {
+            end = k + 2;
+        }
         figure.unit = unit;
         figure.last = end;
         figure.tail = comparison_tail(toks, end);
         return Reading::Figure(figure);
     }
     let Some((ns, ne)) = noun_at(toks, k) else {
+        // "xếp thứ 3/12 toàn huyện": a ratio needs no noun.
+        if denominator.is_some() {
+            figure.unit = Unit::Ratio;
+            return Reading::Figure(figure);
+        }
         return Reading::Skip(i + 1);
     };
+    // "Tại 15 xã, …", "Trong tổng số 18 xã, có …": where or among how many a result holds, not
+    // a figure of its own.
+    let scope_word = matches!(word(toks, i.wrapping_sub(1)), Some("tại" | "ở"))
+        || (word(toks, i.wrapping_sub(1)) == Some("số")
+            && matches!(word(toks, i.wrapping_sub(2)), Some("tổng" | "trong")));
+    if scope_word && punct(toks, ne, ",") && denominator.is_none() {
+        return Reading::Skip(ne);
+    }
+    // "Dự đại hội có 155 đại biểu": those attending a meeting are not a figure.
+    if word(toks, ns) == Some("đại") && word(toks, ns + 1) == Some("biểu") && attends(toks, i) {
+        return Reading::Skip(ne);
+    }
     figure.unit = if denominator.is_some() {
         Unit::Ratio
     } else {
@@ -164,12 +229,33 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
     figure.label_after = true;
     figure.last = ne;
     figure.tail = ne;
-    // "77 đơn/77 vụ việc": one count in two units.
-    if punct(toks, ne, "/") && number(toks, ne + 1) && parse_number(toks[ne + 1].text) == Some(value) {
+    // The noun phrase may run on before a slash: "8.112 hộ nghèo/506.184 hộ".
+    let slash = (ne..toks.len().min(ne + 4)).find(|&k| punct(toks, k, "/") || toks[k].kind != Kind::Word);
+    if let Some(ne) = slash.filter(|&k| punct(toks, k, "/") && number(toks, k + 1) && denominator.is_none()) {
         let second = noun_at(toks, ne + 2).map_or(ne + 2, |(_, e)| e);
-        figure.tail = second;
+        match parse_number(toks[ne + 1].text) {
+            // "77 đơn/77 vụ việc": one count in two units.
+            Some(y) if y == value => figure.tail = second,
+            // "8.112 hộ nghèo/506.184 hộ": so many of all.
+            Some(y) if y > value => {
+                figure.unit = Unit::Ratio;
+                figure.denominator = Some(y);
+                figure.tail = second;
+            }
+            _ => {}
+        }
     }
     Reading::Figure(figure)
+}
+
+/// Whether the clause before token `i` says people attend a meeting ("Dự đại hội có …").
+fn attends(toks: &[Token<'_>], i: usize) -> bool {
+    (i.saturating_sub(10)..i)
+        .rev()
+        .take_while(|&k| !(punct(toks, k, ";") || punct(toks, k, ".")))
+        .any(|k| {
+            word(toks, k) == Some("dự") && !matches!(word(toks, k + 1), Some("án" | "toán" | "kiến" | "báo"))
+        })
 }
 
 /// Extends a figure over what it is compared with: "kế hoạch", "dự toán", "chỉ tiêu",

@@ -22,14 +22,29 @@ pub const DOCUMENTS: &[[&str; 2]] = &[
     ["hướng", "dẫn"], ["chương", "trình"], ["đề", "án"],
 ];
 
-/// Nouns after a number that make it a duration, an age or a vague quantity.
+/// Nouns after a number that make it a duration, an age, a number of tiers ("3 cấp"), a count
+/// of officials ("02 vị", "2 đồng chí") or a vague quantity.
 #[rustfmt::skip]
 pub const NOT_COUNTED: &[&str] = &[
     "năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "giây", "tuổi", "lần", "số", "thứ", "kỳ",
     "khóa", "khoá", "nhiệm", "giai", "độ", "mũi", "đêm", "thập", "thế", "trên", "dưới", "và", "hoặc",
     "đến", "tới", "của", "so", "trong", "tại", "ở", "là", "với", "được", "đã", "có", "cho", "về",
-    "theo", "nhằm", "sau", "trước", "khi", "từ", "điểm",
+    "theo", "nhằm", "sau", "trước", "khi", "từ", "cấp", "vị", "đồng", "toàn", "cả",
 ];
+
+/// Words glued to a number that are its unit or scale, not part of a code ("3.690.000.000đ",
+/// "620tr", "2.350m", "72.550ha").
+#[rustfmt::skip]
+pub const GLUED_UNITS: &[&str] = &[
+    "ha", "km", "m", "m2", "kg", "tấn", "tỷ", "tỉ", "triệu", "tr", "ngàn", "nghìn", "đ", "đồng", "vnđ",
+    "vnd", "usd", "lần",
+];
+
+/// Verbs before "N lần" that make it a multiple ("tăng 2,6 lần", "gấp 3 lần").
+pub const MULTIPLIED: &[&str] = &["tăng", "gấp", "giảm", "hơn", "trên", "khoảng", "gần"];
+
+/// Words before "thứ N" that make it a rank ("xếp thứ 14/34").
+pub const RANKED: &[&str] = &["xếp", "đứng", "hạng"];
 
 /// Words before a number that mark it as a date ("ngày 30/6", "chiều 14/7").
 #[rustfmt::skip]
@@ -46,7 +61,7 @@ pub const COMPOUND_NOUNS: &[&str] = &[
     "đơn vị", "doanh nghiệp", "chỉ tiêu", "công trình", "tổ chức", "chi bộ", "đảng bộ", "trường hợp",
     "ý kiến", "kiến nghị", "thanh niên", "người dân", "cán bộ", "hội nghị", "sản phẩm", "gia đình",
     "tình nguyện", "bệnh nhân", "phương tiện", "xã viên", "hội viên", "suất quà", "phần quà",
-    "cây xanh",
+    "cây xanh", "đại biểu",
 ];
 
 /// One-word nouns that join the noun before them across a comma ("khối, xóm", "đơn, thư").

@@ -51,6 +51,8 @@ pub struct Resolution {
     pub localities: Vec<PlaceId>,
     /// Resolved mentions in the body, type words alone included, in order.
     pub mentions: Vec<Mention>,
+    /// Resolved mentions in the title, in order.
+    pub title_mentions: Vec<Mention>,
     /// Mentions in title and body that resolved on `scheme` itself.
     evidence: usize,
 }
@@ -98,6 +100,7 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
         primary: None,
         localities: Vec::new(),
         mentions: Vec::new(),
+        title_mentions: Vec::new(),
         evidence: 0,
     };
     if g.is_empty() {
@@ -223,6 +226,7 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
         primary,
         localities,
         mentions,
+        title_mentions,
         evidence,
         ..empty
     }
@@ -267,10 +271,21 @@ impl<'g> Resolver<'g> {
                 .by_full_name(scheme, &fold_key(&format!("{} {key}", m.canonical)))
         };
         let found = on(self.scheme);
-        match (found.is_empty(), self.scheme) {
+        let found = match (found.is_empty(), self.scheme) {
             (true, Scheme::Y2025) => on(Scheme::Y2024),
             _ => found,
+        };
+        if !found.is_empty() {
+            return found;
         }
+        // A unit upgraded since the text was written: "TX. Gò Công" is now a city, "xã Tân
+        // Phú" a ward. Any unit of the same level with the name.
+        let wider = scan::same_level(m.types);
+        [self.scheme, Scheme::Y2024]
+            .into_iter()
+            .map(|s| self.g.by_short_name(s, &key, wider))
+            .find(|f| !f.is_empty())
+            .unwrap_or_default()
     }
 
     /// The province of a unit as the text's map draws it: a unit of the earlier map named in a

@@ -48,6 +48,29 @@ const TYPE_WORDS: &[TypeWord] = &[
     TypeWord { words: &["x"], abbrev: true, canonical: "xã", types: &[UnitType::Commune] },
 ];
 
+const DISTRICT_LEVEL: &[UnitType] = &[
+    UnitType::City,
+    UnitType::Town,
+    UnitType::RuralDistrict,
+    UnitType::UrbanDistrict,
+];
+const COMMUNE_LEVEL: &[UnitType] = &[
+    UnitType::Commune,
+    UnitType::Ward,
+    UnitType::Township,
+    UnitType::SpecialZone,
+];
+
+/// Every type of the level of a town, district, township or commune (units get upgraded: a
+/// town becomes a city, a commune a ward); no wider for provinces and cities.
+pub fn same_level(types: &[UnitType]) -> &'static [UnitType] {
+    match types {
+        [UnitType::Town] | [UnitType::RuralDistrict] | [UnitType::UrbanDistrict] => DISTRICT_LEVEL,
+        [UnitType::Township] | [UnitType::Commune] => COMMUNE_LEVEL,
+        _ => &[],
+    }
+}
+
 /// Words before a bare type word that make it generic ("các xã", "cấp huyện").
 const GENERIC_BEFORE: &[&str] = &["các", "những", "nhiều", "mỗi", "từng", "cấp", "số"];
 
