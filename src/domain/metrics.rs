@@ -27,7 +27,7 @@ impl Metric {
 
 const PCT: &[Unit] = &[Unit::Percent, Unit::PercentagePoint];
 const CNT: &[Unit] = &[Unit::Count, Unit::Ratio];
-const MONEY: &[Unit] = &[Unit::Vnd, Unit::Usd, Unit::Percent];
+const MONEY: &[Unit] = &[Unit::Vnd, Unit::Usd, Unit::Percent, Unit::Times];
 const SHARE: &[Unit] = &[Unit::Count, Unit::Ratio, Unit::Percent];
 const ANY: &[Unit] = &[];
 
@@ -46,6 +46,8 @@ macro_rules! metric {
 #[rustfmt::skip]
 pub const CATALOG: &[Metric] = &[
     metric!("voter_turnout", "Tỷ lệ cử tri đi bầu", "Voter turnout", PCT),
+    metric!("voters", "Cử tri đi bầu", "Voters who voted", CNT),
+    metric!("deputies_elected", "Đại biểu trúng cử", "Deputies elected", CNT),
     metric!("poverty_rate", "Tỷ lệ hộ nghèo", "Poverty rate", PCT),
     metric!("poor_households", "Số hộ nghèo, hộ cận nghèo", "Poor and near-poor households", CNT),
     metric!("malnutrition_rate", "Tỷ lệ trẻ em suy dinh dưỡng", "Child malnutrition rate", PCT),
@@ -53,13 +55,20 @@ pub const CATALOG: &[Metric] = &[
     metric!("health_insurance_coverage", "Tỷ lệ tham gia bảo hiểm y tế", "Health insurance coverage", PCT),
     metric!("income_per_capita", "Thu nhập bình quân đầu người", "Income per head", MONEY),
     metric!("grdp_per_capita", "GRDP bình quân đầu người", "GRDP per capita", MONEY),
+    metric!("growth_contribution", "Đóng góp vào tăng trưởng kinh tế", "Contribution to economic growth", &[Unit::PercentagePoint]),
+    metric!("economic_structure", "Cơ cấu kinh tế", "Economic structure (share of a sector)", &[Unit::Percent]),
     metric!("sector_growth", "Tăng trưởng theo khu vực kinh tế", "Growth by economic sector", PCT),
     metric!("economic_growth", "Tốc độ tăng trưởng kinh tế (GRDP)", "Economic growth rate (GRDP)", PCT),
+    metric!("grdp", "Tổng sản phẩm trên địa bàn (GRDP)", "Gross regional domestic product", &[Unit::Vnd, Unit::Usd]),
     metric!("industrial_output", "Giá trị sản xuất công nghiệp", "Industrial output value", ANY),
+    metric!("production_value", "Tổng giá trị sản xuất", "Gross output value", ANY),
     metric!("retail_sales", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "Retail sales and consumer services", ANY),
+    metric!("tourist_arrivals", "Lượt khách du lịch", "Tourist arrivals", SHARE),
+    metric!("tourism_revenue", "Doanh thu du lịch", "Tourism revenue", MONEY),
     metric!("budget_revenue", "Thu ngân sách nhà nước", "State budget revenue", ANY),
     metric!("budget_spending", "Chi ngân sách", "Budget spending", ANY),
     metric!("export_import", "Kim ngạch xuất nhập khẩu", "Export-import turnover", ANY),
+    metric!("investment_disbursement", "Giải ngân vốn đầu tư công", "Public investment disbursed", ANY),
     metric!("investment", "Vốn đầu tư", "Investment capital", ANY),
     metric!("school_completion", "Tỷ lệ hoàn thành chương trình", "Primary school completion rate", PCT),
     metric!("graduation_rate", "Tỷ lệ tốt nghiệp", "Graduation rate", PCT),
@@ -71,8 +80,10 @@ pub const CATALOG: &[Metric] = &[
     metric!("jobs_created", "Lao động được giải quyết việc làm", "Jobs created", ANY),
     metric!("vocational_training", "Đào tạo nghề", "Vocational training", ANY),
     metric!("conscripts", "Công dân nhập ngũ", "Military conscripts", ANY),
-    metric!("charity_houses", "Nhà tình nghĩa, nhà đại đoàn kết", "Charity houses built", ANY),
+    metric!("charity_houses", "Nhà tình nghĩa, nhà đại đoàn kết, nhà cho hộ khó khăn", "Houses built or repaired for families in need", ANY),
+    metric!("gifts", "Quà tặng", "Gifts given", ANY),
     metric!("funds_raised", "Kinh phí vận động, ủng hộ", "Funds raised and donated", &[Unit::Vnd, Unit::Usd]),
+    metric!("new_party_members", "Đảng viên kết nạp mới", "New Party members", CNT),
     metric!("loan_projects", "Dự án vay vốn", "Loan-funded projects", ANY),
     metric!("outreach_sessions", "Buổi tuyên truyền", "Outreach sessions held", CNT),
     metric!("participants", "Lượt người tham gia", "Participants (person-times)", CNT),

@@ -33,6 +33,12 @@ struct Carried {
     end: usize,
     label: String,
     metric: Option<&'static Metric>,
+    /// What a count counted.
+    noun: Option<String>,
+}
+
+fn first_word(s: &str) -> &str {
+    s.split([' ', ',']).next().unwrap_or(s)
 }
 
 /// Words after a measure that do not name what it measures ("12 ha so với …").
@@ -168,7 +174,8 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
                 let cue = format!("{lead} {after}");
                 (after, cue)
             } else {
-                let cue = format!("{own} {}", &body[end..said_end]);
+                // The verb before the figure tells a share from a growth ("chiếm 24,3%").
+                let cue = format!("{lead} {own} {}", &body[end..said_end]);
                 (own, cue)
             }
         };
@@ -184,8 +191,23 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         if is_empty_label(&label) {
             if let Some(c) = same_sentence {
                 label = c.label.clone();
-                metric = c.metric;
+                metric = c.metric.filter(|m| m.allows(f.unit));
             }
+        }
+        // "Trong đó, 194 mô hình tập thể …": a breakdown of the figure before it.
+        let breaks_down = body[clause_start..start]
+            .trim_start()
+            .to_lowercase()
+            .starts_with("trong đó");
+        if metric.is_none() && breaks_down {
+            metric = carried
+                .as_ref()
+                .filter(|c| {
+                    c.noun.is_some()
+                        && c.noun.as_deref().map(first_word) == f.unit_noun.as_deref().map(first_word)
+                })
+                .and_then(|c| c.metric)
+                .filter(|m| m.allows(f.unit));
         }
         // The label; else the cue nearest in the clause; else one stated earlier in the sentence
         // (the head of a list: "… đăng ký GĐVH; 117/117 KDC …; 184/198 cơ quan …").
@@ -217,6 +239,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             end: said_end,
             label: label.clone(),
             metric,
+            noun: f.unit_noun.clone(),
         });
         out.push(NewIndicator {
             metric: metric.map_or(MetricKey::OTHER, MetricKey::of),

@@ -15,6 +15,8 @@ type Cues = &'static [&'static [&'static str]];
 #[rustfmt::skip]
 const CUES: &[(&str, Cues)] = &[
     ("voter_turnout", &[&["cu tri"], &["bo phieu"], &["di bau"]]),
+    ("voters", &[&["cu tri di bau"], &["cu tri", "bau cu"], &["cu tri", "bo phieu"]]),
+    ("deputies_elected", &[&["dai bieu quoc hoi"], &["dai bieu hdnd"], &["trung cu"], &["bau du"]]),
     ("poverty_rate", &[&["ho ngheo"], &["ty le ngheo"], &["ho can ngheo"]]),
     ("poor_households", &[&["ho ngheo"], &["ho can ngheo"]]),
     ("malnutrition_rate", &[&["suy dinh duong"]]),
@@ -22,26 +24,35 @@ const CUES: &[(&str, Cues)] = &[
     ("health_insurance_coverage", &[&["bao hiem y te"]]),
     ("income_per_capita", &[&["thu nhap binh quan"], &["thu nhap dau nguoi"]]),
     ("grdp_per_capita", &[&["grdp binh quan"], &["san pham binh quan dau nguoi"], &["binh quan dau nguoi"]]),
-    ("sector_growth", &[&["khu vuc nong"], &["khu vuc cong nghiep"], &["khu vuc dich vu"], &["nong, lam nghiep"], &["nong lam nghiep"]]),
+    ("growth_contribution", &[&["tang truong"], &["dong gop"]]),
+    ("economic_structure", &[&["co cau"], &["co cau", "chiem"], &["nganh", "chiem"], &["khu vuc", "chiem"]]),
+    ("sector_growth", &[&["nganh cong nghiep"], &["nganh xay dung"], &["nganh dich vu"], &["nganh nong"], &["cong nghiep va xay dung"], &["cong nghiep - xay dung"], &["khu vuc nong"], &["khu vuc cong nghiep"], &["khu vuc dich vu"], &["nong, lam nghiep"], &["nong lam nghiep"]]),
     ("economic_growth", &[&["tang truong kinh te"], &["tang truong grdp"], &["grdp"], &["toc do tang truong"]]),
+    ("grdp", &[&["grdp"], &["tong san pham"]]),
     ("industrial_output", &[&["san xuat cong nghiep"], &["gia tri cong nghiep"], &["chi so san xuat cong nghiep"]]),
+    ("production_value", &[&["gia tri san xuat"]]),
     ("retail_sales", &[&["ban le"], &["doanh thu dich vu tieu dung"]]),
+    ("tourism_revenue", &[&["doanh thu du lich"], &["doanh thu", "du lich"]]),
+    ("tourist_arrivals", &[&["khach du lich"], &["luot khach"], &["du lich", "luot"]]),
     ("budget_revenue", &[&["thu ngan sach"]]),
     ("budget_spending", &[&["chi ngan sach"]]),
     ("export_import", &[&["xuat nhap khau"], &["xuat khau"], &["nhap khau"]]),
+    ("investment_disbursement", &[&["giai ngan"]]),
     ("investment", &[&["von dau tu"], &["thu hut dau tu"]]),
     ("school_completion", &[&["hoan thanh chuong trinh"]]),
     ("graduation_rate", &[&["tot nghiep"]]),
     ("new_rural_communes", &[&["nong thon moi"]]),
     ("dan_van_kheo", &[&["dan van kheo"]]),
-    ("cultural_titles", &[&["gia dinh van hoa"], &["gdvh"], &["to van hoa"], &["thon van hoa"], &["khu dan cu van hoa"], &["lang van hoa"], &["don vi van hoa"], &["dang ky", "van hoa"]]),
+    ("cultural_titles", &[&["gia dinh van hoa"], &["dat chuan van hoa"], &["van hoa", "gia dinh"], &["gdvh"], &["to van hoa"], &["thon van hoa"], &["khu dan cu van hoa"], &["lang van hoa"], &["don vi van hoa"], &["dang ky", "van hoa"]]),
     ("petitions_resolved", &[&["giai quyet", "don"], &["giai quyet", "vu viec"], &["giai quyet", "kien nghi"], &["giai quyet", "khieu nai"]]),
     ("petitions_received", &[&["don, thu"], &["don thu"], &["tiep nhan", "don"], &["vu viec"], &["kien nghi"], &["khieu nai"], &["to cao"]]),
     ("jobs_created", &[&["viec lam"]]),
     ("vocational_training", &[&["day nghe"], &["dao tao nghe"], &["hoc nghe"]]),
     ("conscripts", &[&["nhap ngu"], &["tan binh"], &["giao quan"]]),
-    ("charity_houses", &[&["nha tinh nghia"], &["nha dai doan ket"], &["nha tinh thuong"]]),
-    ("funds_raised", &[&["van dong"], &["ung ho"], &["quyen gop"], &["tai tro"], &["tiep nhan"], &["dong gop"]]),
+    ("charity_houses", &[&["nha tinh nghia"], &["nha dai doan ket"], &["nha tinh thuong"], &["xoa nha tam"], &["sua chua", "nha"], &["xay moi", "nha"], &["nha o"]]),
+    ("gifts", &[&["phan qua"], &["suat qua"], &["tang qua"], &["trao qua"], &["qua tet"]]),
+    ("funds_raised", &[&["van dong"], &["ung ho"], &["quyen gop"], &["tai tro"], &["tiep nhan"]]),
+    ("new_party_members", &[&["ket nap"], &["dang vien moi"]]),
     ("loan_projects", &[&["vay von"]]),
     ("outreach_sessions", &[&["buoi", "tuyen truyen"], &["cuoc", "tuyen truyen"], &["hoi nghi"]]),
     ("participants", &[&["luot"]]),
@@ -172,7 +183,8 @@ mod tests {
 
     #[test]
     fn units_constrain_metrics() {
-        assert_eq!(label("tỷ lệ cử tri", Unit::Count), "other");
+        assert_eq!(label("tỷ lệ hộ nghèo", Unit::Vnd), "other");
+        assert_eq!(label("cử tri đi bầu", Unit::Count), "voters");
         assert_eq!(label("nhiệm vụ", Unit::Count), "key_tasks");
     }
 
