@@ -262,7 +262,8 @@ pub struct Indicator {
     pub unit_noun: Option<String>,
     /// For a ratio X/Y: Y.
     pub denominator: Option<f64>,
-    /// "trên", "hơn", "gần", "khoảng": the figure is approximate or a bound.
+    /// `over` ("trên", "hơn", "ngoài"), `under` ("dưới"), `about` ("khoảng", "chừng", "tầm") or
+    /// `nearly` ("gần", "xấp xỉ"): the figure is a bound or an approximation.
     pub qualifier: Option<String>,
     pub direction: Direction,
     pub period: Option<String>,

@@ -5,8 +5,8 @@ use super::figures::{Figure, find_figures};
 use super::labels::{capitalise, is_empty_label, label_after, label_before};
 use super::localities::Mention;
 use super::metrics;
-use super::periods::{Stated, period_of};
-use super::scope::{Scope, place_of};
+use super::periods::{Stated, period_of, setters};
+use super::scope::{Scope, paragraphs, place_of, usable};
 use super::tokens::{Kind, Token, sentences};
 use crate::domain::text::fold;
 use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
@@ -101,6 +101,9 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         return Vec::new();
     }
     let sents = sentences(body);
+    let paragraphs = paragraphs(body);
+    let usable = usable(ctx.mentions);
+    let setters = setters(ctx.stated);
     let span = |f: &Figure| (toks[f.first].start, toks[f.last - 1].end);
     let mut positions: Vec<usize> = figures.iter().flat_map(|f| <[usize; 2]>::from(span(f))).collect();
     positions.extend(sents.iter().flat_map(|&(s, e)| [s, e]));
@@ -119,7 +122,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         let (ss, se) = sents
             .get(si)
             .map_or((0, body.len()), |&(s, e)| (s.min(start), e.max(end)));
-        let scope = Scope::of(body, (ss, se), (start, end));
+        let scope = Scope::of(body, &paragraphs, (ss, se), (start, end));
         let (clause_start, clause_end) = scope.clause;
         let same_sentence = carried.as_ref().filter(|c| c.sentence == si);
         let mut from = window_start(body, clause_start, start, same_sentence);
@@ -185,6 +188,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             metric = counts
                 .iter()
                 .rev()
+                .take(16)
                 .find(|(n, _)| Some(n) == f.unit_noun.as_ref())
                 .map(|(_, m)| *m);
         }
@@ -224,7 +228,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         if is_empty_label(&label) {
             label = f.unit_noun.clone().unwrap_or_default();
         }
-        let mut locality = place_of(body, &scope, ctx.mentions, ctx.primary);
+        let mut locality = place_of(body, &scope, &usable, ctx.primary);
         // A headline names a commune's province for readers elsewhere ("Một xã ở Hà Nội thu …"):
         // its figure is the article's unit's when that lies within.
         if ctx.field == TextField::Title && locality.as_ref().is_some_and(|l| ctx.primary_within.contains(l))
@@ -250,7 +254,14 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             denominator: f.denominator,
             qualifier: f.qualifier.map(str::to_owned),
             direction: direction(before),
-            period: period_of(ctx.stated, scope.clause, (start, end), next_figure, ctx.period),
+            period: period_of(
+                ctx.stated,
+                &setters,
+                scope.clause,
+                (start, end),
+                next_figure,
+                ctx.period,
+            ),
             locality,
             evidence: Evidence::new(body, ctx.field, (ss, se), (start, end), &to_char),
         });

@@ -42,7 +42,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<span>{Y}\s*[-–—]\s*{Y})
       | (?P<half>(?:6|06|sáu)\s+tháng(?:\s+(?P<side>đầu|cuối))?(?P<hyear>(?:\s+năm)+)?(?:\s+{Y})?)
       | (?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)*(?:\s+{Y})?)
-      | (?P<quarter>quý\s+(?P<q>IV|I{{1,3}}|[1-4])\b(?:\s*/\s*|\s+năm\s+|\s+)?{Y}?)
+      | (?P<quarter>quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?-u:\b)(?:\s*/\s*|\s+năm\s+|\s+)?{Y}?)
       | (?P<month>tháng\s+(?P<m>0?[1-9]|1[0-2])\s*(?:/|năm|-)\s*{Y})
       | (?P<todate>tính\s+đến\s+(?:hết\s+)?(?:ngày\s+)?[0-9]{{1,2}}\s*/\s*[0-9]{{1,2}}\s*/\s*{Y})
       | (?P<lunar>(?:tết|xuân)(?:\s+nguyên\s+đán)?\s+(?P<stem>giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+(?P<branch>tý|sửu|dần|mão|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi)(?:\s+(?:năm\s+)?{Y})?)
@@ -98,13 +98,18 @@ fn lunar_year(stem: &str, branch: &str, near: i32) -> Option<i32> {
 /// The periods stated in `text`. Yearless ones ("quý 3", "năm nay") take `ref_year`.
 pub fn stated(text: &str, ref_year: Option<i32>) -> Vec<Stated> {
     let mut out = Vec::new();
-    for c in PERIOD.captures_iter(text) {
-        let whole = c.get(0).expect("a match");
+    // Spans first (the fast automaton), groups only within each span.
+    for whole in PERIOD.find_iter(text) {
+        let Some(c) = PERIOD.captures(&text[whole.range()]) else {
+            continue;
+        };
         let (mut start, end) = (whole.start(), whole.end());
         if text[start..end].starts_with(|ch: char| !ch.is_alphanumeric()) {
             start += text[start..end].chars().next().map_or(0, char::len_utf8);
         }
-        let before = &text[..start];
+        // What precedes the period in its sentence, bounded: the checks below look a few words
+        // back, and a whole prefix would make reading quadratic in the text.
+        let before = &text[window_start(text, start, 200)..start];
         if BASE_BEFORE.is_match(before) {
             continue;
         }
@@ -208,6 +213,15 @@ pub fn stated(text: &str, ref_year: Option<i32>) -> Vec<Stated> {
     out
 }
 
+/// The byte at most `bytes` before `at`, at a character boundary.
+fn window_start(text: &str, at: usize, bytes: usize) -> usize {
+    let mut from = at.saturating_sub(bytes);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
 /// Whether a period at `before.len()..end` opens its clause and is set off by a comma.
 fn sets_scope(text: &str, before: &str, end: usize) -> bool {
     text[end..].trim_start().starts_with([',', ':']) && CLAUSE_OPENING.is_match(before)
@@ -269,29 +283,40 @@ pub fn article_period(title: &str, opening: &str, body: &str, date: Option<Naive
     }
 }
 
+/// The periods that set the scope of what follows, in text order.
+pub fn setters(stated: &[Stated]) -> Vec<&Stated> {
+    stated.iter().filter(|s| s.sets_scope).collect()
+}
+
 /// The period a figure reports on: the nearer of the period stated before it in its clause
 /// and one stated after it in its clause (before the next figure); the last period that set
 /// the scope of what follows; else the article's period. A period stated in another clause of
 /// the sentence is that clause's ("… nhập ngũ năm 2022; xây dựng 01 nhà …").
 pub fn period_of(
     stated: &[Stated],
+    setters: &[&Stated],
     (clause_start, clause_end): (usize, usize),
     (start, end): (usize, usize),
     next_figure: usize,
     article: Option<&Period>,
 ) -> Option<Period> {
-    let before = stated
+    // `stated` is in text order: each scope is found by binary search.
+    let first_from = |at: usize| stated.partition_point(|s| s.start < at);
+    let before = stated[first_from(clause_start)..first_from(start)]
         .iter()
         .rev()
-        .find(|s| s.start >= clause_start && s.end <= start);
-    let after = stated
-        .iter()
-        .find(|s| s.start >= end && s.end <= clause_end && s.start < next_figure);
+        .find(|s| s.end <= start);
+    let after = stated[first_from(end)..]
+        .first()
+        .filter(|s| s.end <= clause_end && s.start < next_figure);
     let scoping = match (before, after) {
         // Both: the nearer ("… năm 2022, đồng thời khen thưởng 18 mô hình giai đoạn 2020-2022").
         (Some(b), Some(a)) if a.start - end < start - b.end => Some(a),
         (Some(s), _) | (None, Some(s)) => Some(s),
-        (None, None) => stated.iter().rev().find(|s| s.sets_scope && s.end <= start),
+        (None, None) => {
+            let last = setters.partition_point(|s| s.end <= start);
+            last.checked_sub(1).map(|i| setters[i])
+        }
     };
     match scoping {
         Some(s) if s.event_year => match (&s.period, article) {
@@ -420,6 +445,7 @@ mod tests {
                 .map_or(sentence_end, |p| start + p);
             period_of(
                 &s,
+                &setters(&s),
                 (clause_start, clause_end),
                 (start, start + needle.len()),
                 usize::MAX,

@@ -18,13 +18,33 @@ pub struct Scope {
     pub figure: (usize, usize),
 }
 
+/// Byte ranges of the paragraphs of a body (blocks separated by a blank line).
+pub fn paragraphs(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in body.match_indices("\n\n") {
+        out.push((start, at));
+        start = at + 2;
+    }
+    out.push((start, body.len()));
+    out
+}
+
 impl Scope {
-    /// The scopes of the figure at `figure` in a sentence `sentence` of `body`.
-    pub fn of(body: &str, sentence: (usize, usize), figure: (usize, usize)) -> Scope {
+    /// The scopes of the figure at `figure` in a sentence `sentence` of `body`, whose
+    /// paragraphs are `paragraphs`.
+    pub fn of(
+        body: &str,
+        paragraphs: &[(usize, usize)],
+        sentence: (usize, usize),
+        figure: (usize, usize),
+    ) -> Scope {
         let (ss, se) = sentence;
         let (start, end) = figure;
-        let ps = body[..ss].rfind("\n\n").map_or(0, |p| p + 2);
-        let pe = body[se..].find("\n\n").map_or(body.len(), |p| se + p);
+        let pi = paragraphs
+            .partition_point(|&(_, e)| e < start)
+            .min(paragraphs.len().saturating_sub(1));
+        let (ps, pe) = paragraphs.get(pi).copied().unwrap_or((0, body.len()));
         let cs = body[ss..start].rfind(';').map_or(ss, |p| ss + p + 1);
         let ce = body[end..se].find(';').map_or(se, |p| end + p);
         Scope {
@@ -53,20 +73,39 @@ const SUBJECT_WORDS: usize = 6;
 /// "ở"; the place its sentence, then its paragraph, opens with
 /// (the subject: "Huyện A hiện có …; …"); else the article's primary unit. A unit named only
 /// as part of another's address ("tỉnh C" in "xã A, huyện B, tỉnh C") is not a figure's place.
+/// Mentions a figure's place is read from: every mention but the parts of addresses, sorted
+/// by start, so that each figure looks up its scopes by binary search.
+pub fn usable(mentions: &[Mention]) -> Vec<&Mention> {
+    let mut out: Vec<&Mention> = mentions.iter().filter(|m| m.role != Role::Address).collect();
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// The usable mentions starting within `from..to`.
+fn starting_in<'a, 'm>(usable: &'a [&'m Mention], from: usize, to: usize) -> &'a [&'m Mention] {
+    let a = usable.partition_point(|m| m.start < from);
+    let b = usable.partition_point(|m| m.start < to);
+    &usable[a..b.max(a)]
+}
+
+/// Bytes from a sentence's or paragraph's start within which a place is read as its subject.
+const SUBJECT_BYTES: usize = 120;
+
 pub fn place_of(
     body: &str,
     scope: &Scope,
-    mentions: &[Mention],
+    usable: &[&Mention],
     primary: Option<&PlaceId>,
 ) -> Option<PlaceId> {
-    let usable: Vec<&Mention> = mentions.iter().filter(|m| m.role != Role::Address).collect();
-
     let (cs, ce) = scope.clause;
     let (start, end) = scope.figure;
-    let before = usable.iter().rev().find(|m| m.start >= cs && m.end <= start);
-    let after = usable
+    let before = starting_in(usable, cs, start)
         .iter()
-        .find(|m| m.start >= end && m.end <= ce && m.start <= end + 80)
+        .rev()
+        .find(|m| m.end <= start);
+    let after = starting_in(usable, end, ce.min(end + 81))
+        .iter()
+        .find(|m| m.end <= ce)
         .filter(|m| {
             let between = &body[end..m.start];
             (OWNED_BY.is_match(between) || LOCATED_AT.is_match(between)) && !HOUSING.is_match(between)
@@ -81,18 +120,20 @@ pub fn place_of(
         (None, None) => {}
     }
     let subject_of = |from: usize, to: usize| {
-        usable
-            .iter()
-            .find(|m| m.start >= from && m.end <= to)
-            .filter(|m| body[from..m.start].split_whitespace().count() < SUBJECT_WORDS)
+        starting_in(usable, from, to.min(from + SUBJECT_BYTES))
+            .first()
+            .filter(|m| m.end <= to && body[from..m.start].split_whitespace().count() < SUBJECT_WORDS)
             .map(|m| m.id.clone())
     };
     subject_of(scope.sentence.0, start)
         .or_else(|| {
-            let first_sentence_end = body[scope.paragraph.0..start]
-                .find(". ")
-                .map_or(start, |p| scope.paragraph.0 + p);
-            subject_of(scope.paragraph.0, first_sentence_end)
+            let ps = scope.paragraph.0;
+            let mut upto = start.min(ps + 4 * SUBJECT_BYTES);
+            while !body.is_char_boundary(upto) {
+                upto -= 1;
+            }
+            let first_sentence_end = body[ps..upto].find(". ").map_or(start, |p| ps + p);
+            subject_of(ps, first_sentence_end)
         })
         .or_else(|| primary.cloned())
 }

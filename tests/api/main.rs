@@ -3,6 +3,7 @@
 mod articles;
 mod constructions;
 mod extraction;
+mod linear_cost;
 mod openapi;
 mod places;
 mod properties;

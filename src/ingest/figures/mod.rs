@@ -48,7 +48,7 @@ pub fn find_figures(toks: &[Token<'_>]) -> Vec<Figure> {
             let near = out
                 .last()
                 .is_some_and(|f| f.unit == Unit::Count && f.tail + 8 >= i);
-            let main = out.iter().rev().find(|f| {
+            let main = out.iter().rev().take(8).find(|f| {
                 f.unit == Unit::Count && f.noun.is_some() && !punct(toks, f.first.wrapping_sub(1), "/")
             });
             if let Some(f) = main.filter(|_| near) {

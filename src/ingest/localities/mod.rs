@@ -170,17 +170,18 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
     for m in title_mentions.iter().filter(|m| m.role == Role::Named) {
         votes.add(&r.chain(&m.id), TITLE_WEIGHT);
     }
-    for m in body_mentions.iter().filter(|m| !in_caption(m.start)) {
+    let mut last_named: Option<&Mention> = None;
+    for m in &body_mentions {
         // A unit given with its address ("xã A, huyện B, tỉnh C") is what the text is about:
         // each part of the address votes for it.
         let target = match m.role {
-            Role::Address => body_mentions
-                .iter()
-                .rev()
-                .find(|n| n.role == Role::Named && n.start <= m.start && g.is_within(&n.id, &m.id)),
+            Role::Address => last_named.filter(|n| g.is_within(&n.id, &m.id)),
             _ => Some(m),
         };
-        if let Some(t) = target {
+        if m.role == Role::Named {
+            last_named = Some(m);
+        }
+        if let Some(t) = target.filter(|_| !in_caption(m.start)) {
             votes.add(&r.chain(&t.id), 1.0);
         }
     }

@@ -264,10 +264,15 @@ pub fn bare_provinces(
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
+    // `raw` is in text order: a cursor walks it beside the tokens.
+    let mut r = 0;
     while i < toks.len() {
+        while r < raw.len() && raw[r].end <= toks[i].start {
+            r += 1;
+        }
         let inside = raw
-            .iter()
-            .any(|r| toks[i].start >= r.start && toks[i].start < r.end);
+            .get(r)
+            .is_some_and(|m| toks[i].start >= m.start && toks[i].start < m.end);
         let hit = (!inside && toks[i].kind == Kind::Word && is_name_word(&toks[i]))
             .then(|| {
                 (2..=3).rev().find_map(|n| {

@@ -1,0 +1,111 @@
+//! Reading a text costs in proportion to its size: ten times the text, at most about ten times
+//! the time and the memory, for prose and for a run of figures with no full stop.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::time::{Duration, Instant};
+
+use chiso::ingest;
+
+use crate::extraction::gazetteer;
+
+/// Counts the bytes the current thread holds, and the most it held.
+struct Counting;
+
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = LIVE.try_with(|l| {
+            l.set(l.get() + layout.size() as isize);
+            let _ = PEAK.try_with(|p| p.set(p.get().max(l.get())));
+        });
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        let _ = LIVE.try_with(|l| l.set(l.get() - layout.size() as isize));
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The fastest of three readings of `text`, and the most memory one of them held beyond what
+/// was held before.
+fn cost(text: &str) -> (Duration, isize) {
+    let mut best = Duration::MAX;
+    let mut peak = 0;
+    for _ in 0..3 {
+        let before = LIVE.with(Cell::get);
+        PEAK.with(|p| p.set(before));
+        let started = Instant::now();
+        let article = ingest::ingest(&ingest::Source::text(text), gazetteer()).unwrap();
+        best = best.min(started.elapsed());
+        peak = peak.max(PEAK.with(Cell::get) - before);
+        drop(article);
+    }
+    (best, peak)
+}
+
+/// A report of `paragraphs` paragraphs, each its own (figures differ), of the genre.
+fn prose(paragraphs: usize) -> String {
+    let mut text = String::from("Huyện Bạch Thông tổng kết công tác năm 2023\n\n20/12/2023\n\n");
+    for n in 0..paragraphs {
+        text.push_str(&format!(
+            "Năm 2023, xã Vi Hương có {} mô hình “Dân vận khéo”, vận động được {},{} tỷ đồng; \
+             tỷ lệ hộ nghèo giảm {},{}% còn {},{}%, thu nhập bình quân đầu người đạt {} triệu đồng. \
+             Toàn huyện giải quyết {}/{} đơn thư, đạt {},{}%.\n\n",
+            10 + n,
+            1 + n % 9,
+            n % 100,
+            1 + n % 3,
+            n % 10,
+            4 + n % 5,
+            n % 100,
+            30 + n % 40,
+            n % 50,
+            60 + n % 50,
+            80 + n % 20,
+            n % 10,
+        ));
+    }
+    text
+}
+
+/// A run of figures without a full stop.
+fn run(figures: usize) -> String {
+    let mut text = String::from("Báo cáo tổng hợp\n\nNăm 2023 ");
+    for n in 0..figures {
+        text.push_str(&format!(
+            "tăng {},{}% xã Vi Hương có {} mô hình ",
+            n % 90 + 1,
+            n % 10,
+            n % 500 + 1
+        ));
+    }
+    text
+}
+
+fn assert_linear(small: &str, large: &str) {
+    let ((t1, m1), (t10, m10)) = (cost(small), cost(large));
+    let time = t10.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+    let memory = m10 as f64 / m1.max(1) as f64;
+    // Ten times the text: about ten times the cost, with room for measurement noise.
+    assert!(time < 15.0, "time grew {time:.1}× ({t1:?} → {t10:?})");
+    assert!(memory < 13.0, "memory grew {memory:.1}× ({m1} → {m10} bytes)");
+}
+
+#[test]
+fn ten_times_the_prose_costs_about_ten_times_as_much() {
+    assert_linear(&prose(30), &prose(300));
+}
+
+#[test]
+fn ten_times_a_run_of_figures_costs_about_ten_times_as_much() {
+    assert_linear(&run(300), &run(3000));
+}
