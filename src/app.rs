@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use actix_cors::Cors;
-use actix_web::body::MessageBody;
+use actix_web::body::{self, BodySize, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, StatusCode, header};
-use actix_web::middleware::{Compress, ErrorHandlerResponse, ErrorHandlers, Logger};
+use actix_web::middleware::{Compress, ErrorHandlerResponse, ErrorHandlers, Logger, from_fn};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -49,10 +49,7 @@ pub fn build_app(
         .max_age(86_400);
     App::new()
         .app_data(web::Data::new(state))
-        .app_data(
-            web::QueryConfig::default()
-                .error_handler(|e, _| ApiError::bad_request(format!("invalid query string: {e}")).into()),
-        )
+        .app_data(web::QueryConfig::default().error_handler(|e, _| api::params::query_error(&e).into()))
         .app_data(
             web::PathConfig::default()
                 .error_handler(|e, _| ApiError::bad_request(format!("invalid path: {e}")).into()),
@@ -63,11 +60,15 @@ pub fn build_app(
                 .limit(max_body_bytes)
                 .error_handler(|e, _| ApiError::bad_request(format!("invalid JSON body: {e}")).into()),
         )
-        .wrap(actix_web::middleware::from_fn(crate::api::caching::etag))
-        .wrap(ErrorHandlers::new().default_handler(problem_for_bare_error))
+        .wrap(from_fn(crate::api::caching::etag))
         .wrap(Compress::default())
         .wrap(cors)
-        .wrap(Logger::new(r#"%a "%r" %s %b %Dms "%{User-Agent}i""#))
+        .wrap(ErrorHandlers::new().default_handler(problem_for_bare_error))
+        .wrap(from_fn(crate::api::framing::framing))
+        .wrap(
+            Logger::new(r#"%a "%{request}xi" %s %b %Dms "%{User-Agent}i""#)
+                .custom_request_replace("request", crate::logging::request_line),
+        )
         .configure(api::routes)
         .service(web::resource("/docs").route(web::get().to(docs_redirect)))
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", crate::openapi::spec()))
@@ -85,34 +86,53 @@ async fn no_route(req: HttpRequest) -> Result<HttpResponse, ApiError> {
 }
 
 /// Turns an error response that is not yet problem+json (a 405 from routing, a 413 from a
-/// payload limit) into one, keeping its status and headers.
+/// payload limit, a refused CORS preflight) into one, keeping its status and headers; a short
+/// plain-text explanation becomes its detail.
 fn problem_for_bare_error<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    let is_problem = res
+    let content_type = res
         .headers()
         .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_CONTENT_TYPE.as_bytes()));
-    if is_problem {
+        .map(|v| v.as_bytes().to_vec());
+    if content_type
+        .as_deref()
+        .is_some_and(|v| v.starts_with(PROBLEM_CONTENT_TYPE.as_bytes()))
+    {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
-    let status = res.status();
-    let detail = match status {
-        StatusCode::METHOD_NOT_ALLOWED => "this resource does not answer this method",
-        StatusCode::PAYLOAD_TOO_LARGE => "the request body is larger than this server accepts",
-        s if s.is_server_error() => "the server could not answer this request; the error has been logged",
-        _ => "the request could not be answered",
-    };
-    let (req, original) = res.into_parts();
-    let mut problem = Problem::new(status, detail).into_response();
-    for (name, value) in original.headers() {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-            problem.headers_mut().insert(name.clone(), value.clone());
+    let is_text = content_type.is_none_or(|v| v.starts_with(b"text/plain"));
+    Ok(ErrorHandlerResponse::Future(Box::pin(async move {
+        let status = res.status();
+        let (req, original) = res.into_parts();
+        let (original, body) = original.into_parts();
+        let said = match body.size() {
+            BodySize::Sized(n) if is_text && n <= 1024 => body::to_bytes(body)
+                .await
+                .ok()
+                .and_then(|b| String::from_utf8(b.to_vec()).ok())
+                .filter(|s| !s.trim().is_empty()),
+            _ => None,
+        };
+        let detail = said.unwrap_or_else(|| {
+            match status {
+                StatusCode::METHOD_NOT_ALLOWED => "this resource does not answer this method",
+                StatusCode::PAYLOAD_TOO_LARGE => "the request body is larger than this server accepts",
+                s if s.is_server_error() => {
+                    "the server could not answer this request; the error has been logged"
+                }
+                _ => "the request could not be answered",
+            }
+            .to_owned()
+        });
+        let mut problem = Problem::new(status, detail).into_response();
+        for (name, value) in original.headers() {
+            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                problem.headers_mut().append(name.clone(), value.clone());
+            }
         }
-    }
-    Ok(ErrorHandlerResponse::Response(
-        ServiceResponse::new(req, problem).map_into_right_body(),
-    ))
+        Ok(ServiceResponse::new(req, problem).map_into_right_body())
+    })))
 }
 
 /// Opens the store, seeds it and serves until stopped.
@@ -125,20 +145,23 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .await
         .map_err(|e| format!("seeding stopped: {e}"))?
         .map_err(|e| format!("cannot seed the store: {e}"))?;
-    let state = AppState {
+    let state = AppState::new(
         store,
-        gazetteer: Arc::new(gazetteer),
-        api_token: config.api_token.as_deref().map(Arc::from),
-    };
+        Arc::new(gazetteer),
+        config.api_token.as_deref().map(Arc::from),
+    );
     let max_body = config.max_body_bytes;
-    let mut server = HttpServer::new(move || build_app(state.clone(), max_body));
+    let mut server =
+        HttpServer::new(move || build_app(state.clone(), max_body)).on_connect(api::framing::on_connect);
     if let Some(workers) = config.workers {
         server = server.workers(workers);
     }
     let server = server
         .bind(config.bind)
         .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
-    log::info!("chiso listening on http://{}", config.bind);
+    for addr in server.addrs() {
+        log::info!("chiso listening on http://{addr}");
+    }
     server.run().await?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use crate::domain::Gazetteer;
 use crate::domain::NewArticle;
@@ -49,26 +50,63 @@ pub fn text_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Articles saved per transaction when loading many: one commit (and one fsync of the WAL)
-/// per batch instead of per article. A crash loses at most the batch in flight.
+/// Most articles saved per transaction when loading many: one commit (and one fsync of the
+/// WAL) per batch instead of per article. A crash loses at most the batch in flight.
 pub const BATCH: usize = 1024;
 
+/// Most indicators saved per transaction: an article with more is saved alone.
+pub const BATCH_INDICATORS: usize = 20_000;
+
+/// How long a transaction should hold the write lock: well under the time a server's writer
+/// waits for it. Batches shrink when one takes longer and grow back when they are quick.
+const BATCH_TARGET: Duration = Duration::from_millis(500);
+
+/// How many articles go into the next transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct BatchSize {
+    articles: usize,
+}
+
+impl BatchSize {
+    /// Whether a batch of `len` articles and `indicators` indicators must be saved before an
+    /// article with `more` indicators joins it.
+    fn full_before(&self, len: usize, indicators: usize, more: usize) -> bool {
+        len > 0 && (len >= self.articles || indicators + more > BATCH_INDICATORS)
+    }
+
+    /// The next size, after a batch took `took`.
+    fn after(self, took: Duration) -> BatchSize {
+        let articles = if took > BATCH_TARGET {
+            (self.articles / 2).max(1)
+        } else if took < BATCH_TARGET / 4 {
+            (self.articles * 2).min(BATCH)
+        } else {
+            self.articles
+        };
+        BatchSize { articles }
+    }
+}
+
+type Extracted<'p> = (&'p Path, Result<(NewArticle, Origin), String>);
+
 /// Reads, extracts and saves `files`, reporting each file's outcome to `each` as it is
-/// saved. `source_file` names a file as the store should remember it. The error is the
-/// store's (stop); a file that cannot be read or extracted is reported and skipped.
+/// saved. `source_file` names a file as the store should remember it; a file larger than
+/// `max_file_bytes` is skipped, as the API refuses such a body. The error is the store's
+/// (stop); a file that cannot be read or extracted is reported and skipped.
 pub fn load_files(
     store: &Store,
     gazetteer: &Gazetteer,
     files: &[PathBuf],
+    max_file_bytes: usize,
     source_file: impl Fn(&Path) -> Option<String> + Send,
     mut each: impl FnMut(&Path, &Result<SaveOutcome, String>),
 ) -> Result<LoadReport, StoreError> {
     let mut report = LoadReport::default();
     std::thread::scope(|scope| {
-        let (send, extracted) = mpsc::sync_channel::<(&Path, Result<(NewArticle, Origin), String>)>(BATCH);
+        let (send, extracted) = mpsc::sync_channel::<Extracted>(BATCH);
         scope.spawn(move || {
             for path in files {
-                let article = extract_file(gazetteer, path).map(|article| {
+                let article = extract_file(gazetteer, path, max_file_bytes).map(|article| {
                     let origin = Origin {
                         source_file: source_file(path),
                         ..Origin::default()
@@ -80,50 +118,95 @@ pub fn load_files(
                 }
             }
         });
+        let mut size = BatchSize { articles: BATCH / 4 };
         let mut batch: Vec<(&Path, (NewArticle, Origin))> = Vec::with_capacity(BATCH);
+        let mut indicators = 0;
         for (path, article) in extracted {
-            match article {
-                Ok(article) => batch.push((path, article)),
+            let article = match article {
+                Ok(article) => article,
                 Err(reason) => {
                     let outcome = Err(reason);
                     report.count(&outcome);
                     each(path, &outcome);
+                    continue;
                 }
+            };
+            let more = article.0.indicators.len();
+            if size.full_before(batch.len(), indicators, more) {
+                size = size.after(save_batch(store, &mut batch, &mut report, &mut each)?);
+                indicators = 0;
             }
-            if batch.len() == BATCH {
-                save_batch(store, &mut batch, &mut report, &mut each)?;
-            }
+            indicators += more;
+            batch.push((path, article));
         }
-        save_batch(store, &mut batch, &mut report, &mut each)
+        save_batch(store, &mut batch, &mut report, &mut each).map(|_| ())
     })?;
     Ok(report)
 }
 
-/// Saves and empties `batch` in one transaction, reporting each file's outcome.
+/// Saves and empties `batch` in one transaction, reporting each file's outcome; how long the
+/// transaction took.
 fn save_batch(
     store: &Store,
     batch: &mut Vec<(&Path, (NewArticle, Origin))>,
     report: &mut LoadReport,
     each: &mut impl FnMut(&Path, &Result<SaveOutcome, String>),
-) -> Result<(), StoreError> {
+) -> Result<Duration, StoreError> {
     if batch.is_empty() {
-        return Ok(());
+        return Ok(Duration::ZERO);
     }
     let (paths, articles): (Vec<&Path>, Vec<(NewArticle, Origin)>) = batch.drain(..).unzip();
-    for (path, outcome) in paths
-        .into_iter()
-        .zip(store.save_articles(&articles, EXTRACTOR_VERSION)?)
-    {
+    let started = Instant::now();
+    let outcomes = store.save_articles(&articles, EXTRACTOR_VERSION)?;
+    let took = started.elapsed();
+    for (path, outcome) in paths.into_iter().zip(outcomes) {
         let outcome = Ok(outcome);
         report.count(&outcome);
         each(path, &outcome);
     }
-    Ok(())
+    Ok(took)
 }
 
 /// Reads and extracts one file; the error says why it is skipped.
-fn extract_file(gazetteer: &Gazetteer, path: &Path) -> Result<NewArticle, String> {
+fn extract_file(gazetteer: &Gazetteer, path: &Path, max_bytes: usize) -> Result<NewArticle, String> {
+    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if len > max_bytes as u64 {
+        return Err(format!(
+            "{len} bytes, more than the {max_bytes} an article may have (CHISO_MAX_BODY_BYTES)"
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned())?;
     ingest::ingest(&ingest::Source::text(&text), gazetteer).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_with_more_indicators_than_a_batch_holds_is_saved_alone() {
+        let size = BatchSize { articles: BATCH };
+        assert!(size.full_before(3, 100, BATCH_INDICATORS), "saved before it");
+        assert!(size.full_before(1, BATCH_INDICATORS + 5, 10), "saved after it");
+        assert!(
+            !size.full_before(0, 0, BATCH_INDICATORS * 10),
+            "an empty batch takes it"
+        );
+        assert!(!size.full_before(3, 100, 100));
+        assert!(size.full_before(BATCH, 100, 1));
+    }
+
+    #[test]
+    fn batches_shrink_when_slow_and_grow_back_when_quick() {
+        let size = BatchSize { articles: 256 };
+        assert_eq!(size.after(BATCH_TARGET * 3).articles, 128);
+        assert_eq!(BatchSize { articles: 1 }.after(BATCH_TARGET * 9).articles, 1);
+        assert_eq!(size.after(BATCH_TARGET / 2).articles, 256);
+        assert_eq!(size.after(BATCH_TARGET / 10).articles, 512);
+        assert_eq!(
+            BatchSize { articles: BATCH }.after(Duration::ZERO).articles,
+            BATCH
+        );
+    }
 }

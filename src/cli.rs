@@ -52,6 +52,7 @@ pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::err
         &store,
         &gazetteer,
         &files,
+        config.max_body_bytes,
         |_| None,
         |path, outcome| {
             if let Err(reason) = outcome {

@@ -11,6 +11,7 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod ingest;
+pub mod logging;
 pub mod openapi;
 pub mod seed;
 pub mod store;

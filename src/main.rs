@@ -8,7 +8,7 @@ use chiso::config::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    chiso::logging::init();
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => cli
             .config

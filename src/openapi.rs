@@ -9,7 +9,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::domain::{MetricKey, PERIOD_PATTERN, places::PLACE_ID_PATTERN};
 
-use crate::api::{articles, health, indicators, localities, metrics, writes};
+use crate::api::{articles, health, indicators, localities, metrics, summaries, writes};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -31,6 +31,7 @@ counts Unicode scalar values (code points) of the article body.",
         articles::IncludeKey,
         indicators::IndicatorSortKey,
         localities::SchemeKey,
+        indicators::IndicatorInclude,
     )),
     paths(
         health::health,
@@ -47,8 +48,8 @@ counts Unicode scalar values (code points) of the article body.",
         metrics::list_metrics,
         localities::list_localities,
         localities::get_locality,
-        localities::get_locality_summary,
-        localities::list_summaries,
+        summaries::get_locality_summary,
+        summaries::list_summaries,
     ),
     tags(
         (name = "articles", description = "Reports as published by local portals, cleaned, with their figures"),

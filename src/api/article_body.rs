@@ -1,13 +1,87 @@
-//! The body of `POST /articles`: raw text, or JSON whose fields override extraction.
+//! The body of `POST /articles`: raw text, or JSON whose fields override extraction; read
+//! within a time limit, in a content coding the server can undo.
 
-use actix_web::HttpRequest;
+use actix_web::dev::Payload;
+use actix_web::error::PayloadError;
 use actix_web::http::{StatusCode, header};
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
 use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 
+use super::AppState;
 use crate::error::ApiError;
 use crate::store::Origin;
+
+/// Content codings the server undoes (`Content-Encoding`); anything else is refused with 415.
+const CODINGS: [&str; 4] = ["identity", "gzip", "x-gzip", "deflate"];
+
+/// A request body as it arrived, decoded, with its content type.
+pub struct ArticleBody {
+    pub content_type: String,
+    pub bytes: web::Bytes,
+}
+
+impl FromRequest for ArticleBody {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<ArticleBody, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            check_coding(&req)?;
+            let limit = req
+                .app_data::<web::Data<AppState>>()
+                .map(|s| s.extractions.limits().body_read)
+                .unwrap_or_default();
+            let bytes = tokio::time::timeout(limit, web::Bytes::from_request(&req, &mut payload))
+                .await
+                .map_err(|_| {
+                    ApiError::body_timeout(format!("the body did not arrive within {} s", limit.as_secs()))
+                })?
+                .map_err(unreadable)?;
+            let content_type = req
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned();
+            Ok(ArticleBody { content_type, bytes })
+        })
+    }
+}
+
+/// A body that could not be read: too large stays 413; one whose framing broke is a 400 that
+/// says so.
+fn unreadable(e: actix_web::Error) -> actix_web::Error {
+    match e.as_error::<PayloadError>() {
+        Some(PayloadError::Overflow) | None => e,
+        Some(_) => ApiError::bad_request(
+            "the body could not be read: it ended before its length said, or its chunked \
+             encoding is malformed (this server does not read chunk trailers)",
+        )
+        .into(),
+    }
+}
+
+fn check_coding(req: &HttpRequest) -> Result<(), ApiError> {
+    for value in req.headers().get_all(header::CONTENT_ENCODING) {
+        let known = value.to_str().is_ok_and(|v| {
+            v.split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .all(|c| CODINGS.iter().any(|k| k.eq_ignore_ascii_case(c)))
+        });
+        if !known {
+            return Err(ApiError::unsupported_coding(
+                "the body's Content-Encoding is not one this server decodes: send it as identity, gzip or deflate",
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// An article sent as JSON; the optional fields override what extraction finds.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -28,12 +102,7 @@ pub struct NewArticleRequest {
 const JSON_FIELDS: [&str; 3] = ["text", "source_url", "published_on"];
 
 /// Reads the body by its content type into text and what the sender says of it.
-pub fn read_body(req: &HttpRequest, body: &[u8]) -> Result<(String, Origin), ApiError> {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+pub fn read_body(content_type: &str, body: &[u8]) -> Result<(String, Origin), ApiError> {
     let mut parts = content_type.split(';').map(|p| p.trim().to_ascii_lowercase());
     let essence = parts.next().unwrap_or_default();
     let charset_ok = parts

@@ -122,7 +122,11 @@ impl ArticleListQuery {
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`locality` is well-formed but no unit has that code", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "CSV only: the server is streaming as many exports as it allows; try again after `Retry-After` seconds or page through the JSON list", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn list_articles(
@@ -134,9 +138,14 @@ pub async fn list_articles(
     let filter = query.filter(&state)?;
     let store = state.store.clone();
     if params::wants_csv(query.format.as_deref(), &req)? {
-        return Ok(csv::stream("articles.csv", csv::ARTICLE_COLUMNS, move |sink| {
-            store.for_each_article(&filter, |a| sink.push(&csv::article_row(&a)))
-        }));
+        return csv::export(
+            &req,
+            &store,
+            "articles.csv",
+            csv::ARTICLE_COLUMNS,
+            move |export, sink| export.for_each_article(&filter, |a| sink.push(&csv::article_row(&a))),
+        )
+        .await;
     }
     let (items, total) = blocking(move || store.list_articles(&filter, page.limit, page.offset)).await?;
     Ok(Page::new(&req, page, items, total).respond())
@@ -184,6 +193,8 @@ pub struct ArticlePath {
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn get_article(
@@ -229,6 +240,8 @@ pub async fn get_article(
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn list_article_indicators(

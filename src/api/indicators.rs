@@ -157,7 +157,11 @@ impl IndicatorListQuery {
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`locality` is well-formed but no unit has that code", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "CSV only: the server is streaming as many exports as it allows; try again after `Retry-After` seconds or page through the JSON list", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn list_indicators(
@@ -169,11 +173,14 @@ pub async fn list_indicators(
     let filter = query.filter(&state)?;
     let store = state.store.clone();
     if params::wants_csv(query.format.as_deref(), &req)? {
-        return Ok(csv::stream(
+        return csv::export(
+            &req,
+            &store,
             "indicators.csv",
             csv::INDICATOR_COLUMNS,
-            move |sink| store.for_each_indicator(&filter, |i| sink.push(&csv::indicator_row(&i))),
-        ));
+            move |export, sink| export.for_each_indicator(&filter, |i| sink.push(&csv::indicator_row(&i))),
+        )
+        .await;
     }
     let (items, total) = blocking(move || store.list_indicators(&filter, page.limit, page.offset)).await?;
     Ok(Page::new(&req, page, items, total).respond())
@@ -187,33 +194,66 @@ pub struct IndicatorPath {
     pub id: String,
 }
 
+/// Query of `GET /indicators/{id}`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct IndicatorQuery {
+    /// `sentence`: the evidence carries the whole sentence the figure was read from
+    /// (`evidence.sentence`), not only the window around the figure.
+    #[param(value_type = Option<IndicatorInclude>, example = "sentence")]
+    pub include: Option<String>,
+}
+
+/// What `GET /indicators/{id}` can add.
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum IndicatorInclude {
+    Sentence,
+}
+
 /// Get an indicator
 ///
-/// One figure with its metric, source article and evidence.
+/// One figure with its metric, source article and evidence: the window of at most 240
+/// characters of its sentence around it, and with `include=sentence` the whole sentence.
 #[utoipa::path(
     get,
     path = "/indicators/{id}",
     tag = "indicators",
     operation_id = "get_indicator",
-    params(IndicatorPath),
+    params(IndicatorPath, IndicatorQuery),
     responses(
         (status = 200, description = "The indicator", body = Indicator),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "The id is not a number", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "The id is not a number, or a query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No indicator has this id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn get_indicator(
     state: web::Data<AppState>,
     path: web::Path<IndicatorPath>,
+    query: web::Query<IndicatorQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id: i64 = path
         .id
         .parse()
         .map_err(|_| ApiError::bad_parameter("id", "an indicator id is a whole number"))?;
+    let with_sentence =
+        params::named::<IndicatorInclude>("include", query.include.as_deref(), &["sentence"])?.is_some();
     let store = state.store.clone();
-    let found = blocking(move || store.get_indicator(id)).await?;
+    let found = blocking(move || {
+        let Some(mut indicator) = store.get_indicator(id)? else {
+            return Ok(None);
+        };
+        if with_sentence {
+            indicator.evidence.sentence = store.indicator_sentence(id)?;
+        }
+        Ok(Some(indicator))
+    })
+    .await?;
     found
         .map(|i| HttpResponse::Ok().json(i))
         .ok_or_else(|| ApiError::not_found("no indicator has this id"))

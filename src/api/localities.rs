@@ -1,5 +1,4 @@
-//! `/localities` and `/summaries`: the gazetteer of both maps, and what the articles report
-//! per unit.
+//! `/localities`: the gazetteer of both maps.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
@@ -8,8 +7,7 @@ use utoipa::IntoParams;
 use super::pagination::{Page, page_request};
 use super::{AppState, blocking, params};
 use crate::domain::{
-    Gazetteer, Level, Locality, LocalityDetail, LocalityFilter, LocalitySummary, PlaceId, Scheme,
-    SchemeChoice, UnitType,
+    Gazetteer, Level, Locality, LocalityDetail, LocalityFilter, PlaceId, Scheme, SchemeChoice, UnitType,
 };
 use crate::error::{ApiError, Problem};
 
@@ -80,6 +78,8 @@ pub struct LocalityListQuery {
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`parent` is well-formed but no unit has that id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn list_localities(
@@ -129,7 +129,7 @@ pub struct LocalityPath {
 
 impl LocalityPath {
     /// The unit this path names: 400 when malformed, 404 when no unit has the id.
-    fn unit(&self, gazetteer: &Gazetteer) -> Result<PlaceId, ApiError> {
+    pub(super) fn unit(&self, gazetteer: &Gazetteer) -> Result<PlaceId, ApiError> {
         let id: PlaceId = self
             .id
             .parse()
@@ -158,6 +158,8 @@ impl LocalityPath {
         (status = 400, description = "The id is malformed", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No unit has this id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn get_locality(
@@ -176,136 +178,4 @@ pub async fn get_locality(
         .detail(&id, article_count)
         .ok_or_else(|| ApiError::not_found("no locality has this id"))?;
     Ok(HttpResponse::Ok().json(detail))
-}
-
-/// Query of the summary endpoints.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct SummaryQuery {
-    /// With `false`, only what is about the unit itself, not the units on its ground.
-    #[param(value_type = Option<bool>, example = true)]
-    pub rollup: Option<String>,
-}
-
-/// Summarise a locality
-///
-/// What a dashboard card shows: article count and date range, indicator count, and for each
-/// metric in each unit of measure the unit's own latest value and series (values about the
-/// unit itself), and apart from them the values about the units on its ground, with their
-/// latest and series; every child unit with its counts. The ground of a unit covers both maps:
-/// the 2025 Thái Nguyên (`2025-19`) includes what was reported about the old Bắc Kạn (`06`)
-/// and its districts and communes; the old Bắc Kạn includes reports on 2025 communes formed
-/// wholly from its communes. A 2024 commune that was split between several 2025 communes lies
-/// within none of them, only within their province. Values about a unit of the other map say
-/// `crosswalk: true`. Roll-ups are skipped with `rollup=false`.
-#[utoipa::path(
-    get,
-    path = "/localities/{id}/summary",
-    tag = "localities",
-    operation_id = "get_locality_summary",
-    params(LocalityPath, SummaryQuery),
-    responses(
-        (status = 200, description = "The summary", body = LocalitySummary),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "The id or a query parameter is malformed, or a parameter is unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No unit has this id", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn get_locality_summary(
-    state: web::Data<AppState>,
-    path: web::Path<LocalityPath>,
-    query: web::Query<SummaryQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
-    let id = path.unit(&state.gazetteer)?;
-    let store = state.store.clone();
-    let found = blocking(move || store.locality_summary(&id, rollup)).await?;
-    found
-        .map(|s| HttpResponse::Ok().json(&*s))
-        .ok_or_else(|| ApiError::not_found("no locality has this id"))
-}
-
-/// Query of `GET /summaries`.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct SummaryListQuery {
-    /// Level of the units to compare.
-    #[param(value_type = Level, example = "province")]
-    pub level: Option<String>,
-    /// The map: `2025` (the default; its 34 provinces) or `2024` (63 provinces); `district`
-    /// exists on the 2024 map only and implies it (`scheme=2025&level=district` lists nothing).
-    #[param(value_type = Option<Scheme>, example = "2025")]
-    pub scheme: Option<String>,
-    /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
-    pub limit: Option<String>,
-    /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
-    pub offset: Option<String>,
-    /// With `false`, only what is about each unit itself.
-    #[param(value_type = Option<bool>, example = true)]
-    pub rollup: Option<String>,
-}
-
-/// Compare localities
-///
-/// The summary of every unit of a level on a map that articles name (itself, a unit on its
-/// ground, or a unit of the other map within it), by code: a comparison table, province
-/// against province. `scheme=2025&level=province` compares the 34 provinces of today, each
-/// with what was reported about the provinces merged into it. Each metric carries its counts
-/// and latest values; the series are left out here (`GET /localities/{id}/summary` has them).
-#[utoipa::path(
-    get,
-    path = "/summaries",
-    tag = "localities",
-    operation_id = "list_summaries",
-    params(SummaryListQuery),
-    responses(
-        (status = 200, description = "One page of summaries", body = Page<LocalitySummary>),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 400, description = "level is missing, or a parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn list_summaries(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<SummaryListQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
-    let level = params::keyword(
-        "level",
-        query.level.as_deref(),
-        Level::parse,
-        &Level::ALL.map(Level::as_str),
-    )?
-    .ok_or_else(|| ApiError::bad_parameter("level", "level is required: province, district or commune"))?;
-    let implied = match level {
-        Level::District => Scheme::Y2024,
-        _ => Scheme::Y2025,
-    };
-    let scheme = params::keyword(
-        "scheme",
-        query.scheme.as_deref(),
-        Scheme::parse,
-        &["2024", "2025"],
-    )?
-    .unwrap_or(implied);
-    let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
-    let store = state.store.clone();
-    let (items, total) = blocking(move || {
-        let (ids, total) = store.units_with_articles(scheme, level, page.limit, page.offset)?;
-        let mut summaries = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(summary) = store.locality_summary(&id, rollup)? {
-                summaries.push(summary.without_series());
-            }
-        }
-        Ok((summaries, total))
-    })
-    .await?;
-    Ok(Page::new(&req, page, items, total).respond())
 }

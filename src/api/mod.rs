@@ -6,12 +6,15 @@ pub mod articles;
 mod auth;
 pub mod caching;
 mod csv;
+mod extraction;
+pub mod framing;
 pub mod health;
 pub mod indicators;
 pub mod localities;
 pub mod metrics;
 pub mod pagination;
-mod params;
+pub(crate) mod params;
+pub mod summaries;
 pub mod writes;
 
 use std::sync::Arc;
@@ -21,6 +24,7 @@ use actix_web::web;
 use crate::domain::Gazetteer;
 use crate::error::ApiError;
 use crate::store::{Store, StoreError};
+pub use extraction::{Extractions, Limits};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -29,6 +33,24 @@ pub struct AppState {
     pub gazetteer: Arc<Gazetteer>,
     /// Bearer token that writes need; `None` disables writes.
     pub api_token: Option<Arc<str>>,
+    pub extractions: Extractions,
+}
+
+impl AppState {
+    pub fn new(store: Store, gazetteer: Arc<Gazetteer>, api_token: Option<Arc<str>>) -> AppState {
+        AppState {
+            store,
+            gazetteer,
+            api_token,
+            extractions: Extractions::new(Limits::default()),
+        }
+    }
+
+    /// The same state with other limits on writes.
+    pub fn with_limits(mut self, limits: Limits) -> AppState {
+        self.extractions = Extractions::new(limits);
+        self
+    }
 }
 
 /// Runs a blocking store call on actix's blocking thread pool.
@@ -68,6 +90,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/metrics").route(get().to(metrics::list_metrics)))
         .service(web::resource("/localities").route(get().to(localities::list_localities)))
         .service(web::resource("/localities/{id}").route(get().to(localities::get_locality)))
-        .service(web::resource("/localities/{id}/summary").route(get().to(localities::get_locality_summary)))
-        .service(web::resource("/summaries").route(get().to(localities::list_summaries)));
+        .service(web::resource("/localities/{id}/summary").route(get().to(summaries::get_locality_summary)))
+        .service(web::resource("/summaries").route(get().to(summaries::list_summaries)));
 }

@@ -107,9 +107,11 @@ pub fn metrics(name: &str, value: Option<&str>) -> Result<Vec<MetricKey>, ApiErr
 /// A search text with at least one word in it.
 pub fn search(name: &str, value: Option<&str>) -> Result<Option<String>, ApiError> {
     match value {
-        Some(q) if !q.chars().any(char::is_alphanumeric) => Err(ApiError::bad_parameter(
+        Some(q) if !q.chars().any(is_search_char) => Err(ApiError::bad_parameter(
             name,
-            format!("{name} needs at least one letter or digit"),
+            format!(
+                "{name} needs at least one letter of the Latin alphabet (with or without accents) or a digit"
+            ),
         )),
         Some(q) if q.chars().count() > 200 => Err(ApiError::bad_parameter(
             name,
@@ -117,6 +119,34 @@ pub fn search(name: &str, value: Option<&str>) -> Result<Option<String>, ApiErro
         )),
         other => Ok(other.map(str::to_owned)),
     }
+}
+
+/// The characters a search needs one of: digits and the Latin letters Vietnamese is written
+/// in, accented or not. The `pattern` of every `q` parameter in the OpenAPI document says the
+/// same (`[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]`); a test holds them together.
+pub fn is_search_char(c: char) -> bool {
+    matches!(c, '0'..='9' | 'A'..='Z' | 'a'..='z' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'Ḁ'..='ỿ')
+}
+
+/// The 400 for a query string that does not parse, naming the parameter when serde does
+/// (an unknown or repeated one).
+pub fn query_error(e: &actix_web::error::QueryPayloadError) -> ApiError {
+    let message = e.to_string();
+    let named = |marker: &str| {
+        let rest = &message[message.find(marker)? + marker.len()..];
+        Some(rest[..rest.find('`')?].to_owned())
+    };
+    if let Some(name) = named("unknown field `") {
+        let expected = message
+            .split_once("expected ")
+            .map(|(_, e)| format!("; this endpoint takes {}", e.replace("one of ", "")))
+            .unwrap_or_default();
+        return ApiError::bad_parameter(&name, format!("unknown parameter `{name}`{expected}"));
+    }
+    if let Some(name) = named("duplicate field `") {
+        return ApiError::bad_parameter(&name, format!("`{name}` is given more than once"));
+    }
+    ApiError::bad_request(format!("invalid query string: {message}"))
 }
 
 /// Whether the client asked for CSV: `format=csv`, or `Accept: text/csv` without JSON.

@@ -1,16 +1,16 @@
 //! Adding, removing and re-extracting articles. Every write needs the bearer token and is
 //! one store transaction: an article never exists without its indicators.
 
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::http::header::{self, ContentType};
+use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::article_body::read_body;
+use super::article_body::{ArticleBody, read_body};
 use super::articles::ArticlePath;
 use super::auth::WriteAccess;
 use super::{AppState, article_body, blocking};
-use crate::domain::{Article, NewArticle};
+use crate::domain::{Article, Gazetteer, NewArticle};
 use crate::error::{ApiError, Problem};
 use crate::ingest::{self, EXTRACTOR_VERSION, IngestError, Source};
 use crate::store::{Origin, SaveOutcome};
@@ -34,8 +34,14 @@ fn source<'a>(text: &'a str, origin: &'a Origin) -> Source<'a> {
     }
 }
 
-fn extract(text: &str, origin: &Origin, state: &AppState) -> Result<NewArticle, ApiError> {
-    ingest::ingest(&source(text, origin), &state.gazetteer).map_err(|e| match e {
+/// An article as its JSON body, written on the blocking thread that read it: an article may
+/// carry thousands of indicators.
+fn json(article: Article) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(&article).map_err(ApiError::internal)
+}
+
+fn extract(text: &str, origin: &Origin, gazetteer: &Gazetteer) -> Result<NewArticle, ApiError> {
+    ingest::ingest(&source(text, origin), gazetteer).map_err(|e| match e {
         IngestError::NoWords => ApiError::unprocessable("the text has no words: there is no article in it"),
     })
 }
@@ -63,32 +69,44 @@ fn extract(text: &str, origin: &Origin, state: &AppState) -> Result<NewArticle, 
         (status = 400, description = "Malformed JSON, a field of the wrong type, or a body that is not UTF-8", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
+        (status = 408, description = "The body did not arrive within the server's time limit; the connection is closed", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is larger than the server accepts", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Neither text/plain (UTF-8) nor JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Neither text/plain (UTF-8) nor JSON, or a `Content-Encoding` other than gzip, deflate or identity (the answer's `Accept-Encoding` lists them)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A text with no words, an unknown field or a bad date", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The server is busy (every extraction slot or the store's writer is taken, or reading the text ran past its time budget); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn create_article(
     _: WriteAccess,
-    req: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Bytes,
+    body: ArticleBody,
 ) -> Result<HttpResponse, ApiError> {
-    let (text, origin) = read_body(&req, &body)?;
-    let article = extract(&text, &origin, &state)?;
+    let gazetteer = state.gazetteer.clone();
+    let (article, origin) = state
+        .extractions
+        .run(move || {
+            let (text, origin) = read_body(&body.content_type, &body.bytes)?;
+            Ok((extract(&text, &origin, &gazetteer)?, origin))
+        })
+        .await?;
     let store = state.store.clone();
+    let id = article.id.clone();
     let (outcome, saved) = blocking(move || {
         let outcome = store.save_article(&article, &origin, EXTRACTOR_VERSION)?;
-        Ok((outcome, store.article_with_indicators(&article.id)?))
+        Ok((outcome, store.article_with_indicators(&article.id)?.map(json)))
     })
     .await?;
-    let saved = saved.ok_or_else(|| ApiError::internal("an article vanished right after it was saved"))?;
+    let saved = saved.ok_or_else(|| ApiError::internal("an article vanished right after it was saved"))??;
     Ok(match outcome {
         SaveOutcome::Created => HttpResponse::Created()
-            .insert_header((header::LOCATION, format!("/articles/{}", saved.summary.id)))
-            .json(saved),
-        SaveOutcome::Unchanged | SaveOutcome::Updated => HttpResponse::Ok().json(saved),
+            .insert_header((header::LOCATION, format!("/articles/{id}")))
+            .content_type(ContentType::json())
+            .body(saved),
+        SaveOutcome::Unchanged | SaveOutcome::Updated => {
+            HttpResponse::Ok().content_type(ContentType::json()).body(saved)
+        }
     })
 }
 
@@ -108,6 +126,8 @@ pub async fn create_article(
         (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The server is busy (the store's writer is taken); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn delete_article(
@@ -141,6 +161,8 @@ pub async fn delete_article(
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The stored text has no words", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The server is busy (every extraction slot or the store's writer is taken, or reading the text ran past its time budget); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn reextract_article(
@@ -156,16 +178,19 @@ pub async fn reextract_article(
     })
     .await?
     .ok_or_else(|| ApiError::not_found("no article has this id"))?;
-    let article = extract(&source.raw_text, &source.origin, &state)?;
+    let gazetteer = state.gazetteer.clone();
+    let (article, source) = state
+        .extractions
+        .run(move || Ok((extract(&source.raw_text, &source.origin, &gazetteer)?, source)))
+        .await?;
     let store = state.store.clone();
     let saved = blocking(move || {
         store.replace_article(&article, &source.origin, EXTRACTOR_VERSION)?;
-        store.article_with_indicators(&id)
+        Ok(store.article_with_indicators(&id)?.map(json))
     })
-    .await?;
-    saved
-        .map(|a| HttpResponse::Ok().json(a))
-        .ok_or_else(|| ApiError::not_found("no article has this id"))
+    .await?
+    .ok_or_else(|| ApiError::not_found("no article has this id"))??;
+    Ok(HttpResponse::Ok().content_type(ContentType::json()).body(saved))
 }
 
 /// Re-extract every article
@@ -183,6 +208,8 @@ pub async fn reextract_article(
         (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The server is busy (the store's writer is taken); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn reextract_all(_: WriteAccess, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {

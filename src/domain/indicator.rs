@@ -149,6 +149,9 @@ pub struct Evidence {
     pub sentence_start: usize,
     /// Offset just past the sentence's last character.
     pub sentence_end: usize,
+    /// The whole sentence, when asked for (`GET /indicators/{id}?include=sentence`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
 }
 
 /// Characters of a sentence kept as a figure's evidence.
@@ -175,6 +178,7 @@ impl Evidence {
             end: to_char(figure.1),
             sentence_start: to_char(sentence.0),
             sentence_end: to_char(sentence.1),
+            sentence: None,
         }
     }
 }

@@ -32,7 +32,10 @@ pub enum SeedError {
 pub fn seed(store: &Store, seed_dir: &Path) -> Result<(Gazetteer, LoadReport), SeedError> {
     let gazetteer = ensure_gazetteer(store, seed_dir)?;
     let report = seed_articles(store, &seed_dir.join(ARTICLES_DIR), &gazetteer)?;
-    store.set_meta("seeded_at", &chrono::Utc::now().to_rfc3339())?;
+    // Written when something changed, so that a restart on an unchanged store writes nothing.
+    if report.added + report.updated > 0 || store.meta("seeded_at")?.is_none() {
+        store.set_meta("seeded_at", &chrono::Utc::now().to_rfc3339())?;
+    }
     log::info!(
         "seed articles: {} added, {} updated, {} unchanged, {} failed",
         report.added,
@@ -75,7 +78,7 @@ fn seed_articles(store: &Store, dir: &Path, gazetteer: &Gazetteer) -> Result<Loa
         source,
     })?;
     let name = |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let report = bulk::load_files(store, gazetteer, &files, name, |path, outcome| {
+    let report = bulk::load_files(store, gazetteer, &files, usize::MAX, name, |path, outcome| {
         if let Err(reason) = outcome {
             log::warn!("seed article {} skipped: {reason}", path.display());
         }

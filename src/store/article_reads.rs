@@ -4,7 +4,7 @@ use rusqlite::Row;
 use rusqlite::types::Value;
 
 use super::sql::{self, Conditions, fts_query};
-use super::{Store, StoreError, date_column};
+use super::{ExportConn, Store, StoreError, date_column};
 use crate::domain::{ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef, PlaceId, Total};
 
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_on, a.event_date, a.byline, a.period,
@@ -198,14 +198,16 @@ impl Store {
             summary_from_row,
         )?)
     }
+}
 
+impl ExportConn {
     /// Every article a filter selects, in order, for export; `each` sees them one by one.
     pub fn for_each_article(
         &self,
         filter: &ArticleFilter,
         mut each: impl FnMut(ArticleSummary) -> bool,
     ) -> Result<(), StoreError> {
-        let conn = self.conn()?;
+        let conn = &self.conn;
         let ArticleQuery {
             rows_from: from,
             order,

@@ -61,7 +61,7 @@ impl Store {
         extractor_version: i64,
         replace: bool,
     ) -> Result<SaveOutcome, StoreError> {
-        let mut conn = self.conn()?;
+        let mut conn = self.writer()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let outcome = save_in(&tx, article, origin, extractor_version, replace)?;
         if outcome != SaveOutcome::Unchanged {
@@ -78,7 +78,7 @@ impl Store {
         batch: &[(NewArticle, Origin)],
         extractor_version: i64,
     ) -> Result<Vec<SaveOutcome>, StoreError> {
-        let mut conn = self.conn()?;
+        let mut conn = self.writer()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let outcomes = batch
             .iter()
@@ -219,7 +219,7 @@ fn write_article(
 impl Store {
     /// Removes an article with its indicators, localities and search entry; `false` when absent.
     pub fn delete_article(&self, id: &str) -> Result<bool, StoreError> {
-        let mut conn = self.conn()?;
+        let mut conn = self.writer()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "DELETE FROM article_search WHERE rowid = (SELECT seq FROM articles WHERE id = ?1)",

@@ -16,7 +16,7 @@ impl Store {
     /// Loads (or refreshes) the whole gazetteer in one transaction, then brings every stored
     /// article's cross-map places and every indicator's areas up to date with it.
     pub fn load_gazetteer(&self, g: &Gazetteer, digest: &str) -> Result<(), StoreError> {
-        let mut conn = self.conn()?;
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         tx.pragma_update(None, "defer_foreign_keys", true)?;
         let mut units: Vec<&Locality> = g.units().collect();

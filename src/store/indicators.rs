@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row};
 
 use super::article_reads::locality_ref;
 use super::sql::{self, Conditions, like_word, own, search_words, within};
-use super::{Store, StoreError};
+use super::{ExportConn, Store, StoreError};
 use crate::domain::metrics::{self, MetricKey};
 use crate::domain::{
     Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, TextField, Total, Unit,
@@ -66,6 +66,7 @@ fn evidence_from_row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
         sentence_end: r
             .get::<_, Option<i64>>("sentence_end")?
             .map_or(end, |s| s as usize),
+        sentence: None,
     })
 }
 
@@ -154,29 +155,6 @@ impl Store {
         Ok((rows.into_iter().collect::<Result<_, _>>()?, total))
     }
 
-    /// Every indicator a filter selects, in order, for export; `each` sees them one by one.
-    pub fn for_each_indicator(
-        &self,
-        filter: &IndicatorFilter,
-        mut each: impl FnMut(Indicator) -> bool,
-    ) -> Result<(), StoreError> {
-        let conn = self.conn()?;
-        let c = indicator_conditions(filter);
-        let sql = format!(
-            "SELECT {INDICATOR_COLUMNS} FROM {INDICATOR_FROM} {} ORDER BY {}",
-            c.where_sql(),
-            indicator_order(filter.sort)
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query(c.params().as_slice())?;
-        while let Some(row) = rows.next()? {
-            if !each(indicator_from_row(row)??) {
-                break;
-            }
-        }
-        Ok(())
-    }
-
     pub fn get_indicator(&self, id: i64) -> Result<Option<Indicator>, StoreError> {
         let conn = self.conn()?;
         let found = conn
@@ -187,6 +165,24 @@ impl Store {
             )
             .optional()?;
         found.transpose()
+    }
+
+    /// The whole sentence an indicator was read from, cut from its article's title or body
+    /// (a row stored before schema 9 kept its whole sentence as its evidence).
+    pub fn indicator_sentence(&self, id: i64) -> Result<Option<String>, StoreError> {
+        let conn = self.conn()?;
+        let sentence = conn
+            .query_row(
+                "SELECT CASE WHEN i.sentence_start IS NULL THEN i.evidence_text
+                        ELSE substr(CASE i.evidence_field WHEN 'title' THEN a.title ELSE t.body END,
+                                    i.sentence_start + 1, i.sentence_end - i.sentence_start) END
+                 FROM indicators i JOIN articles a ON a.id = i.article_id
+                 JOIN article_texts t ON t.seq = a.seq WHERE i.id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(sentence)
     }
 
     /// The catalog with how many indicators and units each metric has; `other` last.
@@ -217,5 +213,30 @@ impl Store {
                 }
             })
             .collect())
+    }
+}
+
+impl ExportConn {
+    /// Every indicator a filter selects, in order, for export; `each` sees them one by one.
+    pub fn for_each_indicator(
+        &self,
+        filter: &IndicatorFilter,
+        mut each: impl FnMut(Indicator) -> bool,
+    ) -> Result<(), StoreError> {
+        let conn = &self.conn;
+        let c = indicator_conditions(filter);
+        let sql = format!(
+            "SELECT {INDICATOR_COLUMNS} FROM {INDICATOR_FROM} {} ORDER BY {}",
+            c.where_sql(),
+            indicator_order(filter.sort)
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(c.params().as_slice())?;
+        while let Some(row) = rows.next()? {
+            if !each(indicator_from_row(row)??) {
+                break;
+            }
+        }
+        Ok(())
     }
 }

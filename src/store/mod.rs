@@ -15,13 +15,13 @@ mod summaries;
 mod summary_cache;
 mod summary_series;
 
-use std::path::Path;
-use std::time::Duration;
+mod connections;
 
-use r2d2::{Pool, PooledConnection};
-use r2d2_sqlite::SqliteConnectionManager;
+use std::path::Path;
+use std::sync::Arc;
 
 pub use articles::{Origin, SaveOutcome, StoredSource};
+pub use connections::{Conn, ExportConn, ExportPermit};
 pub use meta::Readiness;
 
 /// A failure of the store; never shown to clients as is.
@@ -35,31 +35,54 @@ pub enum StoreError {
     TooNew { found: i64, supported: i64 },
     #[error("corrupt row: {0}")]
     Corrupt(String),
+    /// Every connection is in use, or the write lock is held, for longer than a request may
+    /// wait: try again shortly.
+    #[error("the store is busy: {0}")]
+    Busy(String),
+    /// A query ran past its time budget and was stopped.
+    #[error("a query ran longer than {0:?} and was stopped")]
+    TooSlow(std::time::Duration),
+    /// The file is not a store chiso can open: not SQLite, damaged, a folder, not writable.
+    #[error("{0}")]
+    Unusable(String),
 }
 
-pub type Conn = PooledConnection<SqliteConnectionManager>;
+impl StoreError {
+    /// Whether the failure is passing (a busy store, a stopped query): the client may retry.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Busy(_) | StoreError::TooSlow(_) | StoreError::Pool(_) => true,
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
+}
 
-/// A pool of connections to one SQLite file.
+/// One SQLite file: a pool of reading connections, one writing connection, and connections
+/// of their own for exports.
 #[derive(Clone)]
 pub struct Store {
-    pool: Pool<SqliteConnectionManager>,
-    summaries: std::sync::Arc<summary_cache::SummaryCache>,
+    connections: Arc<connections::Connections>,
+    summaries: Arc<summary_cache::SummaryCache>,
     /// Lists are counted exactly up to this many items.
     count_cap: u64,
+    /// The longest a reading statement may run.
+    query_budget: std::time::Duration,
 }
 
-/// How many connections a store keeps: readers run in parallel under WAL.
-const POOL_SIZE: u32 = 8;
-
-/// Page cache per connection while serving: small, since the OS caches the file for all of
-/// them and the pool holds eight.
-const SERVING_CACHE_KIB: u32 = 8_000;
+/// Page cache per reading connection while serving: small, since the OS caches the file for
+/// all of them.
+pub(super) const SERVING_CACHE_KIB: u32 = 8_000;
 
 /// Page cache of the connection that loads articles in bulk.
 const LOADING_CACHE_KIB: u32 = 256_000;
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the store at `path`, checks it, and brings its schema up to
+    /// date. A file that is not a usable store fails at once with one error.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_with_cache(path, SERVING_CACHE_KIB)
     }
@@ -71,31 +94,12 @@ impl Store {
     }
 
     fn open_with_cache(path: &Path, cache_kib: u32) -> Result<Store, StoreError> {
-        // Checkpoint after about as many WAL pages as the cache holds: a batch's pages then go
-        // to the database file once per checkpoint, not once per commit.
-        let checkpoint_pages = (cache_kib / 4 / 4).max(1000);
-        let manager = SqliteConnectionManager::file(path).with_init(move |c| {
-            c.busy_timeout(Duration::from_secs(5))?;
-            register_functions(c)?;
-            c.execute_batch(&format!(
-                "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
-                 PRAGMA cache_size = -{cache_kib}; PRAGMA mmap_size = 0;
-                 PRAGMA wal_autocheckpoint = {checkpoint_pages};"
-            ))
-        });
-        let pool = Pool::builder()
-            .max_size(POOL_SIZE)
-            .connection_timeout(Duration::from_secs(10))
-            .build(manager)?;
-        let store = Store {
-            pool,
+        Ok(Store {
+            connections: Arc::new(connections::Connections::open(path, cache_kib)?),
             summaries: Default::default(),
             count_cap: sql::COUNT_CAP,
-        };
-        let mut conn = store.conn()?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        schema::migrate(&mut conn)?;
-        Ok(store)
+            query_budget: connections::QUERY_BUDGET,
+        })
     }
 
     /// The same store with lists counted exactly up to `cap` items instead of [`sql::COUNT_CAP`].
@@ -104,8 +108,28 @@ impl Store {
         self
     }
 
+    /// A reading connection, its statements stopped past the query budget.
     pub fn conn(&self) -> Result<Conn, StoreError> {
-        Ok(self.pool.get()?)
+        self.connections.reader(self.query_budget)
+    }
+
+    /// The same store with reading statements stopped after `budget` instead of
+    /// [`QUERY_BUDGET`](connections::QUERY_BUDGET).
+    pub fn with_query_budget(mut self, budget: std::time::Duration) -> Store {
+        self.query_budget = budget;
+        self
+    }
+
+    /// The writing connection: one at a time, so that writers queue here rather than on
+    /// SQLite's lock.
+    pub fn writer(&self) -> Result<Conn, StoreError> {
+        self.connections.writer()
+    }
+
+    /// A connection of its own for a streamed export, within the cap on concurrent exports;
+    /// `None` when the cap is reached.
+    pub fn export_conn(&self) -> Result<Option<ExportConn>, StoreError> {
+        self.connections.export()
     }
 }
 

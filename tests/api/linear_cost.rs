@@ -35,21 +35,16 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// The fastest of three readings of `text`, and the most memory one of them held beyond what
-/// was held before.
+/// One reading of `text`: its time, and the most memory it held beyond what was held before.
 fn cost(text: &str) -> (Duration, isize) {
-    let mut best = Duration::MAX;
-    let mut peak = 0;
-    for _ in 0..3 {
-        let before = LIVE.with(Cell::get);
-        PEAK.with(|p| p.set(before));
-        let started = Instant::now();
-        let article = ingest::ingest(&ingest::Source::text(text), gazetteer()).unwrap();
-        best = best.min(started.elapsed());
-        peak = peak.max(PEAK.with(Cell::get) - before);
-        drop(article);
-    }
-    (best, peak)
+    let before = LIVE.with(Cell::get);
+    PEAK.with(|p| p.set(before));
+    let started = Instant::now();
+    let article = ingest::ingest(&ingest::Source::text(text), gazetteer()).unwrap();
+    let took = started.elapsed();
+    let peak = PEAK.with(Cell::get) - before;
+    drop(article);
+    (took, peak)
 }
 
 /// A report of `paragraphs` paragraphs, each its own (figures differ), of the genre.
@@ -92,12 +87,22 @@ fn run(figures: usize) -> String {
 }
 
 fn assert_linear(small: &str, large: &str) {
-    let ((t1, m1), (t10, m10)) = (cost(small), cost(large));
+    // Readings alternate, so that both sizes see the same load from tests running beside
+    // them; the fastest of each is compared.
+    let (mut t1, mut t10, mut m1, mut m10) = (Duration::MAX, Duration::MAX, 0, 0);
+    for _ in 0..5 {
+        let (t, m) = cost(small);
+        (t1, m1) = (t1.min(t), m1.max(m));
+        let (t, m) = cost(large);
+        (t10, m10) = (t10.min(t), m10.max(m));
+    }
     let time = t10.as_secs_f64() / t1.as_secs_f64().max(1e-6);
     let memory = m10 as f64 / m1.max(1) as f64;
-    // Ten times the text: about ten times the cost, with room for measurement noise.
+    // Ten times the text: about ten times the cost, with room for measurement noise and, for
+    // memory, for buffers that grow by doubling (a linear cost may show up to 20×). A cost
+    // quadratic in the text would show 100×.
     assert!(time < 15.0, "time grew {time:.1}× ({t1:?} → {t10:?})");
-    assert!(memory < 13.0, "memory grew {memory:.1}× ({m1} → {m10} bytes)");
+    assert!(memory < 20.0, "memory grew {memory:.1}× ({m1} → {m10} bytes)");
 }
 
 #[test]

@@ -2,12 +2,16 @@
 
 mod articles;
 mod constructions;
+mod evidence;
 mod extraction;
+mod hostile;
 mod linear_cost;
 mod openapi;
 mod places;
 mod properties;
+mod protocol;
 mod reads;
+mod refusals;
 mod service;
 mod store;
 mod summaries;

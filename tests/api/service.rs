@@ -1,6 +1,7 @@
 //! Probes, errors on unknown routes and methods, CORS, docs, and the binary's configuration.
 
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use actix_web::test as atest;
 
@@ -134,14 +135,23 @@ fn the_binary_refuses_an_unparsable_bind_address_with_one_clear_message() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
-/// Starts the server binary with this seed folder and store; returns its exit code and stderr.
+/// Starts the server binary with this seed folder and store; returns its exit code and stderr,
+/// or `None` and what it said if it was still running after twenty seconds (it started).
 fn serve_with(seed: &std::path::Path, db: &std::path::Path) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_chiso"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
         .env("CHISO_SEED_DIR", seed)
         .env("CHISO_DB", db)
         .env("CHISO_BIND", "127.0.0.1:0")
-        .output()
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
         .expect("binary runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("binary runs").is_none() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let out = child.wait_with_output().expect("binary runs");
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -182,4 +192,73 @@ fn help_documents_every_environment_variable() {
     ] {
         assert!(help.contains(var), "{var} missing from --help");
     }
+}
+
+/// A store that `damage` spoils, started on: one line of error, in well under the ten seconds
+/// a pool's retries took, and not a byte written.
+fn refuses_in_one_line(name: &str, damage: impl FnOnce(&std::path::Path)) {
+    let good = TestStore::seeded().0;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("chiso.sqlite3");
+    std::fs::copy(good.db_path(), &db).unwrap();
+    drop(good);
+    damage(&db);
+    let before = std::fs::read(&db).ok();
+    let started = std::time::Instant::now();
+    let (code, err) = serve_with(&crate::support::seed_dir(), &db);
+    let took = started.elapsed();
+    assert_eq!(code, Some(1), "{name}: {err}");
+    assert_eq!(err.lines().count(), 1, "{name}: one line, not {err}");
+    assert!(
+        err.starts_with("error: ") && err.contains("chiso.sqlite3"),
+        "{name}: {err}"
+    );
+    assert!(took < Duration::from_secs(5), "{name}: took {took:?}");
+    assert_eq!(std::fs::read(&db).ok(), before, "{name}: the file was written");
+}
+
+#[test]
+fn the_binary_refuses_a_truncated_store_in_one_line() {
+    refuses_in_one_line("truncated", |db| {
+        let bytes = std::fs::read(db).unwrap();
+        std::fs::write(db, &bytes[..bytes.len() / 3]).unwrap();
+    });
+}
+
+#[test]
+fn the_binary_refuses_a_file_that_is_not_a_store_in_one_line() {
+    refuses_in_one_line("garbage", |db| {
+        let garbage: Vec<u8> = (0..100_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        std::fs::write(db, garbage).unwrap();
+    });
+}
+
+#[test]
+fn the_binary_refuses_a_store_damaged_in_the_middle_in_one_line() {
+    refuses_in_one_line("damaged", |db| {
+        let mut bytes = std::fs::read(db).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle..middle + 200_000].fill(0xA5);
+        std::fs::write(db, bytes).unwrap();
+    });
+}
+
+#[test]
+fn the_binary_refuses_a_read_only_store_in_one_line() {
+    refuses_in_one_line("read-only", |db| {
+        let mut permissions = std::fs::metadata(db).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(db, permissions).unwrap();
+    });
+}
+
+#[test]
+fn the_binary_refuses_a_folder_as_its_store_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = serve_with(&crate::support::seed_dir(), dir.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("folder"), "{err}");
 }

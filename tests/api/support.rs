@@ -44,11 +44,7 @@ impl TestStore {
     }
 
     pub fn state(&self, gazetteer: Gazetteer) -> AppState {
-        AppState {
-            store: self.store.clone(),
-            gazetteer: Arc::new(gazetteer),
-            api_token: Some(Arc::from(TOKEN)),
-        }
+        AppState::new(self.store.clone(), Arc::new(gazetteer), Some(Arc::from(TOKEN)))
     }
 }
 

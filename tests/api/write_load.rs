@@ -158,7 +158,7 @@ fn a_store_killed_during_bulk_ingest_reopens_whole() {
     child.kill().ok();
     child.wait().unwrap();
 
-    let store = Store::open(&db).unwrap();
+    let store = Store::open(&db).expect("the store reopens");
     let check: String = store
         .conn()
         .unwrap()

@@ -3,63 +3,14 @@
 //! Every failure a client can see goes through [`ApiError`]; internal causes are logged
 //! here and replaced by a generic message so that no SQL, path or panic text leaks.
 
-use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{ConnectionType, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use crate::store::StoreError;
 
-pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
-
-/// An RFC 9457 problem detail, the body of every 4xx and 5xx response.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({
-    "type": "about:blank", "title": "Bad Request", "status": 400,
-    "detail": "limit must be between 1 and 200", "parameter": "limit"
-}))]
-pub struct Problem {
-    /// A URI reference naming the problem type; `about:blank` means the status says it all.
-    #[serde(rename = "type")]
-    pub problem_type: String,
-    /// Short, human-readable summary of the status.
-    pub title: String,
-    /// The HTTP status code.
-    pub status: u16,
-    /// Explanation specific to this occurrence.
-    pub detail: String,
-    /// The query or path parameter at fault, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameter: Option<String>,
-    /// The request body field at fault, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-}
-
-impl Problem {
-    pub fn new(status: StatusCode, detail: impl Into<String>) -> Self {
-        Problem {
-            problem_type: "about:blank".to_owned(),
-            title: status.canonical_reason().unwrap_or("Error").to_owned(),
-            status: status.as_u16(),
-            detail: detail.into(),
-            parameter: None,
-            field: None,
-        }
-    }
-
-    pub fn into_response(self) -> HttpResponse {
-        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = serde_json::to_string(&self).unwrap_or_default();
-        HttpResponse::build(status)
-            .insert_header((
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(PROBLEM_CONTENT_TYPE),
-            ))
-            .body(body)
-    }
-}
+mod problem;
+pub use problem::{PROBLEM_CONTENT_TYPE, Problem};
 
 /// Every error a handler can answer with.
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +26,16 @@ pub enum ApiError {
     /// 401: credentials missing or wrong; answered with `WWW-Authenticate`.
     #[error("{0}")]
     Unauthorized(String),
+    /// 429 or 503: the server cannot take the request now; `Retry-After` says when to come back.
+    #[error("{detail}")]
+    Retry {
+        status: StatusCode,
+        detail: String,
+        retry_after_secs: u32,
+    },
+    /// 400 for a request whose end cannot be known for sure; answered on a closing connection.
+    #[error("{0}")]
+    Framing(String),
     /// 500: logged here, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -136,12 +97,45 @@ impl ApiError {
         Self::client(StatusCode::UNSUPPORTED_MEDIA_TYPE, detail)
     }
 
+    /// 408: the body did not arrive in time; the connection is closed.
+    pub fn body_timeout(detail: impl Into<String>) -> Self {
+        Self::client(StatusCode::REQUEST_TIMEOUT, detail)
+    }
+
+    /// 400 for a request framed two ways; the connection is closed.
+    pub fn ambiguous_framing(detail: impl Into<String>) -> Self {
+        ApiError::Framing(detail.into())
+    }
+
+    /// 415 for a `Content-Encoding` the server cannot undo; the answer lists those it can.
+    pub fn unsupported_coding(detail: impl Into<String>) -> Self {
+        Self::client(StatusCode::UNSUPPORTED_MEDIA_TYPE, detail)
+    }
+
     pub fn unprocessable(detail: impl Into<String>) -> Self {
         Self::client(StatusCode::UNPROCESSABLE_ENTITY, detail)
     }
 
     pub fn unavailable(detail: impl Into<String>) -> Self {
         Self::client(StatusCode::SERVICE_UNAVAILABLE, detail)
+    }
+
+    /// 503 with `Retry-After`: busy now, try again shortly.
+    pub fn busy(detail: impl Into<String>) -> Self {
+        ApiError::Retry {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            detail: detail.into(),
+            retry_after_secs: 1,
+        }
+    }
+
+    /// 429 with `Retry-After`: this kind of request is at its limit.
+    pub fn too_many(detail: impl Into<String>, retry_after_secs: u32) -> Self {
+        ApiError::Retry {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            detail: detail.into(),
+            retry_after_secs,
+        }
     }
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {
@@ -161,6 +155,8 @@ impl ApiError {
                 ..Problem::new(*status, detail.clone())
             },
             ApiError::Unauthorized(detail) => Problem::new(StatusCode::UNAUTHORIZED, detail.clone()),
+            ApiError::Retry { status, detail, .. } => Problem::new(*status, detail.clone()),
+            ApiError::Framing(detail) => Problem::new(StatusCode::BAD_REQUEST, detail.clone()),
             ApiError::Internal(_) => Problem::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "The server could not answer this request; the error has been logged.",
@@ -174,6 +170,8 @@ impl ResponseError for ApiError {
         match self {
             ApiError::Client { status, .. } => *status,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Retry { status, .. } => *status,
+            ApiError::Framing(_) => StatusCode::BAD_REQUEST,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -183,18 +181,52 @@ impl ResponseError for ApiError {
             log::error!("{cause}");
         }
         let mut res = self.problem().into_response();
-        if let ApiError::Unauthorized(_) = self {
-            res.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Bearer realm=\"chiso\", charset=\"UTF-8\""),
-            );
+        match self {
+            ApiError::Unauthorized(_) => {
+                res.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"chiso\", charset=\"UTF-8\""),
+                );
+            }
+            ApiError::Retry { retry_after_secs, .. } => {
+                res.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+            }
+            _ => {}
+        }
+        match res.status() {
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                res.headers_mut().insert(
+                    header::ACCEPT_ENCODING,
+                    HeaderValue::from_static("gzip, deflate, identity"),
+                );
+            }
+            // What follows a body that did not arrive in time, or a body of unsure length,
+            // is not read as another request.
+            StatusCode::REQUEST_TIMEOUT => res.head_mut().set_connection_type(ConnectionType::Close),
+            _ if matches!(self, ApiError::Framing(_)) => {
+                res.head_mut().set_connection_type(ConnectionType::Close)
+            }
+            _ => {}
         }
         res
     }
 }
 
 impl From<StoreError> for ApiError {
+    /// A busy store or a query stopped past its budget is a 503 the client may retry; every
+    /// other failure is logged and answered 500.
     fn from(e: StoreError) -> Self {
+        let interrupted = matches!(&e, StoreError::Sqlite(s)
+            if s.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted));
+        if interrupted || matches!(e, StoreError::TooSlow(_)) {
+            log::warn!("{e}");
+            return ApiError::busy("the query took longer than this server allows; narrow it or try again");
+        }
+        if e.is_transient() {
+            log::warn!("{e}");
+            return ApiError::busy("the store is busy; try again shortly");
+        }
         ApiError::internal(e)
     }
 }

@@ -1,0 +1,181 @@
+//! The store's connections, kept apart so that no client holds what others need: a pool of
+//! readers whose statements stop past a time budget, one writer (WAL lets it write while the
+//! readers read), and a connection of its own for each streamed export, within a cap, so that
+//! a slow download never holds a pooled connection.
+
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use r2d2::{Pool, PooledConnection};
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{Connection, OpenFlags};
+
+use super::{SERVING_CACHE_KIB, StoreError, register_functions, schema};
+
+/// Reading connections: readers run in parallel under WAL.
+const READERS: u32 = 8;
+
+/// How long a request waits for a connection before it is told to come back.
+const CHECKOUT_WAIT: Duration = Duration::from_secs(3);
+
+/// How long a writer waits for SQLite's write lock (held by another process, `chiso ingest`).
+const WRITE_LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// The longest a reading statement may run: a heavier query is stopped and answered 503.
+pub const QUERY_BUDGET: Duration = Duration::from_secs(5);
+
+/// Statements SQLite runs between two looks at the clock.
+const BUDGET_CHECK_OPS: i32 = 1_000;
+
+/// Exports streamed at once; past it, 429.
+pub const EXPORTS: usize = 4;
+
+/// The longest an export may hold its snapshot of the store (a snapshot keeps the WAL from
+/// being checkpointed past it).
+pub const EXPORT_BUDGET: Duration = Duration::from_secs(30 * 60);
+
+/// A pooled connection.
+pub struct Conn(PooledConnection<SqliteConnectionManager>);
+
+impl Deref for Conn {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.0
+    }
+}
+
+impl DerefMut for Conn {
+    fn deref_mut(&mut self) -> &mut Connection {
+        &mut self.0
+    }
+}
+
+/// A slot among the concurrent exports; released when dropped.
+pub struct ExportPermit(Arc<AtomicUsize>);
+
+impl Drop for ExportPermit {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// A read-only connection of an export's own, with its slot.
+pub struct ExportConn {
+    pub conn: Connection,
+    _permit: ExportPermit,
+}
+
+pub struct Connections {
+    path: PathBuf,
+    readers: Pool<SqliteConnectionManager>,
+    writer: Pool<SqliteConnectionManager>,
+    exports: Arc<AtomicUsize>,
+}
+
+/// What every connection sets on opening.
+fn configure(c: &Connection, cache_kib: u32, checkpoint_pages: u32) -> rusqlite::Result<()> {
+    c.busy_timeout(WRITE_LOCK_WAIT)?;
+    register_functions(c)?;
+    c.execute_batch(&format!(
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
+         PRAGMA cache_size = -{cache_kib}; PRAGMA mmap_size = 0;
+         PRAGMA wal_autocheckpoint = {checkpoint_pages};"
+    ))
+}
+
+/// A store that cannot be used, said in one line.
+fn unusable(why: impl std::fmt::Display) -> StoreError {
+    let why = why.to_string();
+    StoreError::Unusable(why.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+impl Connections {
+    /// Opens the file once, checks it (a folder, an unwritable file, a file that is not SQLite
+    /// or is damaged fail here, before anything is written), migrates it, then sets up the pools.
+    pub fn open(path: &Path, cache_kib: u32) -> Result<Connections, StoreError> {
+        if path.is_dir() {
+            return Err(unusable("it is a folder"));
+        }
+        let existing = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
+        if existing && path.metadata().is_ok_and(|m| m.permissions().readonly()) {
+            return Err(unusable("it is read-only"));
+        }
+        // Checkpoint after about as many WAL pages as the cache holds: a batch's pages then go
+        // to the database file once per checkpoint, not once per commit.
+        let checkpoint_pages = (cache_kib / 4 / 4).max(1000);
+        let mut first = Connection::open(path).map_err(unusable)?;
+        first.busy_timeout(WRITE_LOCK_WAIT).map_err(unusable)?;
+        if existing {
+            let verdict: String = first
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .map_err(unusable)?;
+            if verdict != "ok" {
+                return Err(unusable(format!("it is damaged ({verdict})")));
+            }
+        }
+        configure(&first, cache_kib, checkpoint_pages).map_err(unusable)?;
+        first
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(unusable)?;
+        schema::migrate(&mut first)?;
+        drop(first);
+        let manager = |cache: u32| {
+            SqliteConnectionManager::file(path).with_init(move |c| configure(c, cache, checkpoint_pages))
+        };
+        let pool = |size: u32, cache: u32| {
+            Pool::builder()
+                .max_size(size)
+                .min_idle(Some(0))
+                .connection_timeout(CHECKOUT_WAIT)
+                .error_handler(Box::new(r2d2::NopErrorHandler))
+                .build_unchecked(manager(cache))
+        };
+        Ok(Connections {
+            path: path.to_path_buf(),
+            readers: pool(READERS, SERVING_CACHE_KIB.min(cache_kib)),
+            writer: pool(1, cache_kib),
+            exports: Arc::new(AtomicUsize::new(0)),
+        })
+    }
+
+    pub fn reader(&self, budget: Duration) -> Result<Conn, StoreError> {
+        let conn = self
+            .readers
+            .get()
+            .map_err(|e| StoreError::Busy(format!("no reading connection free: {e}")))?;
+        let deadline = Instant::now() + budget;
+        conn.progress_handler(BUDGET_CHECK_OPS, Some(move || Instant::now() > deadline))?;
+        Ok(Conn(conn))
+    }
+
+    pub fn writer(&self) -> Result<Conn, StoreError> {
+        let conn = self
+            .writer
+            .get()
+            .map_err(|e| StoreError::Busy(format!("the writer is in use: {e}")))?;
+        conn.progress_handler(BUDGET_CHECK_OPS, None::<fn() -> bool>)?;
+        Ok(Conn(conn))
+    }
+
+    pub fn export(&self) -> Result<Option<ExportConn>, StoreError> {
+        if self.exports.fetch_add(1, Ordering::AcqRel) >= EXPORTS {
+            self.exports.fetch_sub(1, Ordering::AcqRel);
+            return Ok(None);
+        }
+        let permit = ExportPermit(self.exports.clone());
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags)?;
+        conn.busy_timeout(WRITE_LOCK_WAIT)?;
+        register_functions(&conn)?;
+        conn.execute_batch("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -4000;")?;
+        let deadline = Instant::now() + EXPORT_BUDGET;
+        conn.progress_handler(BUDGET_CHECK_OPS, Some(move || Instant::now() > deadline))?;
+        Ok(Some(ExportConn {
+            conn,
+            _permit: permit,
+        }))
+    }
+}
