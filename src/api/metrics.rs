@@ -36,9 +36,10 @@ pub async fn list_metrics(
     let all = blocking(move || store.metric_counts()).await?;
     let total = all.len() as u64;
     let items = all
-        .into_iter()
+        .iter()
         .skip(page.offset as usize)
         .take(page.limit as usize)
+        .cloned()
         .collect();
     Ok(Page::new(&req, page, items, total).respond())
 }

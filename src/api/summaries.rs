@@ -135,13 +135,8 @@ pub async fn list_summaries(
     let store = state.store.clone();
     let (items, total) = blocking(move || {
         let (ids, total) = store.units_with_articles(scheme, level, page.limit, page.offset)?;
-        let mut summaries = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(summary) = store.locality_summary(&id, rollup)? {
-                summaries.push(summary.without_series());
-            }
-        }
-        Ok((summaries, total))
+        let summaries = store.locality_summaries(&ids, rollup)?;
+        Ok((summaries.iter().map(|s| s.without_series()).collect(), total))
     })
     .await?;
     Ok(Page::new(&req, page, items, total).respond())

@@ -1,11 +1,13 @@
 //! Reading indicators: filtered, sorted pages with what a table row needs, and counts per metric.
 
+use std::sync::Arc;
+
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
 use super::article_reads::locality_ref;
 use super::sql::{self, Conditions, like_word, own, search_words, within};
-use super::{ExportConn, Store, StoreError};
+use super::{ExportConn, Store, StoreError, summary_cache};
 use crate::domain::metrics::{self, MetricKey};
 use crate::domain::{
     Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, TextField, Total, Unit,
@@ -185,35 +187,45 @@ impl Store {
         Ok(sentence)
     }
 
-    /// The catalog with how many indicators and units each metric has; `other` last.
-    pub fn metric_counts(&self) -> Result<Vec<MetricCount>, StoreError> {
+    /// The catalog with how many indicators and units each metric has; `other` last. Kept
+    /// until the next write: counting reads every indicator.
+    pub fn metric_counts(&self) -> Result<Arc<Vec<MetricCount>>, StoreError> {
         let conn = self.conn()?;
-        let mut stmt = conn.prepare(
-            "SELECT metric, count(*), count(DISTINCT locality_id) FROM indicators GROUP BY metric",
-        )?;
-        let counts: std::collections::HashMap<String, (u64, u64)> = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    (r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64),
-                ))
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(MetricKey::all()
-            .map(MetricKey::metric)
-            .map(|m| {
-                let (indicator_count, locality_count) = counts.get(m.key).copied().unwrap_or_default();
-                MetricCount {
-                    key: m.key.to_owned(),
-                    name_vi: m.name_vi.to_owned(),
-                    name_en: m.name_en.to_owned(),
-                    units: m.units.to_vec(),
-                    indicator_count,
-                    locality_count,
-                }
-            })
-            .collect())
+        let generation = summary_cache::generation(&conn)?;
+        if let Some(kept) = self.summaries.metric_counts(generation) {
+            return Ok(kept);
+        }
+        let counts = Arc::new(count_metrics(&conn)?);
+        self.summaries.put_metric_counts(generation, counts.clone());
+        Ok(counts)
     }
+}
+
+fn count_metrics(conn: &rusqlite::Connection) -> Result<Vec<MetricCount>, StoreError> {
+    let mut stmt =
+        conn.prepare("SELECT metric, count(*), count(DISTINCT locality_id) FROM indicators GROUP BY metric")?;
+    let counts: std::collections::HashMap<String, (u64, u64)> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                (r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64),
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(MetricKey::all()
+        .map(MetricKey::metric)
+        .map(|m| {
+            let (indicator_count, locality_count) = counts.get(m.key).copied().unwrap_or_default();
+            MetricCount {
+                key: m.key.to_owned(),
+                name_vi: m.name_vi.to_owned(),
+                name_en: m.name_en.to_owned(),
+                units: m.units.to_vec(),
+                indicator_count,
+                locality_count,
+            }
+        })
+        .collect())
 }
 
 impl ExportConn {

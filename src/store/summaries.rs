@@ -26,8 +26,33 @@ impl Store {
         rollup: bool,
     ) -> Result<Option<Arc<LocalitySummary>>, StoreError> {
         let conn = self.conn()?;
+        self.summary_on(&conn, id, rollup)
+    }
+
+    /// The summaries of units `ids`, on one connection: their time budget is the request's,
+    /// however many there are. Those computed before it ran out are kept, so that the request
+    /// asked again goes on where it stopped.
+    pub fn locality_summaries(
+        &self,
+        ids: &[PlaceId],
+        rollup: bool,
+    ) -> Result<Vec<Arc<LocalitySummary>>, StoreError> {
+        let conn = self.conn()?;
+        let mut summaries = Vec::with_capacity(ids.len());
+        for id in ids {
+            summaries.extend(self.summary_on(&conn, id, rollup)?);
+        }
+        Ok(summaries)
+    }
+
+    fn summary_on(
+        &self,
+        conn: &rusqlite::Connection,
+        id: &PlaceId,
+        rollup: bool,
+    ) -> Result<Option<Arc<LocalitySummary>>, StoreError> {
         let key = id.to_string();
-        let generation = summary_cache::generation(&conn)?;
+        let generation = summary_cache::generation(conn)?;
         if let Some(kept) = self.summaries.get(&key, rollup, generation) {
             return Ok(Some(kept));
         }
@@ -35,7 +60,7 @@ impl Store {
         if let Some(kept) = self.summaries.get(&key, rollup, generation) {
             return Ok(Some(kept));
         }
-        let Some(computed) = compute(&conn, id, rollup)?.map(Arc::new) else {
+        let Some(computed) = compute(conn, id, rollup)?.map(Arc::new) else {
             return Ok(None);
         };
         self.summaries.put(&key, rollup, generation, computed.clone());

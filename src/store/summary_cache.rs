@@ -1,4 +1,4 @@
-//! Computed summaries, kept until the store's next write.
+//! Computed summaries and metric counts, kept until the store's next write.
 //!
 //! Every write transaction bumps a generation number in `meta` (so writes from another
 //! process, `chiso ingest`, count too); a summary computed under an older generation is
@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::domain::LocalitySummary;
+use crate::domain::{LocalitySummary, MetricCount};
 
 /// Summaries kept at most (a large province's summary is a few hundred KB).
 const CAPACITY: usize = 256;
@@ -24,9 +24,24 @@ const TURNS: usize = 16;
 pub struct SummaryCache {
     entries: Mutex<HashMap<Key, (i64, Arc<LocalitySummary>)>>,
     turns: [Mutex<()>; TURNS],
+    /// The metric catalog's counts (a pass over every indicator).
+    metric_counts: Mutex<Option<(i64, Arc<Vec<MetricCount>>)>>,
 }
 
 impl SummaryCache {
+    pub fn metric_counts(&self, generation: i64) -> Option<Arc<Vec<MetricCount>>> {
+        let kept = self.metric_counts.lock().ok()?;
+        kept.as_ref()
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, c)| c.clone())
+    }
+
+    pub fn put_metric_counts(&self, generation: i64, counts: Arc<Vec<MetricCount>>) {
+        if let Ok(mut kept) = self.metric_counts.lock() {
+            *kept = Some((generation, counts));
+        }
+    }
+
     /// Held while computing the summary of `code`; check the cache again once it is held.
     pub fn turn(&self, code: &str, rollup: bool) -> std::sync::MutexGuard<'_, ()> {
         use std::hash::{Hash, Hasher};
