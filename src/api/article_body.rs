@@ -9,8 +9,11 @@ use futures_util::future::LocalBoxFuture;
 use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 
 use super::AppState;
+use crate::domain::text::LATIN_LETTER_PATTERN;
 use crate::error::ApiError;
 use crate::store::Origin;
 
@@ -83,21 +86,43 @@ fn check_coding(req: &HttpRequest) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// An article sent as JSON; the optional fields override what extraction finds.
+/// An article sent as JSON; the optional fields override what extraction finds. Other fields
+/// are refused (422), so that a misspelt override is never silently ignored.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[schema(example = json!({
     "text": "Ban Dân vận Huyện ủy Nghi Lộc tổng kết công tác dân vận năm 2022\n\nNăm 2022, toàn huyện có 1.520 mô hình “Dân vận khéo”.",
     "source_url": "https://nghean.gov.vn/tin-tuc/123", "published_on": "2022-12-30"
 }))]
 pub struct NewArticleRequest {
-    /// The page text exactly as scraped.
+    #[schema(schema_with = <PlainArticle as utoipa::PartialSchema>::schema)]
     pub text: String,
-    /// Where the text was published.
+    /// Where the text was published: an http(s) URL.
+    #[schema(pattern = "^https?://", max_length = 2048)]
     pub source_url: Option<String>,
     /// Publication date (YYYY-MM-DD); overrides the date read from the page.
     #[schema(format = Date)]
     pub published_on: Option<String>,
 }
+
+/// A page sent as `text/plain`, exactly as scraped. Its schema says it holds at least one
+/// letter of the Latin script Vietnamese is written in, as ingestion requires.
+pub struct PlainArticle;
+
+impl utoipa::PartialSchema for PlainArticle {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(
+                "The page exactly as scraped; it holds at least one letter of the Latin script.",
+            ))
+            .pattern(Some(LATIN_LETTER_PATTERN))
+            .examples(["Tiêu đề bài viết\n\nNăm 2022, tỷ lệ hộ nghèo giảm còn 3,5%."])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for PlainArticle {}
 
 const JSON_FIELDS: [&str; 3] = ["text", "source_url", "published_on"];
 
@@ -144,12 +169,12 @@ pub fn read_body(content_type: &str, body: &[u8]) -> Result<(String, Origin), Ap
     let source_url = string("source_url")?;
     if source_url
         .as_deref()
-        .is_some_and(|u| !(u.starts_with("http://") || u.starts_with("https://")) || u.len() > 2048)
+        .is_some_and(|u| !(u.starts_with("http://") || u.starts_with("https://")) || u.chars().count() > 2048)
     {
         return Err(ApiError::bad_field(
             StatusCode::UNPROCESSABLE_ENTITY,
             "source_url",
-            "`source_url` must be an http(s) URL",
+            "`source_url` must be an http(s) URL of at most 2,048 characters",
         ));
     }
     let published_on = string("published_on")?

@@ -125,7 +125,7 @@ pub fn search(name: &str, value: Option<&str>) -> Result<Option<String>, ApiErro
 /// in, accented or not. The `pattern` of every `q` parameter in the OpenAPI document says the
 /// same (`[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]`); a test holds them together.
 pub fn is_search_char(c: char) -> bool {
-    matches!(c, '0'..='9' | 'A'..='Z' | 'a'..='z' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'Ḁ'..='ỿ')
+    c.is_ascii_digit() || crate::domain::text::is_latin_letter(c)
 }
 
 /// The 400 for a query string that does not parse, naming the parameter when serde does

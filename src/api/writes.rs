@@ -42,7 +42,9 @@ fn json(article: Article) -> Result<Vec<u8>, ApiError> {
 
 fn extract(text: &str, origin: &Origin, gazetteer: &Gazetteer) -> Result<NewArticle, ApiError> {
     ingest::ingest(&source(text, origin), gazetteer).map_err(|e| match e {
-        IngestError::NoWords => ApiError::unprocessable("the text has no words: there is no article in it"),
+        IngestError::NoWords => ApiError::unprocessable(
+            "the text has no words in the Latin script Vietnamese is written in: there is no article in it",
+        ),
     })
 }
 
@@ -59,7 +61,7 @@ fn extract(text: &str, origin: &Origin, gazetteer: &Gazetteer) -> Result<NewArti
     operation_id = "create_article",
     security(("bearer_token" = [])),
     request_body(content(
-        (String = "text/plain", example = "Tiêu đề bài viết\n\nNăm 2022, tỷ lệ hộ nghèo giảm còn 3,5%."),
+        (article_body::PlainArticle = "text/plain"),
         (article_body::NewArticleRequest = "application/json"),
     )),
     responses(
@@ -72,7 +74,7 @@ fn extract(text: &str, origin: &Origin, gazetteer: &Gazetteer) -> Result<NewArti
         (status = 408, description = "The body did not arrive within the server's time limit; the connection is closed", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is larger than the server accepts", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Neither text/plain (UTF-8) nor JSON, or a `Content-Encoding` other than gzip, deflate or identity (the answer's `Accept-Encoding` lists them)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A text with no words, an unknown field or a bad date", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A text with no letter of the Latin script (it would have no words), an unknown field or a bad date", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The server is busy (every extraction slot or the store's writer is taken, or reading the text ran past its time budget); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),

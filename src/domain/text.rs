@@ -6,6 +6,16 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// A letter of the Latin script, in which Vietnamese is written: Basic Latin, Latin-1,
+/// Latin Extended-A and -B, Latin Extended Additional. The OpenAPI document spells the
+/// same class as [`LATIN_LETTER_PATTERN`]; tests hold the two together.
+pub fn is_latin_letter(c: char) -> bool {
+    matches!(c, 'A'..='Z' | 'a'..='z' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'Ḁ'..='ỿ')
+}
+
+/// [`is_latin_letter`] as a regular expression, for the OpenAPI document.
+pub const LATIN_LETTER_PATTERN: &str = "[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]";
+
 /// Lower-case, accent-free form of one character: 'Ắ' → 'a', 'Đ' → 'd'.
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {

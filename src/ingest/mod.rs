@@ -30,7 +30,7 @@ pub const EXTRACTOR_VERSION: i64 = 2;
 /// Why a text could not be turned into an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IngestError {
-    #[error("the text has no words")]
+    #[error("the text has no words in the Latin script Vietnamese is written in")]
     NoWords,
 }
 
@@ -59,7 +59,7 @@ impl<'a> Source<'a> {
 /// a page without a headline has none, and a page of one line is its own body.
 pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, IngestError> {
     let normalized = text::normalize(source.text);
-    if !normalized.chars().any(char::is_alphabetic) {
+    if !normalized.chars().any(crate::domain::text::is_latin_letter) {
         return Err(IngestError::NoWords);
     }
     let mut parts = page::parse_page(&normalized);

@@ -1,6 +1,6 @@
 //! Requests the API refuses, each with a problem that says why: bodies in a coding the
 //! server cannot undo or that never arrive, refused CORS, unknown or repeated parameters,
-//! searches outside their documented pattern; and a `HEAD` of an export, which starts none.
+//! searches and article texts outside their documented pattern; and a `HEAD` of an export, which starts none.
 
 use std::time::Duration;
 
@@ -158,6 +158,50 @@ async fn a_search_is_accepted_exactly_when_its_documented_pattern_matches() {
             let (status, _, body) = get(&app, &format!("{path}?q={encoded}&limit=1")).await;
             let documented = if pattern.is_match(sample) { 200 } else { 400 };
             assert_eq!(status, documented, "{path}?q={sample}: {body}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn an_article_is_accepted_exactly_when_its_documented_text_pattern_matches() {
+    let (t, g) = TestStore::seeded();
+    let app = app(t.state(g)).await;
+    let spec: serde_json::Value = serde_json::from_str(&chiso::openapi::spec_json()).unwrap();
+    let plain = &spec["components"]["schemas"]["PlainArticle"];
+    let json_text = &spec["components"]["schemas"]["NewArticleRequest"]["properties"]["text"];
+    assert_eq!(plain["pattern"], json_text["pattern"]);
+    let pattern = regex::Regex::new(plain["pattern"].as_str().unwrap()).unwrap();
+    for sample in [
+        "a",
+        "Đ",
+        "ạ 7",
+        "ỹ",
+        "ÿ",
+        "7",
+        "",
+        " \n\t",
+        "2022 - 3,5%",
+        "α",
+        "Москва",
+        "中国",
+        "١٢",
+        "²",
+    ] {
+        let documented = if pattern.is_match(sample) {
+            [200, 201]
+        } else {
+            [422, 422]
+        };
+        let (status, _, body) = send(&app, post(sample, "text/plain; charset=utf-8")).await;
+        assert!(
+            documented.contains(&status),
+            "text/plain {sample:?}: {status} {body}"
+        );
+        let json = serde_json::json!({ "text": format!("{sample} ") }).to_string();
+        let (status, headers, body) = send(&app, post(json, "application/json")).await;
+        assert!(documented.contains(&status), "JSON {sample:?}: {status} {body}");
+        if status == 422 {
+            assert_problem(status, &headers, &body, 422);
         }
     }
 }
