@@ -146,7 +146,7 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .map_err(|e| format!("seeding stopped: {e}"))?
         .map_err(|e| format!("cannot seed the store: {e}"))?;
     let state = AppState::new(
-        store,
+        store.clone(),
         Arc::new(gazetteer),
         config.api_token.as_deref().map(Arc::from),
     );
@@ -163,5 +163,6 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         log::info!("chiso listening on http://{addr}");
     }
     server.run().await?;
+    web::block(move || store.close()).await??;
     Ok(())
 }

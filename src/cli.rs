@@ -62,6 +62,7 @@ pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::err
         },
     )?;
     bar.finish_and_clear();
+    store.close()?;
     println!(
         "{} files: {} added, {} updated, {} unchanged, {} failed",
         files.len(),

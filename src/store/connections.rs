@@ -13,7 +13,7 @@ use r2d2::{Pool, PooledConnection};
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{SERVING_CACHE_KIB, StoreError, register_functions, schema};
+use super::{SERVING_CACHE_KIB, StoreError, register_functions, schema, verified};
 
 /// Reading connections: readers run in parallel under WAL.
 const READERS: u32 = 8;
@@ -94,7 +94,8 @@ fn unusable(why: impl std::fmt::Display) -> StoreError {
 
 impl Connections {
     /// Opens the file once, checks it (a folder, an unwritable file, a file that is not SQLite
-    /// or is damaged fail here, before anything is written), migrates it, then sets up the pools.
+    /// or is damaged fail here, before anything is written; a file as chiso closed it is not
+    /// read through again), migrates it, then sets up the pools.
     pub fn open(path: &Path, cache_kib: u32) -> Result<Connections, StoreError> {
         if path.is_dir() {
             return Err(unusable("it is a folder"));
@@ -108,7 +109,10 @@ impl Connections {
         let checkpoint_pages = (cache_kib / 4 / 4).max(1000);
         let mut first = Connection::open(path).map_err(unusable)?;
         first.busy_timeout(WRITE_LOCK_WAIT).map_err(unusable)?;
-        if existing {
+        if existing && verified::unchanged(path) {
+            log::debug!("the store is as chiso closed it: its pages are not read through again");
+        } else if existing {
+            log::debug!("checking every page of the store (changed since chiso last closed it)");
             let verdict: String = first
                 .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
                 .map_err(unusable)?;
@@ -177,5 +181,16 @@ impl Connections {
             conn,
             _permit: permit,
         }))
+    }
+
+    /// Empties the write-ahead log into the file and keeps the file's fingerprint, so that
+    /// the next start on it need not read every page to check it.
+    pub fn close(&self) -> Result<(), StoreError> {
+        let conn = self.writer()?;
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy == 0 {
+            verified::record(&self.path);
+        }
+        Ok(())
     }
 }

@@ -14,6 +14,7 @@ mod sql;
 mod summaries;
 mod summary_cache;
 mod summary_series;
+mod verified;
 
 mod connections;
 
@@ -106,6 +107,12 @@ impl Store {
     pub fn with_count_cap(mut self, cap: u64) -> Store {
         self.count_cap = cap;
         self
+    }
+
+    /// Ends a run on the store cleanly: the write-ahead log emptied into the file, whose
+    /// fingerprint is kept so that the next start need not check every page.
+    pub fn close(&self) -> Result<(), StoreError> {
+        self.connections.close()
     }
 
     /// A reading connection, its statements stopped past the query budget.

@@ -194,14 +194,19 @@ fn help_documents_every_environment_variable() {
     }
 }
 
-/// A store that `damage` spoils, started on: one line of error, in well under the ten seconds
-/// a pool's retries took, and not a byte written.
+/// A store closed cleanly (its fingerprint kept), then spoiled by `damage`, started on: one
+/// line of error, in well under the ten seconds a pool's retries took, and not a byte written.
 fn refuses_in_one_line(name: &str, damage: impl FnOnce(&std::path::Path)) {
-    let good = TestStore::seeded().0;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("chiso.sqlite3");
-    std::fs::copy(good.db_path(), &db).unwrap();
+    let good = chiso::store::Store::open(&db).unwrap();
+    chiso::seed::seed(&good, &crate::support::seed_dir()).unwrap();
+    good.close().unwrap();
     drop(good);
+    assert!(
+        dir.path().join("chiso.sqlite3-checked").exists(),
+        "{name}: no fingerprint kept"
+    );
     damage(&db);
     let before = std::fs::read(&db).ok();
     let started = std::time::Instant::now();
@@ -261,4 +266,96 @@ fn the_binary_refuses_a_folder_as_its_store_in_one_line() {
     assert_eq!(code, Some(1));
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("folder"), "{err}");
+}
+
+/// Starts the binary on `db`, waits until it listens, stops it as an orchestrator does
+/// (SIGTERM) and returns its log lines and whether it exited cleanly.
+fn start_and_stop(db: &std::path::Path) -> (Vec<String>, bool) {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .env("CHISO_SEED_DIR", crate::support::seed_dir())
+        .env("CHISO_DB", db)
+        .env("CHISO_BIND", "127.0.0.1:0")
+        .env("RUST_LOG", "chiso=debug")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut lines = Vec::new();
+    while !lines.last().is_some_and(|l: &String| l.contains("listening on")) {
+        lines.push(
+            rx.recv_timeout(Duration::from_secs(60))
+                .expect("the server starts"),
+        );
+    }
+    let addr = lines
+        .last()
+        .unwrap()
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .to_owned();
+    while !answers_ready(&addr) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let stopped = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let status = child.wait().unwrap();
+    lines.extend(rx.try_iter());
+    (lines, status.success())
+}
+
+/// Whether `GET /ready` at `addr` answers 200: the server then runs, its signal handlers set.
+fn answers_ready(addr: &str) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(addr) else {
+        return false;
+    };
+    let request = "GET /ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    let mut answer = String::new();
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_to_string(&mut answer).is_ok()
+        && answer.starts_with("HTTP/1.1 200")
+}
+
+#[test]
+fn a_store_stopped_cleanly_is_not_read_through_at_its_next_start_but_one_changed_since_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("chiso.sqlite3");
+    let skipped = |lines: &[String]| lines.iter().any(|l| l.contains("as chiso closed it"));
+    let checked = |lines: &[String]| lines.iter().any(|l| l.contains("checking every page"));
+
+    let (lines, clean) = start_and_stop(&db);
+    assert!(
+        clean && !skipped(&lines) && !checked(&lines),
+        "a new store: {lines:?}"
+    );
+    assert!(dir.path().join("chiso.sqlite3-checked").exists());
+
+    let (lines, clean) = start_and_stop(&db);
+    assert!(
+        clean && skipped(&lines) && !checked(&lines),
+        "as it was left: {lines:?}"
+    );
+
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch("CREATE TABLE written_by_another_program (x)")
+        .unwrap();
+    drop(other);
+    let (lines, clean) = start_and_stop(&db);
+    assert!(
+        clean && checked(&lines) && !skipped(&lines),
+        "written since: {lines:?}"
+    );
 }
