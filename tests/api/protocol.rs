@@ -1,16 +1,15 @@
 //! HTTP on the wire, as clients may bend it: two framings of one body, chunked bodies,
 //! `HEAD`, credentials in the query, floods of malformed requests.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
 use actix_web::{HttpServer, rt};
 use chiso::api::AppState;
 
-use crate::support::{MAX_BODY, TestStore, seed_dir, synthetic_article};
+use crate::support::{MAX_BODY, TestStore, start_binary, synthetic_article};
 
 /// The app served over TCP on a free port, as clients meet it.
 fn serve(state: AppState) -> (SocketAddr, ServerHandle) {
@@ -153,42 +152,10 @@ async fn head_answers_wherever_get_does_without_a_body() {
     server.stop(false).await;
 }
 
-/// Starts the binary on a free port; its address and the lines it logs, as they come.
-fn start_binary(
-    db: &std::path::Path,
-) -> (std::process::Child, SocketAddr, std::sync::mpsc::Receiver<String>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .env("CHISO_SEED_DIR", seed_dir())
-        .env("CHISO_DB", db)
-        .env("CHISO_BIND", "127.0.0.1:0")
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, lines) = std::sync::mpsc::channel();
-    let stderr = BufReader::new(child.stderr.take().unwrap());
-    std::thread::spawn(move || {
-        for line in stderr.lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let addr = loop {
-        let line = lines
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server starts");
-        if let Some(at) = line.split("listening on http://").nth(1) {
-            break at.trim().parse().unwrap();
-        }
-    };
-    (child, addr, lines)
-}
-
 #[actix_web::test]
 async fn the_access_log_hides_query_credentials_and_malformed_requests_cannot_flood_it() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut child, addr, lines) = start_binary(&dir.path().join("chiso.sqlite3"));
+    let (mut child, addr, _, lines) = start_binary(&dir.path().join("chiso.sqlite3"), "info");
     for _ in 0..40 {
         exchange(addr, b"GARBAGE\r\n\r\n".to_vec()).await;
     }

@@ -268,41 +268,11 @@ fn the_binary_refuses_a_folder_as_its_store_in_one_line() {
     assert!(err.contains("folder"), "{err}");
 }
 
-/// Starts the binary on `db`, waits until it listens, stops it as an orchestrator does
+/// Starts the binary on `db`, waits until it is ready, stops it as an orchestrator does
 /// (SIGTERM) and returns its log lines and whether it exited cleanly.
 fn start_and_stop(db: &std::path::Path) -> (Vec<String>, bool) {
-    use std::io::{BufRead, BufReader};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .env("CHISO_SEED_DIR", crate::support::seed_dir())
-        .env("CHISO_DB", db)
-        .env("CHISO_BIND", "127.0.0.1:0")
-        .env("RUST_LOG", "chiso=debug")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let stderr = BufReader::new(child.stderr.take().unwrap());
-    std::thread::spawn(move || {
-        for line in stderr.lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let mut lines = Vec::new();
-    while !lines.last().is_some_and(|l: &String| l.contains("listening on")) {
-        lines.push(
-            rx.recv_timeout(Duration::from_secs(60))
-                .expect("the server starts"),
-        );
-    }
-    let addr = lines
-        .last()
-        .unwrap()
-        .split("http://")
-        .nth(1)
-        .unwrap()
-        .trim()
-        .to_owned();
-    while !answers_ready(&addr) {
+    let (mut child, addr, mut lines, rest) = crate::support::start_binary(db, "chiso=debug");
+    while !answers_ready(&addr.to_string()) {
         std::thread::sleep(Duration::from_millis(20));
     }
     let stopped = Command::new("kill")
@@ -311,7 +281,7 @@ fn start_and_stop(db: &std::path::Path) -> (Vec<String>, bool) {
         .unwrap();
     assert!(stopped.success());
     let status = child.wait().unwrap();
-    lines.extend(rx.try_iter());
+    lines.extend(rest.try_iter());
     (lines, status.success())
 }
 

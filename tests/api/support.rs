@@ -158,3 +158,49 @@ where
     let body = serde_json::from_slice(&test::read_body(res).await).unwrap_or(Value::Null);
     (status, headers, body)
 }
+
+/// Starts the binary on `db` on a free port, logging by `rust_log`: its address, the lines it
+/// logged up to listening, and the rest as they come.
+pub fn start_binary(
+    db: &std::path::Path,
+    rust_log: &str,
+) -> (
+    std::process::Child,
+    std::net::SocketAddr,
+    Vec<String>,
+    std::sync::mpsc::Receiver<String>,
+) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .env("CHISO_SEED_DIR", seed_dir())
+        .env("CHISO_DB", db)
+        .env("CHISO_BIND", "127.0.0.1:0")
+        .env("RUST_LOG", rust_log)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, lines) = std::sync::mpsc::channel();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut early = Vec::new();
+    let addr = loop {
+        let line = lines
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the server starts");
+        let at = line
+            .split("listening on http://")
+            .nth(1)
+            .map(|a| a.trim().parse().unwrap());
+        early.push(line);
+        if let Some(addr) = at {
+            break addr;
+        }
+    };
+    (child, addr, early, lines)
+}
