@@ -1,6 +1,7 @@
 //! Integration tests of chiso, through the app itself. Each test has its own database.
 
 mod articles;
+mod binary;
 mod constructions;
 mod evidence;
 mod extraction;
