@@ -2,6 +2,7 @@
 //! the metric catalog and accent folding. Independent of how they are stored or served.
 
 mod article;
+mod evidence;
 mod indicator;
 pub mod metrics;
 mod period;
@@ -11,7 +12,8 @@ mod summary;
 pub mod text;
 
 pub use article::{Article, ArticleSummary, Caption, NewArticle};
-pub use indicator::{Direction, EVIDENCE_CHARS, Evidence, Indicator, NewIndicator, TextField, Unit};
+pub use evidence::{EVIDENCE_CHARS, Evidence, TextField};
+pub use indicator::{Direction, Indicator, NewIndicator, Unit};
 pub use metrics::{Metric, MetricKey};
 pub use period::{BadPeriod, PERIOD_PATTERN, Period};
 pub use places::{

@@ -1,0 +1,121 @@
+//! Periods stated in the prose, and the period each figure reports on.
+//!
+//! A period is stated as a year ("năm 2023"), a half ("6 tháng đầu năm 2019"), nine months,
+//! a quarter ("quý III", "quý 3/2025"), a month ("tháng 9/2025"), a span ("giai đoạn
+//! 2021-2025", "từ năm 2016 đến nay", "sau 10 năm"), a point up to which a total runs ("tính
+//! đến ngày 3/11/2022"), a Tết ("Tết Nguyên đán Bính Ngọ 2026"), or relative to the article's
+//! year ("năm nay", "từ đầu năm"). Not periods: a comparison base ("so với cùng kỳ năm 2018",
+//! "cùng kỳ 2024"), the period of a standard ("chuẩn nghèo giai đoạn 2016-2020"), a body's term
+//! used as its name ("Ủy ban MTTQ khóa I, nhiệm kỳ 2025-2030"), a meeting's month ("phiên
+//! họp thường kỳ tháng 9/2025") and a date written out ("ngày 02 tháng 7 năm 2021"). An election for a term ("bầu cử … nhiệm kỳ 2021-2026") reports
+//! on the year it is held. "Nhiệm kỳ qua" states a term without its years: no period.
+
+mod stated;
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::Period;
+pub use stated::{Stated, stated};
+
+/// The first period a text states, or the broadest of the first ones listed together (a
+/// title's "tháng 06, quý II và 6 tháng đầu năm 2019" reports the half year).
+fn broadest(text: &str, stated: &[Stated]) -> Option<Period> {
+    let mut listed = stated.iter().filter(|s| s.period.is_some());
+    let first = listed.next()?;
+    let mut best = first.period.clone()?;
+    let mut last_end = first.end;
+    for s in listed {
+        let between = text[last_end..s.start].trim();
+        if !(between.is_empty() || between == "," || between == "và") {
+            break;
+        }
+        if let Some(p) = &s.period {
+            if p.covers(&best) {
+                best = p.clone();
+            }
+        }
+        last_end = s.end;
+    }
+    Some(best)
+}
+
+/// The period an article reports on: stated in its title, else in its opening paragraphs;
+/// else the year of its date (a review held in the first months of a year reports the year
+/// before); else the first period its body states.
+pub fn article_period(title: &str, opening: &str, body: &str, date: Option<NaiveDate>) -> Option<Period> {
+    let date_year = date.map(|d| d.year());
+    if let Some(p) = broadest(title, &stated(title, date_year)) {
+        return Some(p);
+    }
+    if let Some(p) = broadest(opening, &stated(opening, date_year)) {
+        return Some(p);
+    }
+    if let Some(d) = date {
+        let review = [title, opening].iter().any(|t| {
+            let t = t.to_lowercase();
+            t.contains("tổng kết") || t.contains("năm qua")
+        });
+        let year = if review && d.month() <= 3 {
+            d.year() - 1
+        } else {
+            d.year()
+        };
+        return Period::year(year);
+    }
+    // The body's first explicit period; a school year ("năm học 2009-2010") is reported on
+    // when it ends.
+    let in_body = stated(body, None);
+    let first = in_body.iter().find(|s| s.period.is_some())?;
+    let school_year = body[..first.start].to_lowercase().trim_end().ends_with("năm học");
+    match (school_year, &first.period) {
+        (true, Some(p)) => Period::year(p.end().year()),
+        _ => broadest(body, &in_body),
+    }
+}
+
+/// The periods that set the scope of what follows, in text order.
+pub fn setters(stated: &[Stated]) -> Vec<&Stated> {
+    stated.iter().filter(|s| s.sets_scope).collect()
+}
+
+/// The period a figure reports on: the nearer of the period stated before it in its clause
+/// and one stated after it in its clause (before the next figure); the last period that set
+/// the scope of what follows; else the article's period. A period stated in another clause of
+/// the sentence is that clause's ("… nhập ngũ năm 2022; xây dựng 01 nhà …").
+pub fn period_of(
+    stated: &[Stated],
+    setters: &[&Stated],
+    (clause_start, clause_end): (usize, usize),
+    (start, end): (usize, usize),
+    next_figure: usize,
+    article: Option<&Period>,
+) -> Option<Period> {
+    // `stated` is in text order: each scope is found by binary search.
+    let first_from = |at: usize| stated.partition_point(|s| s.start < at);
+    let before = stated[first_from(clause_start)..first_from(start)]
+        .iter()
+        .rev()
+        .find(|s| s.end <= start);
+    let after = stated[first_from(end)..]
+        .first()
+        .filter(|s| s.end <= clause_end && s.start < next_figure);
+    let scoping = match (before, after) {
+        // Both: the nearer ("… năm 2022, đồng thời khen thưởng 18 mô hình giai đoạn 2020-2022").
+        (Some(b), Some(a)) if a.start - end < start - b.end => Some(a),
+        (Some(s), _) | (None, Some(s)) => Some(s),
+        (None, None) => {
+            let last = setters.partition_point(|s| s.end <= start);
+            last.checked_sub(1).map(|i| setters[i])
+        }
+    };
+    match scoping {
+        Some(s) if s.event_year => match (&s.period, article) {
+            (Some(year), Some(a)) if year.covers(a) => Some(a.clone()),
+            _ => s.period.clone(),
+        },
+        Some(s) => s.period.clone(),
+        None => article.cloned(),
+    }
+}

@@ -1,0 +1,134 @@
+//! Periods in sentences of the genre, stated and per figure.
+
+use super::*;
+
+fn periods(text: &str, ref_year: Option<i32>) -> Vec<Option<String>> {
+    stated(text, ref_year)
+        .into_iter()
+        .map(|s| s.period.map(|p| p.to_string()))
+        .collect()
+}
+
+fn one(text: &str) -> Vec<String> {
+    periods(text, Some(2024)).into_iter().flatten().collect()
+}
+
+#[test]
+fn every_form_of_a_stated_period() {
+    assert_eq!(one("Năm 2023, xã có 12 mô hình"), ["2023"]);
+    assert_eq!(one("sơ kết công tác 06 tháng đầu năm 2022"), ["2022-H1"]);
+    assert_eq!(one("ước 6 tháng năm 2019 đạt"), ["2019-H1"]);
+    assert_eq!(one("tình hình 6 tháng đầu năm năm 2019"), ["2019-H1"]);
+    assert_eq!(one("nhiệm vụ 6 tháng cuối năm 2021"), ["2021-H2"]);
+    assert_eq!(one("trong 9 tháng đầu năm 2022"), ["2022-9M"]);
+    assert_eq!(one("GRDP quý 3/2025 ước tăng"), ["2025-Q3"]);
+    assert_eq!(one("Kinh tế quý III năm 2023 tăng"), ["2023-Q3"]);
+    assert_eq!(one("xuất khẩu tháng 8/2023 đạt"), ["2023-08"]);
+    assert_eq!(one("Giai đoạn 2021-2025, thành phố"), ["2021-2025"]);
+    assert_eq!(one("khen thưởng 18 mô hình giai đoạn 2020- 2022"), ["2020-2022"]);
+    assert_eq!(one("từ năm 2016 đến nay, huyện"), ["2016-2024"]);
+    assert_eq!(one("sau 10 năm thực hiện"), ["2014-2024"]);
+    assert_eq!(one("Tính đến ngày 15/10/2021, quỹ nhận"), ["2021"]);
+    assert_eq!(one("nhân dịp Tết Nguyên đán Giáp Thìn 2024"), ["2024"]);
+    assert_eq!(one("nhân dịp Tết Quý Mão"), ["2023"]);
+    assert_eq!(one("trong tháng cao điểm năm nay"), ["2024"]);
+    assert_eq!(
+        one("thu nhập đến năm 2030 so với năm 2025 tăng 30%"),
+        ["2025-2030"]
+    );
+    assert_eq!(one("Tổng kết năm học 2009-2010"), ["2009-2010"]);
+}
+
+#[test]
+fn comparison_bases_names_and_durations_are_not_periods() {
+    assert!(one("tăng 9,3% so với cùng kỳ năm 2018").is_empty());
+    assert!(one("cao hơn mức cùng kỳ 2024 (8,49%)").is_empty());
+    assert!(one("giảm 2% so với năm 2020").is_empty());
+    assert!(one("hộ nghèo được xác định theo chuẩn nghèo giai đoạn 2016 - 2020").is_empty());
+    assert!(one("Ủy ban MTTQ xã khóa I, nhiệm kỳ 2025-2030 ra mắt").is_empty());
+    assert!(one("phiên họp thường kỳ tháng 9/2025 diễn ra").is_empty());
+    assert!(one("Sáng ngày 02 tháng 7 năm 2021, hội nghị").is_empty());
+    assert!(one("trong 6 tháng, xã đã").is_empty());
+    assert!(one("những năm qua, tỉnh đã").is_empty());
+    assert_eq!(periods("Nhiệm kỳ qua, Mặt trận đã", Some(2024)), [None]);
+}
+
+#[test]
+fn a_term_that_opens_a_clause_is_a_period_and_an_election_is_its_first_year() {
+    assert_eq!(one("Nhiệm kỳ 2020-2025, xã đạt nhiều kết quả"), ["2020-2025"]);
+    assert_eq!(
+        one("cuộc bầu cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026 diễn ra"),
+        ["2021"]
+    );
+    let s = stated("Năm 2023, xã có 12 mô hình; tăng 5% năm 2022.", None);
+    assert_eq!(s.iter().map(|s| s.sets_scope).collect::<Vec<_>>(), [true, false]);
+}
+
+#[test]
+fn the_article_period_from_title_opening_or_date() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    let p = |title: &str, opening: &str, date| {
+        article_period(title, opening, opening, date).map(|p| p.to_string())
+    };
+    assert_eq!(
+        p(
+            "Tình hình kinh tế tháng 06, quý II và 6 tháng đầu năm 2019",
+            "",
+            None
+        )
+        .as_deref(),
+        Some("2019-H1")
+    );
+    assert_eq!(
+        p(
+            "",
+            "Xã A tổng kết công tác năm 2020, triển khai nhiệm vụ năm 2021.",
+            None
+        )
+        .as_deref(),
+        Some("2020")
+    );
+    assert_eq!(
+        p("Xã A tổng kết công tác", "Hội nghị diễn ra.", d(2022, 1, 12)).as_deref(),
+        Some("2021")
+    );
+    assert_eq!(
+        p("Xã A tiếp công dân", "Hội nghị diễn ra.", d(2023, 10, 27)).as_deref(),
+        Some("2023")
+    );
+    assert_eq!(p("", "", None), None);
+}
+
+#[test]
+fn a_figure_takes_the_nearest_period_that_scopes_it() {
+    let text = "Năm 2023, xã có 12 mô hình. Quý III đạt 5%; năm 2022 đạt 4%. Thôn có 7 hộ.";
+    let s = stated(text, Some(2023));
+    let at = |needle: &str| {
+        let start = text.find(needle).unwrap();
+        let sentence_start = text[..start].rfind(". ").map_or(0, |p| p + 2);
+        let sentence_end = text[start..].find('.').map_or(text.len(), |p| start + p + 1);
+        let clause_start = text[sentence_start..start]
+            .rfind(';')
+            .map_or(sentence_start, |p| sentence_start + p + 1);
+        let clause_end = text[start..sentence_end]
+            .find(';')
+            .map_or(sentence_end, |p| start + p);
+        period_of(
+            &s,
+            &setters(&s),
+            (clause_start, clause_end),
+            (start, start + needle.len()),
+            usize::MAX,
+            None,
+        )
+        .map(|p| p.to_string())
+    };
+    assert_eq!(at("12").as_deref(), Some("2023"));
+    assert_eq!(at("5%").as_deref(), Some("2023-Q3"));
+    assert_eq!(at("4%").as_deref(), Some("2022"));
+    assert_eq!(
+        at("7").as_deref(),
+        Some("2023"),
+        "the scope set by the opening sentence"
+    );
+}
