@@ -44,8 +44,15 @@ pub fn build_app(
             header::CONTENT_TYPE,
             header::ACCEPT,
             header::IF_NONE_MATCH,
+            crate::api::request_id::REQUEST_ID,
         ])
-        .expose_headers([header::LINK, header::ETAG, header::LOCATION])
+        .expose_headers([
+            header::LINK,
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            crate::api::request_id::REQUEST_ID,
+        ])
         .max_age(86_400);
     App::new()
         .app_data(web::Data::new(state))
@@ -65,14 +72,27 @@ pub fn build_app(
         .wrap(cors)
         .wrap(ErrorHandlers::new().default_handler(problem_for_bare_error))
         .wrap(from_fn(crate::api::framing::framing))
+        .wrap(from_fn(crate::api::request_id::request_id))
         .wrap(
-            Logger::new(r#"%a "%{request}xi" %s %b %Dms "%{User-Agent}i""#)
+            Logger::new(r#"%a "%{request}xi" %s %b %Dms "%{User-Agent}i" %{x-request-id}o"#)
                 .custom_request_replace("request", crate::logging::request_line),
         )
         .configure(api::routes)
         .service(web::resource("/docs").route(web::get().to(docs_redirect)))
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", crate::openapi::spec()))
+        .service(web::resource("/openapi.json").route(web::get().to(openapi_document)))
+        .service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/openapi.json")))
         .default_service(web::to(no_route))
+}
+
+/// The OpenAPI document, naming the server it is served from (the public address, or the
+/// request's scheme and host) so that "Try it out" and a Postman import reach this server.
+async fn openapi_document(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    static DOCUMENT: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    let mut doc = DOCUMENT
+        .get_or_init(|| serde_json::to_value(crate::openapi::spec()).unwrap_or_default())
+        .clone();
+    doc["servers"] = serde_json::json!([{"url": state.public.of(&req), "description": "This server"}]);
+    HttpResponse::Ok().json(doc)
 }
 
 async fn docs_redirect() -> HttpResponse {
@@ -149,7 +169,11 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         store.clone(),
         Arc::new(gazetteer),
         config.api_token.as_deref().map(Arc::from),
-    );
+    )
+    .with_public_base(api::PublicBase::new(
+        config.public_url.as_deref(),
+        config.trust_proxy,
+    ));
     let max_body = config.max_body_bytes;
     let mut server =
         HttpServer::new(move || build_app(state.clone(), max_body)).on_connect(api::framing::on_connect);

@@ -65,6 +65,16 @@ pub struct Config {
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "CHISO_MAX_BODY_BYTES", default_value_t = 1024 * 1024, global = true)]
     pub max_body_bytes: usize,
+    /// The address clients reach the service at (`https://api.example.vn`, or with a path
+    /// prefix `https://example.vn/chiso`): links in answers start with it. Unset, they start
+    /// with the scheme and `Host` of each request.
+    #[arg(long, env = "CHISO_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// Behind a reverse proxy that sets them: take the scheme and host of links from the
+    /// request's `Forwarded` (RFC 7239) or `X-Forwarded-Proto` / `X-Forwarded-Host` headers.
+    /// Leave off when clients reach the service directly: they could set any host.
+    #[arg(long, env = "CHISO_TRUST_PROXY", default_value_t = false, global = true)]
+    pub trust_proxy: bool,
     /// Number of HTTP worker threads (default: one per core).
     #[arg(long, env = "CHISO_WORKERS", global = true)]
     pub workers: Option<usize>,
@@ -81,6 +91,8 @@ pub enum ConfigError {
     EmptyToken,
     #[error("max body size must be at least 1 byte")]
     ZeroBodyLimit,
+    #[error("the public URL {0:?} is not an absolute http(s) URL without query or fragment")]
+    BadPublicUrl(String),
 }
 
 impl Config {
@@ -94,6 +106,9 @@ impl Config {
         }
         if self.max_body_bytes == 0 {
             return Err(ConfigError::ZeroBodyLimit);
+        }
+        if let Some(url) = &self.public_url {
+            crate::api::PublicBase::parse(url).ok_or_else(|| ConfigError::BadPublicUrl(url.clone()))?;
         }
         if let Some(parent) = self.db.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| ConfigError::DbFolder {

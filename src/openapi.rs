@@ -3,13 +3,17 @@
 //! `openapi/openapi.json` is its committed copy; regenerate it with
 //! `cargo run -q -- openapi > openapi/openapi.json`.
 
+mod headers;
+
 use serde_json::{Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::domain::{MetricKey, PERIOD_PATTERN, places::PLACE_ID_PATTERN};
 
-use crate::api::{articles, health, indicators, localities, metrics, summaries, writes};
+use crate::api::{
+    articles, comparison, export, health, indicators, localities, metrics, root, summaries, writes,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,17 +27,23 @@ counts Unicode scalar values (code points) of the article body.",
         license(name = "MIT", identifier = "MIT"),
         contact(name = "chiso maintainers"),
     ),
-    servers((url = "/", description = "The server this document is served from")),
+    servers((url = "http://127.0.0.1:8080", description = "A local server started with `cargo run --release`; \
+the document served at /openapi.json names the server it is served from")),
     modifiers(&BearerToken),
     components(schemas(
         articles::ArticleSortKey,
-        articles::Format,
+        comparison::ComparisonSortKey,
+        localities::LocalitySortKey,
+        summaries::SummarySortKey,
+        export::ListFormat,
+        export::Format,
         articles::IncludeKey,
         indicators::IndicatorSortKey,
         localities::SchemeKey,
         indicators::IndicatorInclude,
     )),
     paths(
+        root::api_root,
         health::health,
         health::ready,
         articles::list_articles,
@@ -46,9 +56,11 @@ counts Unicode scalar values (code points) of the article body.",
         indicators::list_indicators,
         indicators::get_indicator,
         metrics::list_metrics,
+        comparison::compare_metric,
         localities::list_localities,
         localities::get_locality,
         summaries::get_locality_summary,
+        comparison::get_metric_series,
         summaries::list_summaries,
     ),
     tags(
@@ -85,6 +97,8 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     reference_page_items(&mut doc);
     enumerate_metrics(&mut doc);
     constrain_ids_and_periods(&mut doc);
+    headers::document_headers(&mut doc);
+    headers::require_sent_fields(&mut doc);
     serde_json::from_value(doc).expect("the adjusted document is OpenAPI")
 }
 
@@ -114,7 +128,7 @@ fn reference_page_items(doc: &mut Value) {
 fn enumerate_metrics(doc: &mut Value) {
     let keys: Vec<&str> = MetricKey::all().map(MetricKey::as_str).collect();
     for (_, param) in parameters(doc) {
-        if param["name"] == "metric" && param["in"] == "query" {
+        if param["name"] == "metric" && (param["in"] == "query" || param["in"] == "path") {
             let multi = param["description"]
                 .as_str()
                 .is_some_and(|d| d.contains("commas"));
@@ -139,19 +153,21 @@ fn parameters(doc: &mut Value) -> impl Iterator<Item = (&str, &mut Value)> {
         .flat_map(|(path, params)| params.iter_mut().map(move |p| (path, p)))
 }
 
-/// Locality ids and periods take the patterns the domain parses them with.
+/// Locality ids, article ids and periods take the patterns the domain parses them with; a
+/// filter that takes several takes them separated by commas.
 fn constrain_ids_and_periods(doc: &mut Value) {
+    let place = PLACE_ID_PATTERN.trim_start_matches('^').trim_end_matches('$');
+    let article = "[0-9a-fA-F]{16}";
     for (path, param) in parameters(doc) {
-        let is_place = match param["in"].as_str() {
-            Some("query") => param["name"] == "locality" || param["name"] == "parent",
-            Some("path") => param["name"] == "id" && path.starts_with("/localities/"),
-            _ => false,
+        let pattern = match (param["in"].as_str(), param["name"].as_str()) {
+            (Some("query"), Some("locality")) => format!("^({place})(,({place}))*$"),
+            (Some("query"), Some("article")) => format!("^{article}(,{article})*$"),
+            (Some("query"), Some("parent")) => PLACE_ID_PATTERN.to_owned(),
+            (Some("path"), Some("id")) if path.starts_with("/localities/") => PLACE_ID_PATTERN.to_owned(),
+            (Some("query"), Some("period")) => PERIOD_PATTERN.to_owned(),
+            _ => continue,
         };
-        if is_place {
-            param["schema"]["pattern"] = json!(PLACE_ID_PATTERN);
-        } else if param["in"] == "query" && param["name"] == "period" {
-            param["schema"]["pattern"] = json!(PERIOD_PATTERN);
-        }
+        param["schema"]["pattern"] = json!(pattern);
     }
 }
 

@@ -4,8 +4,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
+use super::export::{self, Format, ListFormat, Output};
 use super::pagination::{Page, PageQuery, page_request};
-use super::{AppState, blocking, csv, params};
+use super::{AppState, blocking, params};
 use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Indicator, IndicatorFilter};
 use crate::error::{ApiError, Problem};
 
@@ -22,58 +23,55 @@ pub enum ArticleSortKey {
     Relevance,
 }
 
-/// Response formats of the list endpoints.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Json,
-    Csv,
-}
-
-/// Filters of `GET /articles`.
+/// Filters of `GET /articles`. No filter has an example value: each is optional, and
+/// several at once rarely match anything.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ArticleListQuery {
-    /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
+    /// Items per page, 1 to 200 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
-    /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
+    /// Items to skip (default 0).
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
     pub offset: Option<String>,
-    /// Id of a unit on either map (`06`, `2025-19`): articles about it and, by default, about
-    /// the units on its ground: the units under it, and the units of the other map within it
-    /// (`2025-19`, Thái Nguyên since 2025, includes articles about the old Bắc Kạn, `06`).
-    #[param(example = "06")]
+    /// Id of a unit on either map (`06`, `2025-19`), or several separated by commas: articles
+    /// about them and, by default, about the units on their ground: the units under them, and
+    /// the units of the other map within them (`2025-19`, Thái Nguyên since 2025, includes
+    /// articles about the old Bắc Kạn, `06`).
     pub locality: Option<String>,
-    /// With `false`, only articles whose primary unit is `locality` (or its same unit on the
-    /// other map).
-    #[param(value_type = Option<bool>, example = true)]
+    /// With `false`, only articles whose primary unit is one of `locality` (or its same unit
+    /// on the other map).
+    #[param(value_type = Option<bool>)]
     pub include_descendants: Option<String>,
-    /// Earliest date (publication, else event), inclusive.
-    #[param(value_type = Option<String>, format = Date, example = "2021-01-01")]
+    /// Earliest date (publication, else event), inclusive: `2021-01-01`.
+    #[param(value_type = Option<String>, format = Date)]
     pub from: Option<String>,
     /// Latest date (publication, else event), inclusive.
-    #[param(value_type = Option<String>, format = Date, example = "2021-12-31")]
+    #[param(value_type = Option<String>, format = Date)]
     pub to: Option<String>,
-    /// Words to find in title and body, whole, with or without accents ("dang" finds "Đảng");
-    /// a word ending in `*` matches as a prefix ("phi*" finds "phiếu" and "phiên").
-    #[param(
-        example = "dân vận",
-        min_length = 1,
-        max_length = 200,
-        pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
-    )]
+    /// Words to find in title and body, whole, with or without accents (`dang` finds "Đảng");
+    /// a word ending in `*` matches as a prefix (`phi*` finds "phiếu" and "phiên").
+    #[param(min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
     pub q: Option<String>,
-    /// Articles reporting a metric: one key, or several separated by commas (see `GET /metrics`).
-    #[param(example = "poverty_rate")]
+    /// Articles reporting a metric: one key (`poverty_rate`), or several separated by commas
+    /// (see `GET /metrics`).
     pub metric: Option<String>,
     /// Order; `relevance` (best match first) orders as `-published_on` without `q`.
-    #[param(value_type = Option<ArticleSortKey>, example = "-published_on")]
+    #[param(value_type = Option<ArticleSortKey>)]
     pub sort: Option<String>,
-    /// `csv` for the whole filtered list as CSV (also `Accept: text/csv`).
-    #[param(value_type = Option<Format>, example = "json")]
+    /// Counts of the whole filtered list for filter sidebars, separated by commas: `metric`,
+    /// `unit`, `direction` (of the articles' figures), `period`, `locality` (primary unit).
+    pub facets: Option<String>,
+    /// Only these fields of each item, separated by commas (`fields=id,title,published_on`).
+    pub fields: Option<String>,
+    /// `json` (one page, the default), `csv` or `ndjson` (the whole filtered list, streamed);
+    /// also chosen by `Accept: text/csv` or `Accept: application/x-ndjson`.
+    #[param(value_type = Option<ListFormat>)]
     pub format: Option<String>,
+    /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 impl ArticleListQuery {
@@ -91,7 +89,7 @@ impl ArticleListQuery {
             Some(ArticleSortKey::Relevance) => ArticleSort::Relevance,
         };
         let filter = ArticleFilter {
-            locality: params::locality("locality", self.locality.as_deref(), &state.gazetteer)?,
+            localities: params::localities("locality", self.locality.as_deref(), &state.gazetteer)?,
             descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
             from: params::date("from", self.from.as_deref())?,
             to: params::date("to", self.to.as_deref())?,
@@ -106,8 +104,9 @@ impl ArticleListQuery {
 /// List articles
 ///
 /// Articles without their bodies, newest first (publication date, else event date), filtered
-/// by unit, dates, words, or metric. `format=csv` (or `Accept: text/csv`) returns the whole
-/// filtered list as CSV instead of a page.
+/// by unit, dates, words, or metric. `facets=` adds counts for filter sidebars, `fields=`
+/// cuts items down; `format=csv` or `ndjson` (or the `Accept` header) streams the whole
+/// filtered list instead of a page.
 #[utoipa::path(
     get,
     path = "/articles",
@@ -115,8 +114,8 @@ impl ArticleListQuery {
     operation_id = "list_articles",
     params(ArticleListQuery),
     responses(
-        (status = 200, description = "One page of articles (or all of them as CSV)",
-         content((Page<ArticleSummary> = "application/json"), (String = "text/csv")),
+        (status = 200, description = "One page of articles, or all of them as CSV or NDJSON",
+         content((Page<ArticleSummary> = "application/json"), (String = "text/csv"), (ArticleSummary = "application/x-ndjson")),
          headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"),
                  ("ETag" = String, description = "Weak validator for If-None-Match"))),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
@@ -136,19 +135,29 @@ pub async fn list_articles(
 ) -> Result<HttpResponse, ApiError> {
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let filter = query.filter(&state)?;
+    let output = Output::of::<ArticleSummary>(
+        &req,
+        query.format.as_deref(),
+        query.fields.as_deref(),
+        query.bom.as_deref(),
+        &[Format::Json, Format::Csv, Format::Ndjson],
+    )?;
+    let facets = params::facets("facets", query.facets.as_deref())?;
     let store = state.store.clone();
-    if params::wants_csv(query.format.as_deref(), &req)? {
-        return csv::export(
-            &req,
-            &store,
-            "articles.csv",
-            csv::ARTICLE_COLUMNS,
-            move |export, sink| export.for_each_article(&filter, |a| sink.push(&csv::article_row(&a))),
-        )
+    if output.format != Format::Json {
+        return export::stream::<ArticleSummary>(&req, &store, &output, "articles", move |export, sink| {
+            export.for_each_article(&filter, |a| sink.push(&a))
+        })
         .await;
     }
-    let (items, total) = blocking(move || store.list_articles(&filter, page.limit, page.offset)).await?;
-    Ok(Page::new(&req, page, items, total).respond())
+    let (items, total, facets) = blocking(move || {
+        let (items, total) = store.list_articles(&filter, page.limit, page.offset)?;
+        Ok((items, total, store.article_facets(&filter, &facets)?))
+    })
+    .await?;
+    Ok(Page::new(&req, page, items, total)
+        .with_facets(facets)
+        .respond_with(output.fields.as_ref()))
 }
 
 /// Query of `GET /articles/{id}`.
@@ -258,7 +267,7 @@ pub async fn list_article_indicators(
             return Ok(None);
         }
         let filter = IndicatorFilter {
-            article: Some(id),
+            articles: vec![id],
             ..IndicatorFilter::default()
         };
         store.list_indicators(&filter, page.limit, page.offset).map(Some)

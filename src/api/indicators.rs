@@ -4,9 +4,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::articles::Format;
+use super::export::{self, Format, ListFormat, Output};
 use super::pagination::{Page, page_request};
-use super::{AppState, blocking, csv, params};
+use super::{AppState, blocking, params};
 use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, Period, Unit};
 use crate::error::{ApiError, Problem};
 
@@ -27,57 +27,59 @@ pub enum IndicatorSortKey {
     Metric,
 }
 
-/// Filters of `GET /indicators`.
+/// Filters of `GET /indicators`. No filter has an example value: each is optional, and
+/// several at once rarely match anything.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct IndicatorListQuery {
-    /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
+    /// Items per page, 1 to 200 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
-    /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
+    /// Items to skip (default 0).
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
     pub offset: Option<String>,
-    /// One metric key, or several separated by commas (see `GET /metrics`).
-    #[param(example = "poverty_rate")]
+    /// One metric key (`poverty_rate`), or several separated by commas (see `GET /metrics`).
     pub metric: Option<String>,
-    /// Id of a unit on either map (`58`, `2025-56`): figures about it and, by default, about the
-    /// units on its ground (the units under it, and the units of the other map within it).
-    #[param(example = "58")]
+    /// Id of a unit on either map (`58`, `2025-56`), or several separated by commas: figures
+    /// about them and, by default, about the units on their ground (the units under them, and
+    /// the units of the other map within them).
     pub locality: Option<String>,
     /// With `false`, only figures about `locality` itself (or its same unit on the other map).
-    #[param(value_type = Option<bool>, example = true)]
+    #[param(value_type = Option<bool>)]
     pub include_descendants: Option<String>,
-    /// Id of the article the figures come from.
-    #[param(example = "7b0f3c5e9a1d2468")]
+    /// Id of the article the figures come from (16 hex digits), or several separated by commas.
     pub article: Option<String>,
-    #[param(value_type = Option<Unit>, example = "percent")]
+    #[param(value_type = Option<Unit>)]
     pub unit: Option<String>,
-    #[param(value_type = Option<Direction>, example = "level")]
+    #[param(value_type = Option<Direction>)]
     pub direction: Option<String>,
     /// Exact period: `2021`, `2021-H1`, `2021-Q3`, `2021-9M`, `2021-09`, or a span `2016-2020`.
-    #[param(example = "2021-H1")]
     pub period: Option<String>,
-    /// Every period of a year.
-    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100, example = 2021)]
+    /// Every period that starts in a year (`2021`).
+    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
     pub year: Option<String>,
-    #[param(value_type = Option<f64>, example = 5)]
+    #[param(value_type = Option<f64>)]
     pub min_value: Option<String>,
-    #[param(value_type = Option<f64>, example = 100)]
+    #[param(value_type = Option<f64>)]
     pub max_value: Option<String>,
-    /// Words of the label, with or without accents ("ho ngheo").
-    #[param(
-        example = "hộ nghèo",
-        min_length = 1,
-        max_length = 200,
-        pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
-    )]
+    /// Words of the label, with or without accents (`ho ngheo`).
+    #[param(min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
     pub q: Option<String>,
-    #[param(value_type = Option<IndicatorSortKey>, example = "-value")]
+    #[param(value_type = Option<IndicatorSortKey>)]
     pub sort: Option<String>,
-    /// `csv` for the whole filtered list as CSV (also `Accept: text/csv`).
-    #[param(value_type = Option<Format>, example = "json")]
+    /// Counts of the whole filtered list for filter sidebars, by any of `metric`, `unit`,
+    /// `direction`, `period`, `locality`, separated by commas (`facets=metric,unit`).
+    pub facets: Option<String>,
+    /// Only these fields of each item, separated by commas (`fields=id,value,period`).
+    pub fields: Option<String>,
+    /// `json` (one page, the default), `csv` or `ndjson` (the whole filtered list, streamed);
+    /// also chosen by `Accept: text/csv` or `Accept: application/x-ndjson`.
+    #[param(value_type = Option<ListFormat>)]
     pub format: Option<String>,
+    /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 impl IndicatorListQuery {
@@ -112,9 +114,9 @@ impl IndicatorListQuery {
         };
         let filter = IndicatorFilter {
             metrics,
-            locality: params::locality("locality", self.locality.as_deref(), &state.gazetteer)?,
+            localities: params::localities("locality", self.locality.as_deref(), &state.gazetteer)?,
             descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
-            article: self.article.clone(),
+            articles: params::article_ids("article", self.article.as_deref())?,
             unit: params::keyword(
                 "unit",
                 self.unit.as_deref(),
@@ -142,8 +144,9 @@ impl IndicatorListQuery {
 ///
 /// Every figure extracted, with what a table row needs: metric and its names, label, value,
 /// unit, period, unit the figure is about, source article and the evidence sentence with
-/// the figure's offsets in the article body (Unicode scalar values). `format=csv` (or
-/// `Accept: text/csv`) returns the whole filtered list as CSV.
+/// the figure's offsets in the article body (Unicode scalar values), its date and its unit's
+/// province and coordinates. `facets=` adds counts for filter sidebars, `fields=` cuts items
+/// down; `format=csv` or `ndjson` (or the `Accept` header) streams the whole filtered list.
 #[utoipa::path(
     get,
     path = "/indicators",
@@ -151,8 +154,8 @@ impl IndicatorListQuery {
     operation_id = "list_indicators",
     params(IndicatorListQuery),
     responses(
-        (status = 200, description = "One page of indicators (or all of them as CSV)",
-         content((Page<Indicator> = "application/json"), (String = "text/csv")),
+        (status = 200, description = "One page of indicators, or all of them as CSV or NDJSON",
+         content((Page<Indicator> = "application/json"), (String = "text/csv"), (Indicator = "application/x-ndjson")),
          headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"))),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
@@ -171,19 +174,29 @@ pub async fn list_indicators(
 ) -> Result<HttpResponse, ApiError> {
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let filter = query.filter(&state)?;
+    let output = Output::of::<Indicator>(
+        &req,
+        query.format.as_deref(),
+        query.fields.as_deref(),
+        query.bom.as_deref(),
+        &[Format::Json, Format::Csv, Format::Ndjson],
+    )?;
+    let facets = params::facets("facets", query.facets.as_deref())?;
     let store = state.store.clone();
-    if params::wants_csv(query.format.as_deref(), &req)? {
-        return csv::export(
-            &req,
-            &store,
-            "indicators.csv",
-            csv::INDICATOR_COLUMNS,
-            move |export, sink| export.for_each_indicator(&filter, |i| sink.push(&csv::indicator_row(&i))),
-        )
+    if output.format != Format::Json {
+        return export::stream::<Indicator>(&req, &store, &output, "indicators", move |export, sink| {
+            export.for_each_indicator(&filter, |i| sink.push(&i))
+        })
         .await;
     }
-    let (items, total) = blocking(move || store.list_indicators(&filter, page.limit, page.offset)).await?;
-    Ok(Page::new(&req, page, items, total).respond())
+    let (items, total, facets) = blocking(move || {
+        let (items, total) = store.list_indicators(&filter, page.limit, page.offset)?;
+        Ok((items, total, store.indicator_facets(&filter, &facets)?))
+    })
+    .await?;
+    Ok(Page::new(&req, page, items, total)
+        .with_facets(facets)
+        .respond_with(output.fields.as_ref()))
 }
 
 /// Id of an indicator.

@@ -4,8 +4,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::export::{Format, Output};
 use super::pagination::{Page, page_request};
-use super::{AppState, blocking, params};
+use super::{AppState, blocking, geojson, params};
 use crate::domain::{
     Gazetteer, Level, Locality, LocalityDetail, LocalityFilter, PlaceId, Scheme, SchemeChoice, UnitType,
 };
@@ -28,35 +29,51 @@ pub enum SchemeKey {
 #[into_params(parameter_in = Query)]
 pub struct LocalityListQuery {
     /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
     pub offset: Option<String>,
     /// The map: `2025` (in force since 1 July 2025; the default), `2024` (before it) or `all`.
     /// With `parent`, the parent's map.
-    #[param(value_type = Option<SchemeKey>, example = "2025")]
+    #[param(value_type = Option<SchemeKey>)]
     pub scheme: Option<String>,
-    #[param(value_type = Option<Level>, example = "province")]
+    #[param(value_type = Option<Level>)]
     pub level: Option<String>,
     /// Legal type of the unit, in English.
-    #[param(value_type = Option<UnitType>, rename = "type", example = "province")]
+    #[param(value_type = Option<UnitType>, rename = "type")]
     #[serde(rename = "type")]
     pub unit_type: Option<String>,
-    /// Id of the parent unit.
-    #[param(example = "2025-19")]
+    /// Id of the parent unit (`2025-19`).
     pub parent: Option<String>,
-    /// Words of the name, with or without accents ("bac kan").
-    #[param(
-        example = "thai nguyen",
-        min_length = 1,
-        max_length = 200,
-        pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
-    )]
+    /// Words of the name, with or without accents, each matching the start of a word of the
+    /// name: `bac kan`, `ninh th` (Ninh Thuận).
+    #[param(min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
     pub q: Option<String>,
     /// Only units that articles name (`true`) or that none does (`false`).
-    #[param(value_type = Option<bool>, example = true)]
+    #[param(value_type = Option<bool>)]
     pub has_articles: Option<String>,
+    /// `code` (the default: by map, then GSO code) or `name` (the name without its type, accents
+    /// folded: Bắc Giang, Bắc Kạn, Bắc Ninh …).
+    #[param(value_type = Option<LocalitySortKey>)]
+    pub sort: Option<String>,
+    /// Only these fields of each unit, separated by commas (`fields=id,name,lat,lon`).
+    pub fields: Option<String>,
+    /// `json` (one page, the default), `geojson` (a Point feature for each unit of the page),
+    /// `csv` or `ndjson` (the whole filtered list); also chosen by the `Accept` header.
+    #[param(value_type = Option<Format>)]
+    pub format: Option<String>,
+    /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
+}
+
+/// Orders of `GET /localities`.
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LocalitySortKey {
+    Code,
+    Name,
 }
 
 /// List localities
@@ -73,7 +90,9 @@ pub struct LocalityListQuery {
     operation_id = "list_localities",
     params(LocalityListQuery),
     responses(
-        (status = 200, description = "One page of units", body = Page<Locality>),
+        (status = 200, description = "One page of units (GeoJSON: a feature for each), or all of them as CSV or NDJSON",
+         content((Page<Locality> = "application/json"), (geojson::FeatureCollection = "application/geo+json"),
+                 (String = "text/csv"), (Locality = "application/x-ndjson"))),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`parent` is well-formed but no unit has that id", body = Problem, content_type = "application/problem+json"),
@@ -111,10 +130,44 @@ pub async fn list_localities(
             .as_deref()
             .map(|v| params::flag("has_articles", Some(v), true))
             .transpose()?,
+        by_name: matches!(
+            params::named::<LocalitySortKey>("sort", query.sort.as_deref(), &["code", "name"])?,
+            Some(LocalitySortKey::Name)
+        ),
     };
+    let output = Output::of::<Locality>(
+        &req,
+        query.format.as_deref(),
+        query.fields.as_deref(),
+        query.bom.as_deref(),
+        &[Format::Json, Format::Geojson, Format::Csv, Format::Ndjson],
+    )?;
     let store = state.store.clone();
+    if matches!(output.format, Format::Csv | Format::Ndjson) {
+        // At most the 13,390 units of both maps: read whole.
+        let units = blocking(move || store.list_localities(&filter, u32::MAX, 0))
+            .await?
+            .0;
+        return Ok(output.whole("localities", &units));
+    }
     let (items, total) = blocking(move || store.list_localities(&filter, page.limit, page.offset)).await?;
-    Ok(Page::new(&req, page, items, total).respond())
+    if output.format == Format::Geojson {
+        let features = items
+            .iter()
+            .filter_map(|u| {
+                let properties = output.fields.as_ref().map_or_else(
+                    || serde_json::to_value(u).unwrap_or_default(),
+                    |f| f.apply(serde_json::to_value(u).unwrap_or_default()),
+                );
+                Some(geojson::feature(&u.id.to_string(), u.lon?, u.lat?, properties))
+            })
+            .collect();
+        let page = Page::new(&req, page, Vec::<Locality>::new(), total);
+        let members = serde_json::json!({"meta": page.meta, "links": page.links});
+        let members = members.as_object().cloned().unwrap_or_default();
+        return Ok(geojson::respond(features, members));
+    }
+    Ok(Page::new(&req, page, items, total).respond_with(output.fields.as_ref()))
 }
 
 /// Id of a unit.

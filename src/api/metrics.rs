@@ -2,10 +2,33 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::pagination::{Page, PageQuery};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::export::{Format, ListFormat, Output};
+use super::pagination::{Page, page_request};
 use super::{AppState, blocking};
 use crate::domain::MetricCount;
 use crate::error::{ApiError, Problem};
+
+/// Query of `GET /metrics`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct MetricListQuery {
+    /// Items per page, 1 to 200 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
+    pub limit: Option<String>,
+    /// Items to skip (default 0).
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
+    pub offset: Option<String>,
+    /// `json` (one page, the default), `csv` or `ndjson` (the whole catalog).
+    #[param(value_type = Option<ListFormat>)]
+    pub format: Option<String>,
+    /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
+}
 
 /// List metrics
 ///
@@ -16,9 +39,10 @@ use crate::error::{ApiError, Problem};
     path = "/metrics",
     tag = "indicators",
     operation_id = "list_metrics",
-    params(PageQuery),
+    params(MetricListQuery),
     responses(
-        (status = 200, description = "The catalog", body = Page<MetricCount>),
+        (status = 200, description = "The catalog",
+         content((Page<MetricCount> = "application/json"), (String = "text/csv"), (MetricCount = "application/x-ndjson"))),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
@@ -29,11 +53,21 @@ use crate::error::{ApiError, Problem};
 pub async fn list_metrics(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<PageQuery>,
+    query: web::Query<MetricListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = query.validate()?;
+    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
+    let output = Output::of::<MetricCount>(
+        &req,
+        query.format.as_deref(),
+        None,
+        query.bom.as_deref(),
+        &[Format::Json, Format::Csv, Format::Ndjson],
+    )?;
     let store = state.store.clone();
     let all = blocking(move || store.metric_counts()).await?;
+    if output.format != Format::Json {
+        return Ok(output.whole("metrics", &all));
+    }
     let total = all.len() as u64;
     let items = all
         .iter()

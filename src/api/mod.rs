@@ -5,15 +5,20 @@ pub mod article_body;
 pub mod articles;
 mod auth;
 pub mod caching;
-mod csv;
+pub mod comparison;
+pub mod export;
 mod extraction;
 pub mod framing;
+pub mod geojson;
 pub mod health;
 pub mod indicators;
+mod links;
 pub mod localities;
 pub mod metrics;
 pub mod pagination;
 pub(crate) mod params;
+pub mod request_id;
+pub mod root;
 pub mod summaries;
 pub mod writes;
 
@@ -25,6 +30,7 @@ use crate::domain::Gazetteer;
 use crate::error::ApiError;
 use crate::store::{Store, StoreError};
 pub use extraction::{Extractions, Limits};
+pub use links::PublicBase;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -34,6 +40,8 @@ pub struct AppState {
     /// Bearer token that writes need; `None` disables writes.
     pub api_token: Option<Arc<str>>,
     pub extractions: Extractions,
+    /// Where links in answers start.
+    pub public: PublicBase,
 }
 
 impl AppState {
@@ -43,7 +51,14 @@ impl AppState {
             gazetteer,
             api_token,
             extractions: Extractions::new(Limits::default()),
+            public: PublicBase::default(),
         }
+    }
+
+    /// The same state with links starting at a configured address or a proxy's.
+    pub fn with_public_base(mut self, public: PublicBase) -> AppState {
+        self.public = public;
+        self
     }
 
     /// The same state with other limits on writes.
@@ -68,7 +83,8 @@ where
 /// Registers every route of the API.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     let get = web::get;
-    cfg.service(web::resource("/health").route(get().to(health::health)))
+    cfg.service(web::resource("/").route(get().to(root::api_root)))
+        .service(web::resource("/health").route(get().to(health::health)))
         .service(web::resource("/ready").route(get().to(health::ready)))
         .service(
             web::resource("/articles")
@@ -88,8 +104,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/indicators").route(get().to(indicators::list_indicators)))
         .service(web::resource("/indicators/{id}").route(get().to(indicators::get_indicator)))
         .service(web::resource("/metrics").route(get().to(metrics::list_metrics)))
+        .service(web::resource("/metrics/{metric}/localities").route(get().to(comparison::compare_metric)))
         .service(web::resource("/localities").route(get().to(localities::list_localities)))
         .service(web::resource("/localities/{id}").route(get().to(localities::get_locality)))
         .service(web::resource("/localities/{id}/summary").route(get().to(summaries::get_locality_summary)))
+        .service(
+            web::resource("/localities/{id}/metrics/{metric}/series")
+                .route(get().to(comparison::get_metric_series)),
+        )
         .service(web::resource("/summaries").route(get().to(summaries::list_summaries)));
 }

@@ -1,11 +1,13 @@
 //! The list envelope every collection answers with, its links and the RFC 8288 `Link` header.
 
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::domain::Total;
+use super::AppState;
+use super::export::Fields;
+use crate::domain::{Facet, Total};
 use crate::error::ApiError;
 
 pub const DEFAULT_LIMIT: u32 = 20;
@@ -84,11 +86,12 @@ pub struct PageMeta {
     pub offset: u64,
 }
 
-/// Links to this page and its neighbours, relative to the server root.
+/// Links to this page and its neighbours: absolute URLs, from the configured public address
+/// (`CHISO_PUBLIC_URL`), else from the request's scheme and host.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
-    "self": "/articles?limit=20&offset=0", "first": "/articles?limit=20&offset=0",
-    "last": "/articles?limit=20&offset=0", "next": null, "prev": null
+    "self": "http://127.0.0.1:8080/articles?limit=20&offset=0", "first": "http://127.0.0.1:8080/articles?limit=20&offset=0",
+    "last": "http://127.0.0.1:8080/articles?limit=20&offset=0", "next": null, "prev": null
 }))]
 pub struct PageLinks {
     #[serde(rename = "self")]
@@ -100,12 +103,15 @@ pub struct PageLinks {
     pub prev: Option<String>,
 }
 
-/// The list envelope: `data`, `meta` and `links`.
+/// The list envelope: `data`, `meta` and `links`, and `facets` when asked for.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Page<T> {
     pub data: Vec<T>,
     pub meta: PageMeta,
     pub links: PageLinks,
+    /// Counts of the whole filtered list by the fields `facets=` names; absent without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Vec<Facet>>,
 }
 
 impl<T: Serialize> Page<T> {
@@ -131,7 +137,38 @@ impl<T: Serialize> Page<T> {
                 next: has_next.then(|| link(offset.saturating_add(step))),
                 prev: (offset > 0).then(|| link(offset.saturating_sub(step))),
             },
+            facets: None,
         }
+    }
+
+    /// The page with facet counts, when some were asked for.
+    pub fn with_facets(mut self, facets: Vec<Facet>) -> Page<T> {
+        self.facets = (!facets.is_empty()).then_some(facets);
+        self
+    }
+
+    /// [`Page::respond`] with each item cut down to `fields`, when given.
+    pub fn respond_with(self, fields: Option<&Fields>) -> HttpResponse {
+        let Some(fields) = fields else {
+            return self.respond();
+        };
+        let Page {
+            data,
+            meta,
+            links,
+            facets,
+        } = self;
+        let data = data
+            .into_iter()
+            .map(|item| fields.apply(serde_json::to_value(item).unwrap_or_default()))
+            .collect();
+        Page {
+            data,
+            meta,
+            links,
+            facets,
+        }
+        .respond()
     }
 
     /// 200 with the envelope as JSON and the same links in a `Link` header.
@@ -153,12 +190,16 @@ impl<T: Serialize> Page<T> {
     }
 }
 
-/// The request's own path and query, with `limit` and `offset` replaced.
+/// The request's own URL, absolute, with `limit` and `offset` replaced.
 fn page_url(req: &HttpRequest, limit: u32, offset: u64) -> String {
     let mut pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
     pairs.retain(|(k, _)| k != "limit" && k != "offset");
     pairs.push(("limit".into(), limit.to_string()));
     pairs.push(("offset".into(), offset.to_string()));
     let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
-    format!("{}?{query}", req.path())
+    let path = format!("{}?{query}", req.path());
+    match req.app_data::<web::Data<AppState>>() {
+        Some(state) => state.public.url(req, &path),
+        None => path,
+    }
 }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{Gazetteer, MetricKey, PlaceId, Scheme, SchemeChoice};
+use crate::domain::{FacetKey, Gazetteer, MetricKey, PlaceId, Scheme, SchemeChoice};
 use crate::error::ApiError;
 
 /// `true`/`false` (also `1`/`0`), or the default when absent.
@@ -89,11 +89,65 @@ pub fn locality(name: &str, value: Option<&str>, gazetteer: &Gazetteer) -> Resul
     }
 }
 
+/// Most values a comma-separated filter takes.
+pub const MAX_VALUES: usize = 50;
+
+/// The comma-separated values of a filter, at most [`MAX_VALUES`], without repeats.
+fn values<'a>(name: &str, list: &'a str) -> Result<Vec<&'a str>, ApiError> {
+    let mut out: Vec<&str> = Vec::new();
+    for v in list.split(',').map(str::trim) {
+        if v.is_empty() {
+            return Err(ApiError::bad_parameter(
+                name,
+                format!("{name} has an empty value between commas"),
+            ));
+        }
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    if out.len() > MAX_VALUES {
+        return Err(ApiError::bad_parameter(
+            name,
+            format!("{name} takes at most {MAX_VALUES} values separated by commas"),
+        ));
+    }
+    Ok(out)
+}
+
+/// One or several units' ids, separated by commas: 400 when one is malformed, 404 when one
+/// is well-formed but unknown.
+pub fn localities(name: &str, value: Option<&str>, gazetteer: &Gazetteer) -> Result<Vec<PlaceId>, ApiError> {
+    let Some(list) = value else { return Ok(Vec::new()) };
+    values(name, list)?
+        .into_iter()
+        .map(|id| locality(name, Some(id), gazetteer).map(|found| found.into_iter().collect::<Vec<_>>()))
+        .collect::<Result<Vec<_>, _>>()
+        .map(|ids| ids.into_iter().flatten().collect())
+}
+
+/// One or several article ids (16 hex digits), separated by commas.
+pub fn article_ids(name: &str, value: Option<&str>) -> Result<Vec<String>, ApiError> {
+    let Some(list) = value else { return Ok(Vec::new()) };
+    values(name, list)?
+        .into_iter()
+        .map(
+            |id| match id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
+                true => Ok(id.to_ascii_lowercase()),
+                false => Err(ApiError::bad_parameter(
+                    name,
+                    format!("an article id is 16 hexadecimal digits; got {id:?}"),
+                )),
+            },
+        )
+        .collect()
+}
+
 /// One metric key of the catalog (`other` included), or several separated by commas.
 pub fn metrics(name: &str, value: Option<&str>) -> Result<Vec<MetricKey>, ApiError> {
     let Some(list) = value else { return Ok(Vec::new()) };
     let mut keys: Vec<MetricKey> = Vec::new();
-    for key in list.split(',').map(str::trim) {
+    for key in values(name, list)? {
         let metric = MetricKey::parse(key).ok_or_else(|| {
             ApiError::bad_parameter(name, format!("{key:?} is not a metric; GET /metrics lists them"))
         })?;
@@ -102,6 +156,20 @@ pub fn metrics(name: &str, value: Option<&str>) -> Result<Vec<MetricKey>, ApiErr
         }
     }
     Ok(keys)
+}
+
+/// Fields to count a list by, separated by commas.
+pub fn facets(name: &str, value: Option<&str>) -> Result<Vec<FacetKey>, ApiError> {
+    let Some(list) = value else { return Ok(Vec::new()) };
+    let names = FacetKey::ALL.map(FacetKey::as_str);
+    values(name, list)?
+        .into_iter()
+        .map(|v| {
+            FacetKey::parse(v).ok_or_else(|| {
+                ApiError::bad_parameter(name, format!("{name} takes {}, got {v:?}", names.join(", ")))
+            })
+        })
+        .collect()
 }
 
 /// A search text with at least one word in it.
@@ -147,23 +215,6 @@ pub fn query_error(e: &actix_web::error::QueryPayloadError) -> ApiError {
         return ApiError::bad_parameter(&name, format!("`{name}` is given more than once"));
     }
     ApiError::bad_request(format!("invalid query string: {message}"))
-}
-
-/// Whether the client asked for CSV: `format=csv`, or `Accept: text/csv` without JSON.
-pub fn wants_csv(format: Option<&str>, req: &actix_web::HttpRequest) -> Result<bool, ApiError> {
-    let accept = req
-        .headers()
-        .get(actix_web::http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok());
-    match format {
-        Some("csv") => Ok(true),
-        Some("json") => Ok(false),
-        Some(other) => Err(ApiError::bad_parameter(
-            "format",
-            format!("format takes json or csv, got {other:?}"),
-        )),
-        None => Ok(accept.is_some_and(|a| a.contains("text/csv") && !a.contains("application/json"))),
-    }
 }
 
 /// A map: `2024`, `2025` or `all`; `default` when absent.

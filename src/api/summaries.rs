@@ -5,10 +5,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::export::{Format, ListFormat, Output};
 use super::localities::LocalityPath;
 use super::pagination::{Page, page_request};
 use super::{AppState, blocking, params};
-use crate::domain::{Level, LocalitySummary, Scheme};
+use crate::domain::{Level, LocalitySummary, Scheme, UnitOrder};
 use crate::error::{ApiError, Problem};
 
 /// Query of the summary endpoints.
@@ -75,14 +76,37 @@ pub struct SummaryListQuery {
     #[param(value_type = Option<Scheme>, example = "2025")]
     pub scheme: Option<String>,
     /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 20)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, example = 0)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
     pub offset: Option<String>,
     /// With `false`, only what is about each unit itself.
-    #[param(value_type = Option<bool>, example = true)]
+    #[param(value_type = Option<bool>)]
     pub rollup: Option<String>,
+    /// `code` (the default), `name` (accents folded) or `-article_count` (most written about
+    /// first).
+    #[param(value_type = Option<SummarySortKey>)]
+    pub sort: Option<String>,
+    /// Only these fields of each summary, separated by commas.
+    pub fields: Option<String>,
+    /// `json` (the default), `csv` or `ndjson` (this page's summaries, their counts only).
+    #[param(value_type = Option<ListFormat>)]
+    pub format: Option<String>,
+    /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
+}
+
+/// Orders of `GET /summaries`.
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+pub enum SummarySortKey {
+    #[serde(rename = "code")]
+    Code,
+    #[serde(rename = "name")]
+    Name,
+    #[serde(rename = "-article_count")]
+    MostArticles,
 }
 
 /// Compare localities
@@ -99,7 +123,8 @@ pub struct SummaryListQuery {
     operation_id = "list_summaries",
     params(SummaryListQuery),
     responses(
-        (status = 200, description = "One page of summaries", body = Page<LocalitySummary>),
+        (status = 200, description = "One page of summaries (as CSV or NDJSON: their counts)",
+         content((Page<LocalitySummary> = "application/json"), (String = "text/csv"), (LocalitySummary = "application/x-ndjson"))),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "level is missing, or a parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
@@ -132,12 +157,31 @@ pub async fn list_summaries(
     )?
     .unwrap_or(implied);
     let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
+    let sort = match params::named::<SummarySortKey>(
+        "sort",
+        query.sort.as_deref(),
+        &["code", "name", "-article_count"],
+    )? {
+        None | Some(SummarySortKey::Code) => UnitOrder::Code,
+        Some(SummarySortKey::Name) => UnitOrder::Name,
+        Some(SummarySortKey::MostArticles) => UnitOrder::MostArticles,
+    };
+    let output = Output::of::<LocalitySummary>(
+        &req,
+        query.format.as_deref(),
+        query.fields.as_deref(),
+        query.bom.as_deref(),
+        &[Format::Json, Format::Csv, Format::Ndjson],
+    )?;
     let store = state.store.clone();
-    let (items, total) = blocking(move || {
-        let (ids, total) = store.units_with_articles(scheme, level, page.limit, page.offset)?;
+    let (items, total): (Vec<LocalitySummary>, u64) = blocking(move || {
+        let (ids, total) = store.units_with_articles(scheme, level, sort, page.limit, page.offset)?;
         let summaries = store.locality_summaries(&ids, rollup)?;
         Ok((summaries.iter().map(|s| s.without_series()).collect(), total))
     })
     .await?;
-    Ok(Page::new(&req, page, items, total).respond())
+    if output.format != Format::Json {
+        return Ok(output.whole("summaries", &items));
+    }
+    Ok(Page::new(&req, page, items, total).respond_with(output.fields.as_ref()))
 }

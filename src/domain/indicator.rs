@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{Evidence, LocalityRef, MetricKey, Period, PlaceId};
+use chrono::NaiveDate;
+
+use super::{Evidence, MetricKey, Period, PlaceId, PlaceRef};
 
 /// Unit of an indicator's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -103,6 +105,42 @@ impl Direction {
     }
 }
 
+/// Whether a figure is a bound or an approximation rather than an exact value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// At least the value: "trên", "hơn", "ngoài", "vượt".
+    Over,
+    /// At most the value: "dưới".
+    Under,
+    /// Around the value: "khoảng", "chừng", "tầm".
+    About,
+    /// Just under the value: "gần", "xấp xỉ".
+    Nearly,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 4] = [
+        Qualifier::Over,
+        Qualifier::Under,
+        Qualifier::About,
+        Qualifier::Nearly,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.as_str() == s)
+    }
+}
+
 /// An indicator produced by `ingest`, before it is stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewIndicator {
@@ -112,7 +150,7 @@ pub struct NewIndicator {
     pub unit: Unit,
     pub unit_noun: Option<String>,
     pub denominator: Option<f64>,
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Qualifier>,
     pub direction: Direction,
     pub period: Option<Period>,
     pub locality: Option<PlaceId>,
@@ -128,7 +166,9 @@ pub struct NewIndicator {
     "metric_name_en": "Economic growth rate (GRDP)",
     "label": "Tốc độ tăng trưởng kinh tế", "value": 4.21, "unit": "percent", "unit_noun": null,
     "denominator": null, "qualifier": null, "direction": "level", "period": "2021-H1",
-    "locality": {"id": "06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
+    "date": "2021-07-20",
+    "locality": {"id": "06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province",
+                 "province": {"id": "06", "name": "Tỉnh Bắc Kạn"}, "lat": 22.144269, "lon": 105.834543},
     "evidence": {
         "text": "Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2021 đạt 4,21%, trong đó khu vực dịch vụ tăng 3,1%.",
         "field": "body", "start": 2710, "end": 2715, "sentence_start": 2658, "sentence_end": 2751
@@ -153,12 +193,14 @@ pub struct Indicator {
     pub unit_noun: Option<String>,
     /// For a ratio X/Y: Y.
     pub denominator: Option<f64>,
-    /// `over` ("trên", "hơn", "ngoài"), `under` ("dưới"), `about` ("khoảng", "chừng", "tầm") or
-    /// `nearly` ("gần", "xấp xỉ"): the figure is a bound or an approximation.
-    pub qualifier: Option<String>,
+    /// `null` when the figure is exact as written; otherwise one of four English keywords
+    /// (never the Vietnamese word): the figure is a bound or an approximation.
+    pub qualifier: Option<Qualifier>,
     pub direction: Direction,
     pub period: Option<String>,
-    /// The unit the figure is about.
-    pub locality: Option<LocalityRef>,
+    /// Publication date of the source article, else the date of the event it reports.
+    pub date: Option<NaiveDate>,
+    /// The unit the figure is about, with its province and coordinates.
+    pub locality: Option<PlaceRef>,
     pub evidence: Evidence,
 }

@@ -2,7 +2,9 @@
 //! the metric catalog and accent folding. Independent of how they are stored or served.
 
 mod article;
+mod comparison;
 mod evidence;
+mod facet;
 mod indicator;
 pub mod metrics;
 mod period;
@@ -12,15 +14,22 @@ mod summary;
 pub mod text;
 
 pub use article::{Article, ArticleSummary, Caption, NewArticle};
+pub use comparison::{
+    ComparisonQuery, ComparisonRow, ComparisonSort, Figure, LeftOut, LeftOutReason, LocalityMetricSeries,
+    MetricComparison, MetricName, PartSeries, PeriodChoice, SeriesQuery, SeriesValue, choose_measure,
+    one_per_period,
+};
 pub use evidence::{EVIDENCE_CHARS, Evidence, TextField};
-pub use indicator::{Direction, Indicator, NewIndicator, Unit};
+pub use facet::{FACET_VALUES, Facet, FacetKey, FacetValue};
+pub use indicator::{Direction, Indicator, NewIndicator, Qualifier, Unit};
 pub use metrics::{Metric, MetricKey};
 pub use period::{BadPeriod, PERIOD_PATTERN, Period};
 pub use places::{
-    Gazetteer, Level, Locality, LocalityAlias, LocalityDetail, LocalityLink, LocalityRef, PlaceId, Scheme,
-    Share, UnitType,
+    Gazetteer, Level, Locality, LocalityAlias, LocalityDetail, LocalityLink, LocalityRef, PlaceId, PlaceRef,
+    ProvinceRef, Scheme, Share, UnitType,
 };
 pub use query::{
     ArticleFilter, ArticleSort, IndicatorFilter, IndicatorSort, LocalityFilter, SchemeChoice, Total,
+    UnitOrder,
 };
 pub use summary::{ChildCount, LocalitySummary, MetricCount, MetricSeries, PartsSeries, SeriesPoint};

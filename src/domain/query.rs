@@ -19,11 +19,11 @@ pub enum ArticleSort {
 /// Which articles to list.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleFilter {
-    /// Articles naming the unit or, with `descendants`, any unit on its ground (units under
-    /// it, and units of the other map within it).
-    pub locality: Option<PlaceId>,
-    /// With `false`, only articles whose primary unit is `locality` (or its same unit on the
-    /// other map).
+    /// Articles naming any of these units or, with `descendants`, any unit on their ground
+    /// (units under them, and units of the other map within them); empty means all.
+    pub localities: Vec<PlaceId>,
+    /// With `false`, only articles whose primary unit is one of `localities` (or its same unit
+    /// on the other map).
     pub descendants: bool,
     /// Inclusive bounds on `published_on`, falling back to `event_date`.
     pub from: Option<NaiveDate>,
@@ -53,10 +53,12 @@ pub enum IndicatorSort {
 pub struct IndicatorFilter {
     /// Any of these metrics; empty means all.
     pub metrics: Vec<MetricKey>,
-    pub locality: Option<PlaceId>,
-    /// With `true` (the default at the API), indicators of every unit under `locality` too.
+    /// About any of these units; empty means all.
+    pub localities: Vec<PlaceId>,
+    /// With `true` (the default at the API), indicators of every unit on their ground too.
     pub descendants: bool,
-    pub article: Option<String>,
+    /// From any of these articles; empty means all.
+    pub articles: Vec<String>,
     pub unit: Option<Unit>,
     pub direction: Option<Direction>,
     /// Exact period key ("2021-H1").
@@ -100,6 +102,20 @@ pub struct LocalityFilter {
     pub q: Option<String>,
     /// Only units that articles name (themselves or through a unit under them).
     pub has_articles: Option<bool>,
+    /// By name (accents folded) instead of by map and code.
+    pub by_name: bool,
+}
+
+/// Order of a list of units with articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnitOrder {
+    /// By GSO code (the default).
+    #[default]
+    Code,
+    /// By name without its type, accents folded.
+    Name,
+    /// Most articles first.
+    MostArticles,
 }
 
 /// How many items a list holds: exact up to the store's counting cap, a lower bound past it.

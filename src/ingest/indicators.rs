@@ -252,7 +252,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             unit: f.unit,
             unit_noun: f.unit_noun.clone(),
             denominator: f.denominator,
-            qualifier: f.qualifier.map(str::to_owned),
+            qualifier: f.qualifier,
             direction: direction(before),
             period: period_of(
                 ctx.stated,

@@ -59,7 +59,7 @@ impl Store {
             return Ok(None);
         };
         let filter = crate::domain::IndicatorFilter {
-            article: Some(id.to_owned()),
+            articles: vec![id.to_owned()],
             ..Default::default()
         };
         article.indicators = Some(self.list_indicators(&filter, EMBEDDED_INDICATORS, 0)?.0);

@@ -5,7 +5,9 @@ use rusqlite::types::Value;
 
 use super::sql::{self, Conditions, fts_query};
 use super::{ExportConn, Store, StoreError, date_column};
-use crate::domain::{ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef, PlaceId, Total};
+use crate::domain::{
+    ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef, PlaceId, PlaceRef, ProvinceRef, Total,
+};
 
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_on, a.event_date, a.byline, a.period,
         a.primary_locality, l.name AS locality_name, l.level AS locality_level,
@@ -27,6 +29,28 @@ pub(super) fn locality_ref(
         (Some(id), Some(name), Some(level)) => Some(LocalityRef::new(id, name, level)),
         _ => None,
     })
+}
+
+/// A unit with its province and coordinates from the columns `{prefix}_id`, `_name`,
+/// `_level`, `_lat`, `_lon`, `province_id` and `province_name`.
+pub(super) fn place_ref(r: &Row<'_>, prefix: &str) -> rusqlite::Result<Option<PlaceRef>> {
+    let col = |c: &str| format!("{prefix}_{c}");
+    let Some(unit) = locality_ref(r, &col("id"), &col("name"), &col("level"))? else {
+        return Ok(None);
+    };
+    let province_id: Option<String> = r.get("province_id")?;
+    let province = match (
+        province_id.and_then(|p| p.parse().ok()),
+        r.get::<_, Option<String>>("province_name")?,
+    ) {
+        (Some(id), Some(name)) => Some(ProvinceRef { id, name }),
+        _ => None,
+    };
+    Ok(Some(PlaceRef::new(
+        unit,
+        province,
+        (r.get(col("lat").as_str())?, r.get(col("lon").as_str())?),
+    )))
 }
 
 pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
@@ -85,7 +109,7 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
             // Alone, the matches drive the query. With other filters they must stay a filter
             // (`+` keeps the key's index out of it): SQLite would otherwise probe the id index
             // once for every pair of match and unit article, minutes for a common word.
-            let alone = filter.locality.is_none() && filter.metrics.is_empty();
+            let alone = filter.localities.is_empty() && filter.metrics.is_empty();
             let key = if alone { "a.seq" } else { "+a.seq" };
             c.push(
                 &format!("{key} IN (SELECT rowid FROM article_search WHERE article_search MATCH {q})"),
@@ -93,16 +117,28 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
             );
         }
     }
-    match (&filter.locality, filter.descendants) {
-        (Some(id), true) => c.push(
+    let ids = || filter.localities.iter().map(|id| Value::Text(id.to_string()));
+    let n = filter.localities.len();
+    match (n, filter.descendants) {
+        (0, _) => {}
+        (1, true) => c.push(
             "a.id IN (SELECT article_id FROM article_localities WHERE locality_id = ?)",
-            [Value::Text(id.to_string())],
+            ids(),
         ),
-        (Some(id), false) => c.push(
-            "a.primary_locality IN (SELECT locality_id FROM locality_areas WHERE area_id = ? AND relation IN ('self', 'same'))",
-            [Value::Text(id.to_string())],
+        (_, true) => c.push(
+            &format!(
+                "a.id IN (SELECT article_id FROM article_localities WHERE locality_id IN ({}))",
+                sql::marks(n)
+            ),
+            ids(),
         ),
-        (None, _) => {}
+        (_, false) => c.push(
+            &format!(
+                "a.primary_locality IN (SELECT locality_id FROM locality_areas WHERE area_id IN ({}) AND relation IN ('self', 'same'))",
+                sql::marks(n)
+            ),
+            ids(),
+        ),
     }
     if let Some(d) = filter.from {
         c.push(
@@ -141,6 +177,14 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
     }
 }
 
+/// The FROM and WHERE of the articles a filter selects, as `a`, in any order.
+pub(super) fn article_filter_sql(filter: &ArticleFilter) -> (String, Conditions) {
+    let mut unranked = filter.clone();
+    unranked.sort = ArticleSort::NewestFirst;
+    let q = article_query(&unranked, WordMatch::Gathered);
+    (q.count_from, q.conditions)
+}
+
 impl Store {
     /// One page of the articles a filter selects, and how many it selects in all.
     pub fn list_articles(
@@ -153,7 +197,7 @@ impl Store {
         let page = (limit, offset);
         // A search alone in date order: count the index's matches, and when they pass the cap
         // (a common word) walk the articles by date and look each up instead of gathering them.
-        let words_only = filter.locality.is_none()
+        let words_only = filter.localities.is_empty()
             && filter.from.is_none()
             && filter.to.is_none()
             && filter.metrics.is_empty()
@@ -256,7 +300,7 @@ mod tests {
     fn a_search_within_a_unit_never_probes_the_article_index_per_pair() {
         let filter = ArticleFilter {
             q: Some("dân vận".into()),
-            locality: Some("01".parse().unwrap()),
+            localities: vec!["01".parse().unwrap()],
             descendants: true,
             ..Default::default()
         };

@@ -200,7 +200,7 @@ fn write_article(
             i.unit.as_str(),
             i.unit_noun,
             i.denominator,
-            i.qualifier,
+            i.qualifier.map(|q| q.as_str()),
             i.direction.as_str(),
             i.period.as_ref().map(|p| p.as_str()),
             i.locality.as_ref().map(|p| p.to_string()),

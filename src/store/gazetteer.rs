@@ -201,7 +201,7 @@ mod tests {
         store.load_gazetteer(&g, "test").unwrap();
         let new: PlaceId = "2025-19".parse().unwrap();
         let filter = ArticleFilter {
-            locality: Some(new.clone()),
+            localities: vec![new.clone()],
             descendants: true,
             ..Default::default()
         };
@@ -213,7 +213,7 @@ mod tests {
         );
         assert_eq!(articles[0].locality.as_ref().unwrap().id.to_string(), "06");
         let filter = IndicatorFilter {
-            locality: Some(new),
+            localities: vec![new],
             descendants: true,
             ..Default::default()
         };

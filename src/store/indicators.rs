@@ -5,21 +5,24 @@ use std::sync::Arc;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
-use super::article_reads::locality_ref;
-use super::sql::{self, Conditions, like_word, own, search_words, within};
-use super::{ExportConn, Store, StoreError, summary_cache};
+use super::article_reads::place_ref;
+use super::sql::{self, Conditions, like_word, marks, own_any, search_words, within_any};
+use super::{ExportConn, Store, StoreError, date_column, summary_cache};
 use crate::domain::metrics::{self, MetricKey};
 use crate::domain::{
-    Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, TextField, Total, Unit,
+    Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Qualifier, TextField, Total,
+    Unit,
 };
 
 const INDICATOR_COLUMNS: &str = "i.id, i.article_id, a.title AS article_title, i.metric, i.label, i.value,
         i.unit, i.unit_noun, i.denominator, i.qualifier, i.direction, i.period, i.locality_id,
-        l.name AS locality_name, l.level AS locality_level,
+        l.name AS locality_name, l.level AS locality_level, l.lat AS locality_lat, l.lon AS locality_lon,
+        p.id AS province_id, p.name AS province_name, coalesce(a.published_on, a.event_date) AS date,
         i.evidence_text, i.evidence_start, i.evidence_end, i.evidence_field, i.sentence_start, i.sentence_end";
 
-const INDICATOR_FROM: &str =
-    "indicators i JOIN articles a ON a.id = i.article_id LEFT JOIN localities l ON l.id = i.locality_id";
+const INDICATOR_FROM: &str = "indicators i JOIN articles a ON a.id = i.article_id
+    LEFT JOIN localities l ON l.id = i.locality_id
+    LEFT JOIN localities p ON p.id = CASE l.scheme WHEN '2025' THEN i.province_2025 ELSE i.province_2024 END";
 
 fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Indicator, StoreError>> {
     let unit: String = r.get("unit")?;
@@ -43,10 +46,14 @@ fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Indicator, StoreEr
         unit,
         unit_noun: r.get("unit_noun")?,
         denominator: r.get("denominator")?,
-        qualifier: r.get("qualifier")?,
+        qualifier: r
+            .get::<_, Option<String>>("qualifier")?
+            .as_deref()
+            .and_then(Qualifier::parse),
         direction,
         period: r.get("period")?,
-        locality: locality_ref(r, "locality_id", "locality_name", "locality_level")?,
+        date: date_column(r, "date")?,
+        locality: place_ref(r, "locality")?,
         evidence: evidence_from_row(r)?,
     }))
 }
@@ -72,7 +79,7 @@ fn evidence_from_row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
     })
 }
 
-fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
+pub(super) fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
     let mut c = Conditions::default();
     if !f.metrics.is_empty() {
         let marks = vec!["?"; f.metrics.len()].join(", ");
@@ -81,13 +88,15 @@ fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
             f.metrics.iter().map(|m| Value::Text(m.as_str().into())),
         );
     }
-    match (&f.locality, f.descendants) {
-        (Some(id), true) => within(&mut c, id),
-        (Some(id), false) => own(&mut c, id),
-        (None, _) => {}
+    match f.descendants {
+        true => within_any(&mut c, &f.localities),
+        false => own_any(&mut c, &f.localities),
     }
-    if let Some(a) = &f.article {
-        c.push("i.article_id = ?", [Value::Text(a.clone())]);
+    if !f.articles.is_empty() {
+        c.push(
+            &format!("i.article_id IN ({})", marks(f.articles.len())),
+            f.articles.iter().map(|a| Value::Text(a.clone())),
+        );
     }
     if let Some(u) = f.unit {
         c.push("i.unit = ?", [Value::Text(u.as_str().into())]);

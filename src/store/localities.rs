@@ -80,10 +80,18 @@ impl Store {
         if let Some(p) = &f.parent {
             c.push("parent_id = ?", [Value::Text(p.to_string())]);
         }
-        for word in f.q.as_deref().map(search_words).unwrap_or_default() {
+        let words = f.q.as_deref().map(search_words).unwrap_or_default();
+        // Search words are letters and digits only (`search_words` splits on everything else),
+        // so the phrase is safe as a literal; a parameter would also be bound to the count.
+        let phrase = (!words.is_empty() && words.iter().all(|w| w.chars().all(char::is_alphanumeric)))
+            .then(|| format!("'% {}%'", words.join(" ")));
+        for word in words {
             c.push(
-                "(' ' || name_search || ' ') LIKE ? ESCAPE '\\'",
-                [Value::Text(format!("% {} %", like_word(&word).trim_matches('%')))],
+                "(' ' || name_search) LIKE ? ESCAPE '\\'",
+                [Value::Text(format!(
+                    "% {}",
+                    like_word(&word).trim_start_matches('%')
+                ))],
             );
         }
         match f.has_articles {
@@ -97,6 +105,15 @@ impl Store {
             ),
             None => {}
         }
+        let order = match (f.by_name, phrase) {
+            (true, _) => "chiso_fold(short_name), name_search, scheme DESC, length(code), code".to_owned(),
+            // A search: the words as a phrase first ("ninh th" → Ninh Thuận before Thái Ninh),
+            // larger units first.
+            (false, Some(phrase)) => {
+                format!("(' ' || name_search) NOT LIKE {phrase}, length(code), scheme DESC, code")
+            }
+            (false, None) => "scheme DESC, length(code), code".to_owned(),
+        };
         let (rows, total) = sql::page(
             &conn,
             LOCALITY_COLUMNS,
@@ -104,7 +121,7 @@ impl Store {
                 rows: "localities",
                 count: "localities",
             },
-            "scheme DESC, length(code), code",
+            &order,
             c,
             (limit, offset),
             self.count_cap,

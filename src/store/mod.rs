@@ -5,6 +5,8 @@
 mod article_detail;
 mod article_reads;
 mod articles;
+mod comparison;
+mod facets;
 mod gazetteer;
 mod indicators;
 mod localities;
@@ -118,6 +120,22 @@ impl Store {
     /// A reading connection, its statements stopped past the query budget.
     pub fn conn(&self) -> Result<Conn, StoreError> {
         self.connections.reader(self.query_budget)
+    }
+
+    /// `compute`'s answer, kept under `key` until the next write.
+    fn kept<T: Send + Sync + 'static>(
+        &self,
+        conn: &rusqlite::Connection,
+        key: String,
+        compute: impl FnOnce(&rusqlite::Connection) -> Result<T, StoreError>,
+    ) -> Result<Arc<T>, StoreError> {
+        let generation = summary_cache::generation(conn)?;
+        if let Some(kept) = self.summaries.answer::<T>(&key, generation) {
+            return Ok(kept);
+        }
+        let answer = Arc::new(compute(conn)?);
+        self.summaries.put_answer(key, generation, answer.clone());
+        Ok(answer)
     }
 
     /// The same store with reading statements stopped after `budget` instead of

@@ -96,6 +96,58 @@ pub fn within(c: &mut Conditions, id: &PlaceId) {
     }
 }
 
+/// The condition "indicator `i` is about a unit on the ground of any of `ids`" (none: no
+/// condition).
+pub fn within_any(c: &mut Conditions, ids: &[PlaceId]) {
+    any_of(c, ids, within);
+}
+
+/// The condition "indicator `i` is about any of `ids` itself, or its same unit on the other
+/// map" (none: no condition).
+pub fn own_any(c: &mut Conditions, ids: &[PlaceId]) {
+    any_of(c, ids, own);
+}
+
+/// The conditions `each` pushes for every id, joined with OR.
+fn any_of(c: &mut Conditions, ids: &[PlaceId], each: fn(&mut Conditions, &PlaceId)) {
+    if let [id] = ids {
+        return each(c, id);
+    }
+    let mut parts = Conditions::default();
+    for id in ids {
+        each(&mut parts, id);
+    }
+    if !parts.clauses.is_empty() {
+        let clause = parts
+            .clauses
+            .iter()
+            .map(|c| renumbered(c))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        c.push(&format!("({clause})"), parts.params);
+    }
+}
+
+/// A clause with its numbered parameters (`?3`) made bare again (`?`).
+fn renumbered(clause: &str) -> String {
+    let mut out = String::with_capacity(clause.len());
+    let mut chars = clause.chars().peekable();
+    while let Some(ch) = chars.next() {
+        out.push(ch);
+        if ch == '?' {
+            while chars.peek().is_some_and(char::is_ascii_digit) {
+                chars.next();
+            }
+        }
+    }
+    out
+}
+
+/// `?, ?, ?` for `n` values.
+pub fn marks(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
 /// The condition "indicator `i` is about the unit `id` itself, or its same unit on the other map".
 pub fn own(c: &mut Conditions, id: &PlaceId) {
     c.push(OWN, [Value::Text(id.to_string())]);

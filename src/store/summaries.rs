@@ -15,6 +15,7 @@ use super::{Store, StoreError, summary_cache};
 use crate::domain::metrics::MetricKey;
 use crate::domain::{
     ChildCount, Level, LocalityRef, LocalitySummary, MetricSeries, PartsSeries, PlaceId, Scheme, Unit,
+    UnitOrder,
 };
 
 impl Store {
@@ -73,6 +74,7 @@ impl Store {
         &self,
         scheme: Scheme,
         level: Level,
+        order: UnitOrder,
         limit: u32,
         offset: u64,
     ) -> Result<(Vec<PlaceId>, u64), StoreError> {
@@ -84,7 +86,14 @@ impl Store {
             [scheme.as_str(), level.as_str()],
             |r| r.get(0),
         )?;
-        let mut stmt = conn.prepare(&format!("SELECT l.id {from} ORDER BY l.code LIMIT ?3 OFFSET ?4"))?;
+        let order = match order {
+            UnitOrder::Code => "l.code",
+            UnitOrder::Name => "chiso_fold(l.short_name), l.code",
+            UnitOrder::MostArticles => {
+                "(SELECT count(*) FROM article_localities al WHERE al.locality_id = l.id) DESC, l.code"
+            }
+        };
+        let mut stmt = conn.prepare(&format!("SELECT l.id {from} ORDER BY {order} LIMIT ?3 OFFSET ?4"))?;
         let ids = stmt
             .query_map(
                 rusqlite::params![scheme.as_str(), level.as_str(), limit, offset as i64],

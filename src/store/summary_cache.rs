@@ -26,7 +26,12 @@ pub struct SummaryCache {
     turns: [Mutex<()>; TURNS],
     /// The metric catalog's counts (a pass over every indicator).
     metric_counts: Mutex<Option<(i64, Arc<Vec<MetricCount>>)>>,
+    /// Other answers that read many rows (comparisons, series, facets), by their query.
+    answers: Mutex<HashMap<String, (i64, Answer)>>,
 }
+
+/// A kept answer of any type.
+type Answer = Arc<dyn std::any::Any + Send + Sync>;
 
 impl SummaryCache {
     pub fn metric_counts(&self, generation: i64) -> Option<Arc<Vec<MetricCount>>> {
@@ -39,6 +44,27 @@ impl SummaryCache {
     pub fn put_metric_counts(&self, generation: i64, counts: Arc<Vec<MetricCount>>) {
         if let Ok(mut kept) = self.metric_counts.lock() {
             *kept = Some((generation, counts));
+        }
+    }
+
+    /// The answer kept for `key` under `generation`, if it is a `T`.
+    pub fn answer<T: Send + Sync + 'static>(&self, key: &str, generation: i64) -> Option<Arc<T>> {
+        let answers = self.answers.lock().ok()?;
+        let (g, answer) = answers.get(key)?;
+        (*g == generation)
+            .then(|| answer.clone().downcast::<T>().ok())
+            .flatten()
+    }
+
+    pub fn put_answer<T: Send + Sync + 'static>(&self, key: String, generation: i64, answer: Arc<T>) {
+        if let Ok(mut answers) = self.answers.lock() {
+            if answers.len() >= CAPACITY {
+                answers.retain(|_, (g, _)| *g == generation);
+                if answers.len() >= CAPACITY {
+                    answers.clear();
+                }
+            }
+            answers.insert(key, (generation, answer));
         }
     }
 

@@ -204,7 +204,7 @@ fn an_economic_review_from_another_province_reads_right() {
         "riêng huyện Long Mỹ giảm 1,2%"
     );
     assert_eq!(by_value["1.2"].direction, chiso::domain::Direction::Decrease);
-    assert_eq!(by_value["15000"].qualifier.as_deref(), Some("over"));
+    assert_eq!(by_value["15000"].qualifier, Some(chiso::domain::Qualifier::Over));
     // Dates, document numbers, ordinals, addresses and ages are not figures.
     for not in ["5", "1234", "2", "12", "4", "6", "2020", "3"] {
         assert!(!by_value.contains_key(not) || not == "12", "{not} extracted");

@@ -3,6 +3,7 @@
 mod articles;
 mod binary;
 mod constructions;
+mod dashboards;
 mod evidence;
 mod extraction;
 mod hostile;
@@ -11,6 +12,7 @@ mod openapi;
 mod places;
 mod properties;
 mod protocol;
+mod readme;
 mod reads;
 mod refusals;
 mod service;

@@ -8,7 +8,7 @@ mod words;
 use read::{Reading, read};
 use words::{DESIGNATORS, punct, word};
 
-use crate::domain::Unit;
+use crate::domain::{Qualifier, Unit};
 use crate::ingest::numbers::{looks_like_year, parse_number};
 use crate::ingest::tokens::{Kind, Token};
 
@@ -19,7 +19,7 @@ pub struct Figure {
     pub unit: Unit,
     pub unit_noun: Option<String>,
     pub denominator: Option<f64>,
-    pub qualifier: Option<&'static str>,
+    pub qualifier: Option<Qualifier>,
     /// Token range of the figure itself (number through unit), `[first, last)`.
     pub first: usize,
     pub last: usize,
@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn qualifiers_and_same_count_in_two_units() {
         let f = find_figures(&tokenize("cho trên 300 lao động nông thôn"));
-        assert_eq!(f[0].qualifier, Some("over"));
+        assert_eq!(f[0].qualifier, Some(Qualifier::Over));
         assert_eq!(
             figures("đã giải quyết 77 đơn/77 vụ việc"),
             [(77.0, Unit::Count, None)]

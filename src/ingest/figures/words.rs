@@ -1,6 +1,7 @@
 //! The words around a number that decide what it is: designators before it ("tổ 10",
 //! "Chỉ thị 16"), nouns after it ("nhà tình nghĩa", "đơn, thư"), qualifiers ("trên 300").
 
+use crate::domain::Qualifier;
 use crate::ingest::tokens::{Kind, Token};
 
 /// Words before a number that make it a designation, not a quantity ("tổ 10", "lần thứ 2").
@@ -123,13 +124,13 @@ pub fn noun_at(toks: &[Token<'_>], i: usize) -> Option<(usize, usize)> {
     Some((i, end))
 }
 
-pub fn qualifier(toks: &[Token<'_>], i: usize) -> Option<&'static str> {
+pub fn qualifier(toks: &[Token<'_>], i: usize) -> Option<Qualifier> {
     match word(toks, i.checked_sub(1)?)? {
-        "trên" | "hơn" | "ngoài" => Some("over"),
-        "gần" | "xấp" => Some("nearly"),
-        "khoảng" | "chừng" | "tầm" => Some("about"),
-        "dưới" => Some("under"),
-        "xỉ" if word(toks, i.checked_sub(2)?) == Some("xấp") => Some("nearly"),
+        "trên" | "hơn" | "ngoài" => Some(Qualifier::Over),
+        "gần" | "xấp" => Some(Qualifier::Nearly),
+        "khoảng" | "chừng" | "tầm" => Some(Qualifier::About),
+        "dưới" => Some(Qualifier::Under),
+        "xỉ" if word(toks, i.checked_sub(2)?) == Some("xấp") => Some(Qualifier::Nearly),
         _ => None,
     }
 }

@@ -1,0 +1,153 @@
+//! Lists in the shape a client asks for: a JSON page (with `fields=`), or the whole list as CSV
+//! or NDJSON, streamed as it is read from the store, or GeoJSON where units have coordinates.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::ApiError;
+
+pub mod csv;
+mod fields;
+mod stream;
+mod tables;
+
+pub use fields::Fields;
+pub use stream::{Sink, stream};
+
+/// What a list answers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// One page in the list envelope (the default).
+    Json,
+    /// The whole list as RFC 4180 CSV (`text/csv`; also `Accept: text/csv`).
+    Csv,
+    /// The whole list as newline-delimited JSON, one item a line (`application/x-ndjson`; also
+    /// that `Accept`).
+    Ndjson,
+    /// RFC 7946 GeoJSON, a Point feature for each unit with coordinates
+    /// (`application/geo+json`; also that `Accept`); only lists of units.
+    Geojson,
+}
+
+/// The formats of a list of items other than units (no coordinates, so no GeoJSON): the
+/// spellings of [`Format`], for the OpenAPI document.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ListFormat {
+    Json,
+    Csv,
+    Ndjson,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Ndjson => "ndjson",
+            Format::Geojson => "geojson",
+        }
+    }
+
+    fn media_type(self) -> &'static str {
+        match self {
+            Format::Json => "application/json",
+            Format::Csv => "text/csv",
+            Format::Ndjson => "application/x-ndjson",
+            Format::Geojson => "application/geo+json",
+        }
+    }
+}
+
+/// A row of a list: serialised as JSON, and as CSV cells under fixed columns.
+pub trait Tabular: Serialize + ToSchema + Send + 'static {
+    /// CSV column names; a nested object's fields are `{field}_{name}` (`locality_id`).
+    fn columns() -> &'static [&'static str];
+    /// One cell for each column, empty for `null`.
+    fn cells(&self) -> Vec<String>;
+}
+
+/// The validated `format`, `fields` and `bom` of a list request.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub format: Format,
+    pub fields: Option<Fields>,
+    /// A UTF-8 byte order mark before a CSV, for spreadsheets that need one to read UTF-8.
+    pub bom: bool,
+}
+
+impl Output {
+    /// The output a request asks for: `format`, else the first of the formats `allowed` that
+    /// `Accept` names, else JSON. `fields` are checked against `T`'s fields.
+    pub fn of<T: Tabular>(
+        req: &HttpRequest,
+        format: Option<&str>,
+        fields: Option<&str>,
+        bom: Option<&str>,
+        allowed: &[Format],
+    ) -> Result<Output, ApiError> {
+        let names: Vec<&str> = allowed.iter().map(|f| f.as_str()).collect();
+        let format = match format {
+            Some(f) => *allowed.iter().find(|a| a.as_str() == f).ok_or_else(|| {
+                ApiError::bad_parameter("format", format!("format takes {}, got {f:?}", names.join(", ")))
+            })?,
+            None => negotiated(req, allowed),
+        };
+        Ok(Output {
+            format,
+            fields: fields.map(|f| Fields::parse::<T>(f)).transpose()?,
+            bom: super::params::flag("bom", bom, false)?,
+        })
+    }
+
+    /// The whole of a small list, already read, as CSV or NDJSON.
+    pub fn whole<T: Tabular>(&self, name: &str, items: &[T]) -> HttpResponse {
+        let sink = stream::Encoder::new::<T>(self);
+        let mut body = sink.header::<T>();
+        for item in items {
+            sink.encode(item, &mut body);
+        }
+        self.response(name).body(body)
+    }
+
+    /// `200` with this output's media type (and a file name for CSV).
+    pub fn response(&self, name: &str) -> HttpResponseBuilder {
+        let mut res = HttpResponse::Ok();
+        match self.format {
+            Format::Csv => res.content_type("text/csv; charset=utf-8").insert_header((
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.csv\""),
+            )),
+            other => res.content_type(other.media_type()),
+        };
+        res
+    }
+}
+
+/// The first of `allowed` that `Accept` names without also naming JSON, else JSON.
+fn negotiated(req: &HttpRequest, allowed: &[Format]) -> Format {
+    let accept = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if accept.contains("application/json") {
+        return Format::Json;
+    }
+    allowed
+        .iter()
+        .copied()
+        .find(|f| *f != Format::Json && accept.contains(f.media_type()))
+        .unwrap_or(Format::Json)
+}
+
+/// A JSON value with only the `fields` asked for, when some are.
+pub fn select(value: serde_json::Value, fields: Option<&Fields>) -> serde_json::Value {
+    match fields {
+        Some(f) => f.apply(value),
+        None => value,
+    }
+}

@@ -1,0 +1,376 @@
+//! One metric across units (a map, a ranking) and one metric over time at one unit (a chart):
+//! comparable values only, one unit of measure and one direction, with what was left out.
+
+use std::cmp::Reverse;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{Direction, Level, LocalityRef, MetricKey, Period, PlaceId, PlaceRef, Scheme, Unit};
+
+/// Which periods a comparison or a series takes values from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum PeriodChoice {
+    /// Each unit's latest period.
+    #[default]
+    Latest,
+    /// This period exactly.
+    Exact(Period),
+    /// Periods that start in this year (`2021`, `2021-H1`, `2021-2025`).
+    Year(i32),
+    /// Periods within these years, inclusive.
+    Between { from: Option<i32>, to: Option<i32> },
+}
+
+impl PeriodChoice {
+    /// Whether a figure's period is one this choice takes.
+    pub fn takes(&self, period: Option<&Period>) -> bool {
+        use chrono::Datelike;
+        match (self, period) {
+            (PeriodChoice::Latest, _) => true,
+            (_, None) => false,
+            (PeriodChoice::Exact(p), Some(q)) => p == q,
+            (PeriodChoice::Year(y), Some(q)) => q.first_year() == *y,
+            (PeriodChoice::Between { from, to }, Some(q)) => {
+                from.is_none_or(|f| q.start().year() >= f) && to.is_none_or(|t| q.end().year() <= t)
+            }
+        }
+    }
+}
+
+/// Order of a comparison's units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ComparisonSort {
+    /// Largest value first, units without one last (the default: a ranking).
+    #[default]
+    ValueDescending,
+    ValueAscending,
+    /// By name, accents folded ("Đắk Lắk" with the Ds).
+    Name,
+    /// By GSO code.
+    Code,
+}
+
+/// What is compared: a metric in units of one level of one map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComparisonQuery {
+    pub metric: MetricKey,
+    pub scheme: Scheme,
+    pub level: Level,
+    /// Only the units directly under this one.
+    pub parent: Option<PlaceId>,
+    pub periods: PeriodChoice,
+    pub unit: Option<Unit>,
+    pub direction: Option<Direction>,
+    pub sort: ComparisonSort,
+}
+
+/// A metric's series at one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesQuery {
+    pub locality: PlaceId,
+    pub metric: MetricKey,
+    pub periods: PeriodChoice,
+    pub unit: Option<Unit>,
+    pub direction: Option<Direction>,
+    /// The series of the units on its ground too.
+    pub rollup: bool,
+}
+
+/// A catalog metric's key and names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"key": "poverty_rate", "name_vi": "Tỷ lệ hộ nghèo", "name_en": "Poverty rate"}))]
+pub struct MetricName {
+    pub key: String,
+    pub name_vi: String,
+    pub name_en: String,
+}
+
+impl From<MetricKey> for MetricName {
+    fn from(m: MetricKey) -> MetricName {
+        let m = m.metric();
+        MetricName {
+            key: m.key.to_owned(),
+            name_vi: m.name_vi.to_owned(),
+            name_en: m.name_en.to_owned(),
+        }
+    }
+}
+
+/// Why values were left out of a comparison or a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LeftOutReason {
+    /// In another unit of measure or another direction than the values given: not comparable
+    /// with them. Ask with `unit` and `direction` to see them.
+    OtherMeasure,
+    /// Reported without a period: a series has nowhere to put them.
+    NoPeriod,
+}
+
+/// Values of the metric that are not in the answer, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"reason": "other_measure", "unit": "percent", "direction": "decrease", "count": 3}))]
+pub struct LeftOut {
+    pub reason: LeftOutReason,
+    pub unit: Unit,
+    pub direction: Direction,
+    pub count: u64,
+}
+
+/// One figure as a comparison or a series gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Figure {
+    pub indicator_id: i64,
+    pub value: f64,
+    #[schema(value_type = Option<String>, example = "2021")]
+    pub period: Option<Period>,
+    pub label: String,
+    /// The unit the figure is about: the unit itself, its same unit on the other map, or
+    /// (in `parts`) a unit on its ground.
+    pub locality: LocalityRef,
+    /// Whether that unit is on the other map (the figure came through the crosswalk).
+    pub crosswalk: bool,
+    pub article_id: String,
+    pub article_title: Option<String>,
+    /// Publication date of the article, else the event date.
+    pub date: Option<NaiveDate>,
+}
+
+impl Figure {
+    /// The order in which figures are "later": the period that ends last (the longer at a
+    /// tie: a year before its second half), then the article published last.
+    fn recency(
+        &self,
+    ) -> (
+        Option<NaiveDate>,
+        Reverse<Option<NaiveDate>>,
+        Option<NaiveDate>,
+        i64,
+    ) {
+        (
+            self.period.as_ref().map(Period::end),
+            Reverse(self.period.as_ref().map(Period::start)),
+            self.date,
+            self.indicator_id,
+        )
+    }
+
+    /// The latest of some figures.
+    pub fn latest<'a>(figures: impl IntoIterator<Item = &'a Figure>) -> Option<&'a Figure> {
+        figures.into_iter().max_by_key(|f| f.recency())
+    }
+}
+
+/// The unit of measure and direction most values have (levels first at a tie), among those
+/// `unit` and `direction` allow; with the values of every other pair, left out.
+pub fn choose_measure(
+    counts: &[(Unit, Direction, u64)],
+    unit: Option<Unit>,
+    direction: Option<Direction>,
+) -> (Option<(Unit, Direction)>, Vec<LeftOut>) {
+    let chosen = counts
+        .iter()
+        .filter(|(u, d, _)| unit.is_none_or(|x| x == *u) && direction.is_none_or(|x| x == *d))
+        .max_by_key(|(u, d, n)| {
+            (
+                *n,
+                *d == Direction::Level,
+                Reverse(u.as_str()),
+                Reverse(d.as_str()),
+            )
+        })
+        .map(|(u, d, _)| (*u, *d));
+    let mut left_out: Vec<LeftOut> = counts
+        .iter()
+        .filter(|(u, d, n)| *n > 0 && Some((*u, *d)) != chosen)
+        .map(|(u, d, n)| LeftOut {
+            reason: LeftOutReason::OtherMeasure,
+            unit: *u,
+            direction: *d,
+            count: *n,
+        })
+        .collect();
+    left_out.sort_by_key(|l| (Reverse(l.count), l.unit.as_str(), l.direction.as_str()));
+    (chosen, left_out)
+}
+
+/// One unit in a comparison: its value for the period asked, or its latest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ComparisonRow {
+    /// The unit compared, with its province and coordinates.
+    pub locality: PlaceRef,
+    /// `null` when nothing comparable is reported about the unit for the periods asked.
+    pub value: Option<f64>,
+    /// The comparison's unit of measure; `null` with `value`.
+    pub unit: Option<Unit>,
+    /// The comparison's direction; `null` with `value`.
+    pub direction: Option<Direction>,
+    /// The period of `value`.
+    #[schema(value_type = Option<String>, example = "2021")]
+    pub period: Option<Period>,
+    /// How many comparable values the unit has for the periods asked (`figure` is the latest).
+    pub count: u64,
+    /// The figure `value` comes from.
+    pub figure: Option<Figure>,
+}
+
+/// A metric compared across the units of a level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MetricComparison {
+    pub metric: MetricName,
+    pub scheme: Scheme,
+    pub level: Level,
+    /// The unit whose children are compared, when one was asked for.
+    pub parent: Option<LocalityRef>,
+    /// The unit of measure of every value; `null` when the metric has no value here.
+    pub unit: Option<Unit>,
+    /// Whether the values are levels or changes (and which); `null` as `unit`.
+    pub direction: Option<Direction>,
+    /// How many units have a value.
+    pub reported: u64,
+    /// Values of the metric about these units for the periods asked that are not comparable
+    /// with those given.
+    pub left_out: Vec<LeftOut>,
+    /// Every unit of the level (under `parent`), in the order asked.
+    pub data: Vec<ComparisonRow>,
+}
+
+/// A series' values, one for each period: the one reported last when several are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct SeriesValue {
+    #[schema(value_type = String, example = "2021")]
+    pub period: Period,
+    pub value: f64,
+    /// How many values were reported for the period (`figure` is the one reported last).
+    pub count: u64,
+    pub figure: Figure,
+}
+
+/// The series of one unit on the ground of the unit asked about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PartSeries {
+    pub locality: LocalityRef,
+    pub points: Vec<SeriesValue>,
+}
+
+/// A metric over time at one unit: its own values and, apart, those of the units on its
+/// ground, one point per period, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct LocalityMetricSeries {
+    pub locality: PlaceRef,
+    pub metric: MetricName,
+    /// The unit of measure of every value; `null` when nothing is reported.
+    pub unit: Option<Unit>,
+    pub direction: Option<Direction>,
+    /// Values about the unit itself or its same unit on the other map.
+    pub own: Vec<SeriesValue>,
+    /// Values about the units on its ground (under it, or of the other map within it), a
+    /// series for each; empty with `rollup=false`.
+    pub parts: Vec<PartSeries>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// One point per period from `figures`, oldest period first; figures without a period are
+/// not placed.
+pub fn one_per_period(figures: &[Figure]) -> Vec<SeriesValue> {
+    let mut by_period: std::collections::BTreeMap<(NaiveDate, Reverse<NaiveDate>, &Period), Vec<&Figure>> =
+        Default::default();
+    for f in figures {
+        if let Some(p) = &f.period {
+            by_period
+                .entry((p.end(), Reverse(p.start()), p))
+                .or_default()
+                .push(f);
+        }
+    }
+    by_period
+        .into_iter()
+        .filter_map(|((_, _, period), fs)| {
+            let newest = fs.iter().copied().max_by_key(|f| (f.date, f.indicator_id))?;
+            Some(SeriesValue {
+                period: period.clone(),
+                value: newest.value,
+                count: fs.len() as u64,
+                figure: newest.clone(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(id: i64, period: Option<&str>, date: &str, value: f64) -> Figure {
+        Figure {
+            indicator_id: id,
+            value,
+            period: period.map(|p| p.parse().unwrap()),
+            label: "Tỷ lệ hộ nghèo".into(),
+            locality: LocalityRef::new("06".parse().unwrap(), "Tỉnh Bắc Kạn".into(), Level::Province),
+            crosswalk: false,
+            article_id: "a".into(),
+            article_title: None,
+            date: date.parse().ok(),
+        }
+    }
+
+    #[test]
+    fn the_most_common_measure_wins_and_the_rest_is_said() {
+        use Direction::*;
+        let counts = [
+            (Unit::Percent, Decrease, 4),
+            (Unit::Percent, Level, 4),
+            (Unit::PercentagePoint, Decrease, 2),
+        ];
+        let (chosen, left) = choose_measure(&counts, None, None);
+        assert_eq!(chosen, Some((Unit::Percent, Level)), "levels first at a tie");
+        assert_eq!(left.iter().map(|l| l.count).sum::<u64>(), 6);
+        let (chosen, left) = choose_measure(&counts, Some(Unit::PercentagePoint), None);
+        assert_eq!(chosen, Some((Unit::PercentagePoint, Decrease)));
+        assert_eq!(left.len(), 2);
+        assert_eq!(choose_measure(&counts, Some(Unit::Vnd), None).0, None);
+    }
+
+    #[test]
+    fn the_latest_figure_ends_last_then_is_reported_last() {
+        let year = figure(1, Some("2021"), "2022-01-10", 4.0);
+        let half = figure(2, Some("2021-H2"), "2022-02-10", 5.0);
+        let older = figure(3, Some("2020"), "2023-01-01", 6.0);
+        assert_eq!(Figure::latest([&half, &older, &year]).unwrap().indicator_id, 1);
+        let restated = figure(4, Some("2021"), "2022-03-01", 3.9);
+        assert_eq!(Figure::latest([&year, &restated, &half]).unwrap().indicator_id, 4);
+    }
+
+    #[test]
+    fn a_series_has_one_point_per_period_the_last_reported() {
+        let fs = [
+            figure(1, Some("2021"), "2022-01-10", 4.0),
+            figure(2, Some("2020"), "2021-01-10", 5.0),
+            figure(3, Some("2021"), "2022-03-01", 3.9),
+            figure(4, None, "2022-03-01", 1.0),
+            figure(5, Some("2021-H1"), "2021-07-01", 4.5),
+        ];
+        let points = one_per_period(&fs);
+        let got: Vec<(&str, f64, u64)> = points
+            .iter()
+            .map(|p| (p.period.as_str(), p.value, p.count))
+            .collect();
+        assert_eq!(got, [("2020", 5.0, 1), ("2021-H1", 4.5, 1), ("2021", 3.9, 2)]);
+    }
+
+    #[test]
+    fn periods_are_taken_as_asked() {
+        let p = |s: &str| s.parse::<Period>().unwrap();
+        assert!(PeriodChoice::Year(2021).takes(Some(&p("2021-H1"))));
+        assert!(!PeriodChoice::Year(2021).takes(Some(&p("2020-2021"))));
+        let between = PeriodChoice::Between {
+            from: Some(2019),
+            to: Some(2021),
+        };
+        assert!(between.takes(Some(&p("2019-2021"))) && !between.takes(Some(&p("2016-2020"))));
+        assert!(!between.takes(None) && PeriodChoice::Latest.takes(None));
+    }
+}

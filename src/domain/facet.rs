@@ -1,0 +1,77 @@
+//! Facets: how many items of a filtered list have each value of a field, for filter sidebars.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A field a list can be counted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FacetKey {
+    /// The metric of the figures (of an article's figures, for articles).
+    Metric,
+    /// The unit of measure of the figures.
+    Unit,
+    /// Whether the figures are levels or changes.
+    Direction,
+    /// The period the figures (or the article) report on.
+    Period,
+    /// The unit the figures are about (the article's primary unit, for articles).
+    Locality,
+}
+
+impl FacetKey {
+    pub const ALL: [FacetKey; 5] = [
+        FacetKey::Metric,
+        FacetKey::Unit,
+        FacetKey::Direction,
+        FacetKey::Period,
+        FacetKey::Locality,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FacetKey::Metric => "metric",
+            FacetKey::Unit => "unit",
+            FacetKey::Direction => "direction",
+            FacetKey::Period => "period",
+            FacetKey::Locality => "locality",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FacetKey> {
+        FacetKey::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Most values a facet lists: the most frequent ones.
+pub const FACET_VALUES: usize = 30;
+
+/// One value of a facet and how many items have it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"value": "poverty_rate", "label": "Poverty rate", "count": 5}))]
+pub struct FacetValue {
+    /// The value, as the list's filter of the same name takes it; `null` for items without one
+    /// (figures with no period).
+    pub value: Option<String>,
+    /// What to show for it: a metric's English name, a unit's name; `null` when the value
+    /// says it all.
+    pub label: Option<String>,
+    pub count: u64,
+}
+
+/// The counts of one field over a whole filtered list (not only the page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "name": "metric", "values": [{"value": "poverty_rate", "label": "Poverty rate", "count": 5}],
+    "truncated": false, "timed_out": false
+}))]
+pub struct Facet {
+    pub name: FacetKey,
+    /// The most frequent values first, at most 30.
+    pub values: Vec<FacetValue>,
+    /// `true` when more values exist than are listed.
+    pub truncated: bool,
+    /// `true` when counting ran past its time budget (half a second) and `values` is empty:
+    /// narrow the list with a filter and ask again.
+    pub timed_out: bool,
+}

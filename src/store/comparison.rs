@@ -1,0 +1,298 @@
+//! One metric across the units of a level, and one metric over time at one unit: read in one
+//! indexed pass over the figures concerned, then kept until the next write.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row};
+
+use super::article_reads::{locality_ref, place_ref};
+use super::localities::locality_on;
+use super::sql::{Conditions, OWN, area_column, within};
+use super::{Store, StoreError, date_column};
+use crate::domain::{
+    ComparisonQuery, ComparisonRow, ComparisonSort, Direction, Figure, LeftOut, LeftOutReason,
+    LocalityMetricSeries, LocalityRef, MetricComparison, PartSeries, Period, PlaceId, PlaceRef, SeriesQuery,
+    Unit, choose_measure, one_per_period,
+};
+
+/// The columns of a figure, its article and the unit it is about, for [`figure_from_row`].
+const FIGURE_COLUMNS: &str = "i.id, i.value, i.unit, i.direction, i.period, i.label, i.locality_id,
+     l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
+     coalesce(a.published_on, a.event_date) AS date";
+
+/// A figure of a row, with its unit of measure and direction; `None` for a row the domain
+/// cannot read (an unknown unit, a malformed period).
+fn figure_from_row(r: &Row<'_>, area: &PlaceId) -> rusqlite::Result<Option<(Unit, Direction, Figure)>> {
+    let unit = Unit::parse(&r.get::<_, String>("unit")?);
+    let direction = Direction::parse(&r.get::<_, String>("direction")?);
+    let period: Option<String> = r.get("period")?;
+    let period = match period.map(|p| p.parse::<Period>()) {
+        Some(Err(_)) => return Ok(None),
+        Some(Ok(p)) => Some(p),
+        None => None,
+    };
+    let (Some(unit), Some(direction), Some(locality)) = (
+        unit,
+        direction,
+        locality_ref(r, "locality_id", "locality_name", "locality_level")?,
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some((
+        unit,
+        direction,
+        Figure {
+            indicator_id: r.get("id")?,
+            value: r.get("value")?,
+            period,
+            label: r.get("label")?,
+            crosswalk: locality.scheme != area.scheme(),
+            locality,
+            article_id: r.get("article_id")?,
+            article_title: r.get("title")?,
+            date: date_column(r, "date")?,
+        },
+    )))
+}
+
+/// How many figures each (unit of measure, direction) pair has.
+fn measure_counts<'a>(
+    figures: impl Iterator<Item = &'a (Unit, Direction, Figure)>,
+) -> Vec<(Unit, Direction, u64)> {
+    let mut counts: BTreeMap<(&str, &str), (Unit, Direction, u64)> = BTreeMap::new();
+    for (u, d, _) in figures {
+        counts.entry((u.as_str(), d.as_str())).or_insert((*u, *d, 0)).2 += 1;
+    }
+    counts.into_values().collect()
+}
+
+/// A unit with its province (on its own map) and coordinates, from `u` and `p` columns.
+const PLACE_COLUMNS: &str = "u.id AS unit_id, u.name AS unit_name, u.level AS unit_level, u.lat AS unit_lat,
+     u.lon AS unit_lon, p.id AS province_id, p.name AS province_name";
+const PROVINCE_JOIN: &str = "LEFT JOIN localities p ON p.id = (SELECT area_id FROM locality_areas
+     WHERE locality_id = u.id AND slot = 'province_' || u.scheme AND relation IN ('self', 'parent'))";
+
+impl Store {
+    /// A metric across the units of a level (under a parent), each with its value for the
+    /// periods asked.
+    pub fn compare_metric(&self, q: &ComparisonQuery) -> Result<Arc<MetricComparison>, StoreError> {
+        let conn = self.conn()?;
+        self.kept(&conn, format!("comparison {q:?}"), |conn| compare(conn, q))
+    }
+
+    /// A metric over time at one unit; `None` when no unit has the id.
+    pub fn metric_series(&self, q: &SeriesQuery) -> Result<Option<Arc<LocalityMetricSeries>>, StoreError> {
+        let conn = self.conn()?;
+        if locality_on(&conn, &q.locality)?.is_none() {
+            return Ok(None);
+        }
+        self.kept(&conn, format!("series {q:?}"), |conn| series(conn, q))
+            .map(Some)
+    }
+}
+
+fn compare(conn: &Connection, q: &ComparisonQuery) -> Result<MetricComparison, StoreError> {
+    let mut c = Conditions::default();
+    c.push("u.scheme = ?", [Value::Text(q.scheme.as_str().into())]);
+    c.push("u.level = ?", [Value::Text(q.level.as_str().into())]);
+    if let Some(parent) = &q.parent {
+        c.push("u.parent_id = ?", [Value::Text(parent.to_string())]);
+    }
+    let order = match q.sort {
+        ComparisonSort::Name => "chiso_fold(u.short_name), u.code",
+        _ => "u.code",
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {PLACE_COLUMNS} FROM localities u {PROVINCE_JOIN} {} ORDER BY {order}",
+        c.where_sql()
+    ))?;
+    let units: Vec<PlaceRef> = stmt
+        .query_map(c.params().as_slice(), |r| place_ref(r, "unit"))?
+        .filter_map(Result::transpose)
+        .collect::<Result<_, _>>()?;
+    let metric = c.bind(Value::Text(q.metric.as_str().into()));
+    let mut stmt = conn.prepare(&format!(
+        "SELECT la.area_id AS area, {FIGURE_COLUMNS}
+         FROM localities u
+         JOIN locality_areas la ON la.area_id = u.id AND la.relation IN ('self', 'same')
+         JOIN indicators i INDEXED BY indicators_locality_newest
+              ON i.locality_id = la.locality_id AND i.metric = {metric}
+         JOIN articles a ON a.id = i.article_id
+         LEFT JOIN localities l ON l.id = i.locality_id
+         {}",
+        c.where_sql()
+    ))?;
+    let mut rows = stmt.query(c.params().as_slice())?;
+    let mut figures: BTreeMap<String, Vec<(Unit, Direction, Figure)>> = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let area: String = r.get("area")?;
+        let Ok(area_id) = area.parse::<PlaceId>() else {
+            continue;
+        };
+        if let Some(f) = figure_from_row(r, &area_id)?.filter(|(_, _, f)| q.periods.takes(f.period.as_ref()))
+        {
+            figures.entry(area).or_default().push(f);
+        }
+    }
+    let (chosen, left_out) = choose_measure(&measure_counts(figures.values().flatten()), q.unit, q.direction);
+    let mut data: Vec<ComparisonRow> = units
+        .into_iter()
+        .map(|locality| {
+            let comparable: Vec<&Figure> = figures
+                .get(&locality.id.to_string())
+                .into_iter()
+                .flatten()
+                .filter(|(u, d, _)| Some((*u, *d)) == chosen)
+                .map(|(_, _, f)| f)
+                .collect();
+            let latest = Figure::latest(comparable.iter().copied()).cloned();
+            ComparisonRow {
+                locality,
+                value: latest.as_ref().map(|f| f.value),
+                unit: latest.as_ref().and(chosen.map(|c| c.0)),
+                direction: latest.as_ref().and(chosen.map(|c| c.1)),
+                period: latest.as_ref().and_then(|f| f.period.clone()),
+                count: comparable.len() as u64,
+                figure: latest,
+            }
+        })
+        .collect();
+    sort_rows(&mut data, q.sort);
+    let parent = match &q.parent {
+        Some(id) => locality_on(conn, id)?.map(|l| LocalityRef::from(&l)),
+        None => None,
+    };
+    Ok(MetricComparison {
+        metric: q.metric.into(),
+        scheme: q.scheme,
+        level: q.level,
+        parent,
+        unit: chosen.map(|(u, _)| u),
+        direction: chosen.map(|(_, d)| d),
+        reported: data.iter().filter(|r| r.value.is_some()).count() as u64,
+        left_out,
+        data,
+    })
+}
+
+fn sort_rows(rows: &mut [ComparisonRow], sort: ComparisonSort) {
+    let by_value = |r: &ComparisonRow| r.value.unwrap_or(f64::NAN);
+    match sort {
+        ComparisonSort::ValueDescending => rows.sort_by(|a, b| {
+            (a.value.is_none(), -by_value(a))
+                .partial_cmp(&(b.value.is_none(), -by_value(b)))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        }),
+        ComparisonSort::ValueAscending => rows.sort_by(|a, b| {
+            (a.value.is_none(), by_value(a))
+                .partial_cmp(&(b.value.is_none(), by_value(b)))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        }),
+        // The units were read in these orders.
+        ComparisonSort::Name | ComparisonSort::Code => {}
+    }
+}
+
+fn series(conn: &Connection, q: &SeriesQuery) -> Result<LocalityMetricSeries, StoreError> {
+    let id = &q.locality;
+    let mut c = Conditions::default();
+    match q.rollup {
+        true => within(&mut c, id),
+        false => c.push(OWN, [Value::Text(id.to_string())]),
+    }
+    c.push("i.metric = ?", [Value::Text(q.metric.as_str().into())]);
+    let own_flag = c.bind(Value::Text(id.to_string()));
+    let indicators = match area_column(id).is_none() || !q.rollup {
+        true => "indicators i INDEXED BY indicators_locality_newest",
+        false => "indicators i",
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {FIGURE_COLUMNS}, {} AS own
+         FROM {indicators} JOIN articles a ON a.id = i.article_id
+         LEFT JOIN localities l ON l.id = i.locality_id {}",
+        OWN.replace('?', &own_flag),
+        c.where_sql()
+    ))?;
+    let mut rows = stmt.query(c.params().as_slice())?;
+    let (mut own, mut parts) = (Vec::new(), Vec::new());
+    while let Some(r) = rows.next()? {
+        let is_own: bool = r.get("own")?;
+        if let Some(f) = figure_from_row(r, id)?.filter(|(_, _, f)| q.periods.takes(f.period.as_ref())) {
+            match is_own {
+                true => own.push(f),
+                false => parts.push(f),
+            }
+        }
+    }
+    let basis = if own.is_empty() { &parts } else { &own };
+    let (chosen, mut left_out) = choose_measure(&measure_counts(basis.iter()), q.unit, q.direction);
+    if !own.is_empty() {
+        // The parts' other measures are left out too; count them in.
+        let (_, parts_left) = choose_measure(
+            &measure_counts(parts.iter()),
+            chosen.map(|c| c.0),
+            chosen.map(|c| c.1),
+        );
+        for l in parts_left {
+            match left_out
+                .iter_mut()
+                .find(|x| x.unit == l.unit && x.direction == l.direction)
+            {
+                Some(x) => x.count += l.count,
+                None => left_out.push(l),
+            }
+        }
+    }
+    let comparable = |fs: Vec<(Unit, Direction, Figure)>| -> Vec<Figure> {
+        fs.into_iter()
+            .filter(|(u, d, _)| Some((*u, *d)) == chosen)
+            .map(|(_, _, f)| f)
+            .collect()
+    };
+    let (own, parts) = (comparable(own), comparable(parts));
+    let undated = own.iter().chain(&parts).filter(|f| f.period.is_none()).count() as u64;
+    if let (Some((unit, direction)), true) = (chosen, undated > 0) {
+        left_out.push(LeftOut {
+            reason: LeftOutReason::NoPeriod,
+            unit,
+            direction,
+            count: undated,
+        });
+    }
+    let mut by_part: BTreeMap<String, (LocalityRef, Vec<Figure>)> = BTreeMap::new();
+    for f in parts {
+        let key = format!("{}{}", f.locality.code.len(), f.locality.id);
+        by_part
+            .entry(key)
+            .or_insert_with(|| (f.locality.clone(), Vec::new()))
+            .1
+            .push(f);
+    }
+    let Some(unit) = locality_on(conn, id)? else {
+        return Err(StoreError::Corrupt(format!("unit {id} vanished")));
+    };
+    let mut place = conn.prepare(&format!(
+        "SELECT {PLACE_COLUMNS} FROM localities u {PROVINCE_JOIN} WHERE u.id = ?1"
+    ))?;
+    let locality = place
+        .query_row([id.to_string()], |r| place_ref(r, "unit"))?
+        .unwrap_or_else(|| PlaceRef::new(LocalityRef::from(&unit), None, (unit.lat, unit.lon)));
+    Ok(LocalityMetricSeries {
+        locality,
+        metric: q.metric.into(),
+        unit: chosen.map(|(u, _)| u),
+        direction: chosen.map(|(_, d)| d),
+        own: one_per_period(&own),
+        parts: by_part
+            .into_values()
+            .map(|(locality, figures)| PartSeries {
+                locality,
+                points: one_per_period(&figures),
+            })
+            .filter(|p| !p.points.is_empty())
+            .collect(),
+        left_out,
+    })
+}
