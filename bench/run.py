@@ -114,6 +114,24 @@ def queries(db):
         ("summaries of 2025 provinces", "/summaries?level=province&scheme=2025",
          "SELECT i.province_2025, i.metric, count(*) FROM indicators i "
          "WHERE i.province_2025 IS NOT NULL GROUP BY i.province_2025, i.metric LIMIT 400"),
+        ("poverty rate across the 63 provinces", "/metrics/poverty_rate/localities?scheme=2024",
+         "SELECT la.area_id, i.id, i.value, i.unit, i.direction, i.period, a.id, a.title, "
+         "coalesce(a.published_on, a.event_date) FROM localities u "
+         "JOIN locality_areas la ON la.area_id = u.id AND la.relation IN ('self', 'same') "
+         "JOIN indicators i ON i.locality_id = la.locality_id AND i.metric = 'poverty_rate' "
+         "JOIN articles a ON a.id = i.article_id WHERE u.scheme = '2024' AND u.level = 'province'"),
+        ("poverty rate across the 34 provinces, GeoJSON", "/metrics/poverty_rate/localities?format=geojson",
+         "SELECT la.area_id, i.id, i.value, i.unit, i.direction, i.period, a.id, a.title, "
+         "coalesce(a.published_on, a.event_date), u.lat, u.lon FROM localities u "
+         "JOIN locality_areas la ON la.area_id = u.id AND la.relation IN ('self', 'same') "
+         "JOIN indicators i ON i.locality_id = la.locality_id AND i.metric = 'poverty_rate' "
+         "JOIN articles a ON a.id = i.article_id WHERE u.scheme = '2025' AND u.level = 'province'"),
+        ("poverty rate series of a province", f"/localities/{province}/metrics/poverty_rate/series",
+         f"SELECT i.id, i.value, i.unit, i.direction, i.period, i.locality_id, a.id, a.title "
+         f"FROM indicators i JOIN articles a ON a.id = i.article_id "
+         f"WHERE i.province_2024 = '{province}' AND i.metric = 'poverty_rate' ORDER BY i.period"),
+        ("indicator facets (metric, unit)", "/indicators?limit=1&facets=metric,unit",
+         "SELECT metric, count(*) FROM indicators GROUP BY metric ORDER BY 2 DESC LIMIT 31"),
         ("one article", f"/articles/{article}",
          f"SELECT a.*, t.body, t.captions FROM articles a JOIN article_texts t USING (seq) WHERE a.id = '{article}'"),
     ]

@@ -99,6 +99,7 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     constrain_ids_and_periods(&mut doc);
     headers::document_headers(&mut doc);
     headers::require_sent_fields(&mut doc);
+    headers::constrain_field_lists(&mut doc);
     serde_json::from_value(doc).expect("the adjusted document is OpenAPI")
 }
 
@@ -118,7 +119,10 @@ fn reference_page_items(doc: &mut Value) {
                 .get_mut(name)
                 .and_then(|s| s.pointer_mut("/properties/data/items"))
             {
-                *items = json!({ "$ref": format!("#/components/schemas/{item}") });
+                *items = json!({"anyOf": [
+                    { "$ref": format!("#/components/schemas/{item}") },
+                    {"type": "object", "description": "An item cut down by `fields=`: only the fields named"}
+                ]});
             }
         }
     }

@@ -69,7 +69,7 @@ macro_rules! with_measure {
         #[serde(deny_unknown_fields)]
         #[into_params(parameter_in = Query)]
         pub struct $name {
-            /// Only values of this exact period (`2021`, `2021-H1`, `2016-2020`).
+            /// Only values of this exact period (every period filter given must hold) (`2021`, `2021-H1`, `2016-2020`).
             pub period: Option<String>,
             /// Only values of periods that start in this year.
             #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
@@ -140,16 +140,12 @@ impl MeasureQuery<'_> {
             year("from", self.from)?,
             year("to", self.to)?,
         );
-        match (period, y, from.is_some() || to.is_some()) {
-            (Some(p), None, false) => Ok(PeriodChoice::Exact(p)),
-            (None, Some(y), false) => Ok(PeriodChoice::Year(y)),
-            (None, None, true) => Ok(PeriodChoice::Between { from, to }),
-            (None, None, false) => Ok(PeriodChoice::Latest),
-            _ => Err(ApiError::bad_parameter(
-                "period",
-                "give one of period, year, or from/to",
-            )),
-        }
+        Ok(PeriodChoice {
+            exact: period,
+            year: y,
+            from,
+            to,
+        })
     }
 
     fn unit(&self) -> Result<Option<Unit>, ApiError> {
@@ -172,7 +168,8 @@ pub struct ComparisonListQuery {
     /// The map: `2025` (the default) or `2024`; with `parent`, the parent's map.
     #[param(value_type = Option<Scheme>)]
     pub scheme: Option<String>,
-    /// The level compared: `province` (the default), `district` (2024 map) or `commune`.
+    /// The level compared: `province` (the default), `district` (2024 map only: on the 2025
+    /// map it lists nothing) or `commune`.
     #[param(value_type = Option<Level>)]
     pub level: Option<String>,
     /// Only the units directly under this one (`2025-19`: the communes of Thái Nguyên); the
@@ -249,9 +246,6 @@ pub async fn compare_metric(
     )?
     .or(parent_unit.map(|u| below(u.level)))
     .unwrap_or(Level::Province);
-    if scheme == Scheme::Y2025 && level == Level::District {
-        return Err(ApiError::bad_parameter("level", "the 2025 map has no districts"));
-    }
     let sort = match params::named::<ComparisonSortKey>(
         "sort",
         query.sort.as_deref(),

@@ -160,7 +160,9 @@ pub fn metrics(name: &str, value: Option<&str>) -> Result<Vec<MetricKey>, ApiErr
 
 /// Fields to count a list by, separated by commas.
 pub fn facets(name: &str, value: Option<&str>) -> Result<Vec<FacetKey>, ApiError> {
-    let Some(list) = value else { return Ok(Vec::new()) };
+    let Some(list) = value.filter(|v| !v.trim().is_empty()) else {
+        return Ok(Vec::new());
+    };
     let names = FacetKey::ALL.map(FacetKey::as_str);
     values(name, list)?
         .into_iter()

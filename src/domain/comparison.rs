@@ -9,31 +9,32 @@ use utoipa::ToSchema;
 
 use super::{Direction, Level, LocalityRef, MetricKey, Period, PlaceId, PlaceRef, Scheme, Unit};
 
-/// Which periods a comparison or a series takes values from.
+/// Which periods a comparison or a series takes values from: every condition given holds;
+/// none given, each unit's latest.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum PeriodChoice {
-    /// Each unit's latest period.
-    #[default]
-    Latest,
+pub struct PeriodChoice {
     /// This period exactly.
-    Exact(Period),
+    pub exact: Option<Period>,
     /// Periods that start in this year (`2021`, `2021-H1`, `2021-2025`).
-    Year(i32),
-    /// Periods within these years, inclusive.
-    Between { from: Option<i32>, to: Option<i32> },
+    pub year: Option<i32>,
+    /// Periods that start in this year or later.
+    pub from: Option<i32>,
+    /// Periods that end in this year or earlier.
+    pub to: Option<i32>,
 }
 
 impl PeriodChoice {
     /// Whether a figure's period is one this choice takes.
     pub fn takes(&self, period: Option<&Period>) -> bool {
         use chrono::Datelike;
-        match (self, period) {
-            (PeriodChoice::Latest, _) => true,
-            (_, None) => false,
-            (PeriodChoice::Exact(p), Some(q)) => p == q,
-            (PeriodChoice::Year(y), Some(q)) => q.first_year() == *y,
-            (PeriodChoice::Between { from, to }, Some(q)) => {
-                from.is_none_or(|f| q.start().year() >= f) && to.is_none_or(|t| q.end().year() <= t)
+        let any = self.exact.is_some() || self.year.is_some() || self.from.is_some() || self.to.is_some();
+        match period {
+            None => !any,
+            Some(q) => {
+                self.exact.as_ref().is_none_or(|p| p == q)
+                    && self.year.is_none_or(|y| q.first_year() == y)
+                    && self.from.is_none_or(|f| q.start().year() >= f)
+                    && self.to.is_none_or(|t| q.end().year() <= t)
             }
         }
     }
@@ -364,13 +365,23 @@ mod tests {
     #[test]
     fn periods_are_taken_as_asked() {
         let p = |s: &str| s.parse::<Period>().unwrap();
-        assert!(PeriodChoice::Year(2021).takes(Some(&p("2021-H1"))));
-        assert!(!PeriodChoice::Year(2021).takes(Some(&p("2020-2021"))));
-        let between = PeriodChoice::Between {
+        let year = PeriodChoice {
+            year: Some(2021),
+            ..Default::default()
+        };
+        assert!(year.takes(Some(&p("2021-H1"))) && !year.takes(Some(&p("2020-2021"))));
+        let between = PeriodChoice {
             from: Some(2019),
             to: Some(2021),
+            ..Default::default()
         };
         assert!(between.takes(Some(&p("2019-2021"))) && !between.takes(Some(&p("2016-2020"))));
-        assert!(!between.takes(None) && PeriodChoice::Latest.takes(None));
+        assert!(!between.takes(None) && PeriodChoice::default().takes(None));
+        let both = PeriodChoice {
+            exact: Some(p("2020")),
+            year: Some(2019),
+            ..Default::default()
+        };
+        assert!(!both.takes(Some(&p("2020"))), "every condition holds");
     }
 }

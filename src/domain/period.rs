@@ -151,8 +151,21 @@ impl Period {
 impl FromStr for Period {
     type Err = BadPeriod;
 
+    /// A span written with its years equal (`2021-2021`) is that year; one written backwards
+    /// (`2021-2019`) is the span between them.
     fn from_str(s: &str) -> Result<Period, BadPeriod> {
-        parse(s).map(|_| Period(s.into())).ok_or(BadPeriod)
+        if let Some(p) = parse(s).map(|_| Period(s.into())) {
+            return Ok(p);
+        }
+        let years = (s.len() == 9 && s.as_bytes()[4] == b'-')
+            .then(|| Some((s.get(..4)?.parse::<i32>().ok()?, s.get(5..)?.parse::<i32>().ok()?)))
+            .flatten();
+        match years {
+            Some((a, b)) if s.bytes().filter(u8::is_ascii_digit).count() == 8 => {
+                Period::span(a.min(b), a.max(b)).ok_or(BadPeriod)
+            }
+            _ => Err(BadPeriod),
+        }
     }
 }
 
@@ -201,17 +214,15 @@ mod tests {
     }
 
     #[test]
+    fn spans_written_oddly_are_read_as_meant() {
+        assert_eq!("2021-2021".parse::<Period>().unwrap().as_str(), "2021");
+        assert_eq!("2021-2019".parse::<Period>().unwrap().as_str(), "2019-2021");
+    }
+
+    #[test]
     fn malformed_periods_are_refused() {
         for bad in [
-            "",
-            "21",
-            "2021-",
-            "2021-H3",
-            "2021-Q5",
-            "2021-13",
-            "2021-2020",
-            "abcd",
-            "2021-9m",
+            "", "21", "2021-", "2021-H3", "2021-Q5", "2021-13", "abcd", "2021-9m",
         ] {
             assert!(bad.parse::<Period>().is_err(), "{bad:?}");
         }

@@ -96,8 +96,18 @@ async fn a_comparison_gives_every_unit_of_the_level_with_comparable_values_and_c
     );
     let (status, h, b) = get(&app, "/metrics/no_such_metric/localities").await;
     assert_problem(status, &h, &b, 404);
-    let (status, h, b) = get(&app, "/metrics/poverty_rate/localities?period=2020&year=2020").await;
-    assert_problem(status, &h, &b, 400);
+    let (_, _, both) = get(
+        &app,
+        "/metrics/poverty_rate/localities?scheme=2024&period=2020&year=2020",
+    )
+    .await;
+    assert_eq!(both["reported"], 1, "period and year agree");
+    let (_, _, neither) = get(
+        &app,
+        "/metrics/poverty_rate/localities?scheme=2024&period=2020&to=2019",
+    )
+    .await;
+    assert_eq!(neither["reported"], 0, "every period filter holds");
 }
 
 #[actix_web::test]

@@ -98,7 +98,10 @@ impl Output {
         };
         Ok(Output {
             format,
-            fields: fields.map(|f| Fields::parse::<T>(f)).transpose()?,
+            fields: fields
+                .filter(|f| !f.trim().is_empty())
+                .map(|f| Fields::parse::<T>(f))
+                .transpose()?,
             bom: super::params::flag("bom", bom, false)?,
         })
     }
