@@ -12,7 +12,7 @@ use utoipa::{Modify, OpenApi};
 use crate::domain::{MetricKey, PERIOD_PATTERN, places::PLACE_ID_PATTERN};
 
 use crate::api::{
-    articles, comparison, export, health, indicators, localities, metrics, root, summaries, writes,
+    articles, comparison, export, health, indicators, localities, metrics, root, series, summaries, writes,
 };
 
 #[derive(OpenApi)]
@@ -60,7 +60,7 @@ the document served at /openapi.json names the server it is served from")),
         localities::list_localities,
         localities::get_locality,
         summaries::get_locality_summary,
-        comparison::get_metric_series,
+        series::get_metric_series,
         summaries::list_summaries,
     ),
     tags(

@@ -140,7 +140,7 @@ pub async fn list_articles(
         query.format.as_deref(),
         query.fields.as_deref(),
         query.bom.as_deref(),
-        &[Format::Json, Format::Csv, Format::Ndjson],
+        Format::LIST,
     )?;
     let facets = params::facets("facets", query.facets.as_deref())?;
     let store = state.store.clone();

@@ -140,7 +140,7 @@ pub async fn list_localities(
         query.format.as_deref(),
         query.fields.as_deref(),
         query.bom.as_deref(),
-        &[Format::Json, Format::Geojson, Format::Csv, Format::Ndjson],
+        Format::UNITS,
     )?;
     let store = state.store.clone();
     if matches!(output.format, Format::Csv | Format::Ndjson) {

@@ -61,7 +61,7 @@ pub async fn list_metrics(
         query.format.as_deref(),
         None,
         query.bom.as_deref(),
-        &[Format::Json, Format::Csv, Format::Ndjson],
+        Format::LIST,
     )?;
     let store = state.store.clone();
     let all = blocking(move || store.metric_counts()).await?;

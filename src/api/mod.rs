@@ -14,11 +14,13 @@ pub mod health;
 pub mod indicators;
 mod links;
 pub mod localities;
+mod measure;
 pub mod metrics;
 pub mod pagination;
 pub(crate) mod params;
 pub mod request_id;
 pub mod root;
+pub mod series;
 pub mod summaries;
 pub mod writes;
 
@@ -110,7 +112,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/localities/{id}/summary").route(get().to(summaries::get_locality_summary)))
         .service(
             web::resource("/localities/{id}/metrics/{metric}/series")
-                .route(get().to(comparison::get_metric_series)),
+                .route(get().to(series::get_metric_series)),
         )
         .service(web::resource("/summaries").route(get().to(summaries::list_summaries)));
 }

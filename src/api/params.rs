@@ -119,11 +119,11 @@ fn values<'a>(name: &str, list: &'a str) -> Result<Vec<&'a str>, ApiError> {
 /// is well-formed but unknown.
 pub fn localities(name: &str, value: Option<&str>, gazetteer: &Gazetteer) -> Result<Vec<PlaceId>, ApiError> {
     let Some(list) = value else { return Ok(Vec::new()) };
-    values(name, list)?
-        .into_iter()
-        .map(|id| locality(name, Some(id), gazetteer).map(|found| found.into_iter().collect::<Vec<_>>()))
-        .collect::<Result<Vec<_>, _>>()
-        .map(|ids| ids.into_iter().flatten().collect())
+    let mut ids = Vec::new();
+    for id in values(name, list)? {
+        ids.extend(locality(name, Some(id), gazetteer)?);
+    }
+    Ok(ids)
 }
 
 /// One or several article ids (16 hex digits), separated by commas.

@@ -171,7 +171,7 @@ pub async fn list_summaries(
         query.format.as_deref(),
         query.fields.as_deref(),
         query.bom.as_deref(),
-        &[Format::Json, Format::Csv, Format::Ndjson],
+        Format::LIST,
     )?;
     let store = state.store.clone();
     let (items, total): (Vec<LocalitySummary>, u64) = blocking(move || {

@@ -67,18 +67,6 @@ pub struct ComparisonQuery {
     pub sort: ComparisonSort,
 }
 
-/// A metric's series at one unit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SeriesQuery {
-    pub locality: PlaceId,
-    pub metric: MetricKey,
-    pub periods: PeriodChoice,
-    pub unit: Option<Unit>,
-    pub direction: Option<Direction>,
-    /// The series of the units on its ground too.
-    pub rollup: bool,
-}
-
 /// A catalog metric's key and names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({"key": "poverty_rate", "name_vi": "Tỷ lệ hộ nghèo", "name_en": "Poverty rate"}))]
@@ -238,85 +226,25 @@ pub struct MetricComparison {
     pub data: Vec<ComparisonRow>,
 }
 
-/// A series' values, one for each period: the one reported last when several are.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct SeriesValue {
-    #[schema(value_type = String, example = "2021")]
-    pub period: Period,
-    pub value: f64,
-    /// How many values were reported for the period (`figure` is the one reported last).
-    pub count: u64,
-    pub figure: Figure,
-}
-
-/// The series of one unit on the ground of the unit asked about.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct PartSeries {
-    pub locality: LocalityRef,
-    pub points: Vec<SeriesValue>,
-}
-
-/// A metric over time at one unit: its own values and, apart, those of the units on its
-/// ground, one point per period, oldest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct LocalityMetricSeries {
-    pub locality: PlaceRef,
-    pub metric: MetricName,
-    /// The unit of measure of every value; `null` when nothing is reported.
-    pub unit: Option<Unit>,
-    pub direction: Option<Direction>,
-    /// Values about the unit itself or its same unit on the other map.
-    pub own: Vec<SeriesValue>,
-    /// Values about the units on its ground (under it, or of the other map within it), a
-    /// series for each; empty with `rollup=false`.
-    pub parts: Vec<PartSeries>,
-    pub left_out: Vec<LeftOut>,
-}
-
-/// One point per period from `figures`, oldest period first; figures without a period are
-/// not placed.
-pub fn one_per_period(figures: &[Figure]) -> Vec<SeriesValue> {
-    let mut by_period: std::collections::BTreeMap<(NaiveDate, Reverse<NaiveDate>, &Period), Vec<&Figure>> =
-        Default::default();
-    for f in figures {
-        if let Some(p) = &f.period {
-            by_period
-                .entry((p.end(), Reverse(p.start()), p))
-                .or_default()
-                .push(f);
-        }
+/// A figure for tests: about Bắc Kạn, from article `a`.
+#[cfg(test)]
+pub(super) fn figure(id: i64, period: Option<&str>, date: &str, value: f64) -> Figure {
+    Figure {
+        indicator_id: id,
+        value,
+        period: period.map(|p| p.parse().unwrap()),
+        label: "Tỷ lệ hộ nghèo".into(),
+        locality: LocalityRef::new("06".parse().unwrap(), "Tỉnh Bắc Kạn".into(), Level::Province),
+        crosswalk: false,
+        article_id: "a".into(),
+        article_title: None,
+        date: date.parse().ok(),
     }
-    by_period
-        .into_iter()
-        .filter_map(|((_, _, period), fs)| {
-            let newest = fs.iter().copied().max_by_key(|f| (f.date, f.indicator_id))?;
-            Some(SeriesValue {
-                period: period.clone(),
-                value: newest.value,
-                count: fs.len() as u64,
-                figure: newest.clone(),
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn figure(id: i64, period: Option<&str>, date: &str, value: f64) -> Figure {
-        Figure {
-            indicator_id: id,
-            value,
-            period: period.map(|p| p.parse().unwrap()),
-            label: "Tỷ lệ hộ nghèo".into(),
-            locality: LocalityRef::new("06".parse().unwrap(), "Tỉnh Bắc Kạn".into(), Level::Province),
-            crosswalk: false,
-            article_id: "a".into(),
-            article_title: None,
-            date: date.parse().ok(),
-        }
-    }
 
     #[test]
     fn the_most_common_measure_wins_and_the_rest_is_said() {
@@ -343,23 +271,6 @@ mod tests {
         assert_eq!(Figure::latest([&half, &older, &year]).unwrap().indicator_id, 1);
         let restated = figure(4, Some("2021"), "2022-03-01", 3.9);
         assert_eq!(Figure::latest([&year, &restated, &half]).unwrap().indicator_id, 4);
-    }
-
-    #[test]
-    fn a_series_has_one_point_per_period_the_last_reported() {
-        let fs = [
-            figure(1, Some("2021"), "2022-01-10", 4.0),
-            figure(2, Some("2020"), "2021-01-10", 5.0),
-            figure(3, Some("2021"), "2022-03-01", 3.9),
-            figure(4, None, "2022-03-01", 1.0),
-            figure(5, Some("2021-H1"), "2021-07-01", 4.5),
-        ];
-        let points = one_per_period(&fs);
-        let got: Vec<(&str, f64, u64)> = points
-            .iter()
-            .map(|p| (p.period.as_str(), p.value, p.count))
-            .collect();
-        assert_eq!(got, [("2020", 5.0, 1), ("2021-H1", 4.5, 1), ("2021", 3.9, 2)]);
     }
 
     #[test]

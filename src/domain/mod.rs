@@ -10,14 +10,14 @@ pub mod metrics;
 mod period;
 pub mod places;
 mod query;
+mod series;
 mod summary;
 pub mod text;
 
 pub use article::{Article, ArticleSummary, Caption, NewArticle};
 pub use comparison::{
-    ComparisonQuery, ComparisonRow, ComparisonSort, Figure, LeftOut, LeftOutReason, LocalityMetricSeries,
-    MetricComparison, MetricName, PartSeries, PeriodChoice, SeriesQuery, SeriesValue, choose_measure,
-    one_per_period,
+    ComparisonQuery, ComparisonRow, ComparisonSort, Figure, LeftOut, LeftOutReason, MetricComparison,
+    MetricName, PeriodChoice, choose_measure,
 };
 pub use evidence::{EVIDENCE_CHARS, Evidence, TextField};
 pub use facet::{FACET_VALUES, Facet, FacetKey, FacetValue};
@@ -32,4 +32,5 @@ pub use query::{
     ArticleFilter, ArticleSort, IndicatorFilter, IndicatorSort, LocalityFilter, SchemeChoice, Total,
     UnitOrder,
 };
+pub use series::{LocalityMetricSeries, PartSeries, SeriesQuery, SeriesValue, one_per_period};
 pub use summary::{ChildCount, LocalitySummary, MetricCount, MetricSeries, PartsSeries, SeriesPoint};

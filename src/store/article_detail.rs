@@ -2,7 +2,8 @@
 
 use rusqlite::OptionalExtension;
 
-use super::article_reads::{SUMMARY_COLUMNS, locality_ref, summary_from_row};
+use super::article_reads::{SUMMARY_COLUMNS, summary_from_row};
+use super::refs::locality_ref;
 use super::{Store, StoreError};
 use crate::domain::Article;
 

@@ -3,55 +3,15 @@
 use rusqlite::Row;
 use rusqlite::types::Value;
 
+use super::refs::locality_ref;
 use super::sql::{self, Conditions, fts_query};
 use super::{ExportConn, Store, StoreError, date_column};
-use crate::domain::{
-    ArticleFilter, ArticleSort, ArticleSummary, Level, LocalityRef, PlaceId, PlaceRef, ProvinceRef, Total,
-};
+use crate::domain::{ArticleFilter, ArticleSort, ArticleSummary, Total};
 
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_on, a.event_date, a.byline, a.period,
         a.primary_locality, l.name AS locality_name, l.level AS locality_level,
         a.source_file, a.source_url,
         (SELECT count(*) FROM indicators i WHERE i.article_id = a.id) AS indicator_count";
-
-/// A locality reference from three columns (id, name, level), when the row has one.
-pub(super) fn locality_ref(
-    r: &Row<'_>,
-    id: &str,
-    name: &str,
-    level: &str,
-) -> rusqlite::Result<Option<LocalityRef>> {
-    let id: Option<String> = r.get(id)?;
-    let name: Option<String> = r.get(name)?;
-    let level: Option<String> = r.get(level)?;
-    let id = id.and_then(|i| i.parse::<PlaceId>().ok());
-    Ok(match (id, name, level.as_deref().and_then(Level::parse)) {
-        (Some(id), Some(name), Some(level)) => Some(LocalityRef::new(id, name, level)),
-        _ => None,
-    })
-}
-
-/// A unit with its province and coordinates from the columns `{prefix}_id`, `_name`,
-/// `_level`, `_lat`, `_lon`, `province_id` and `province_name`.
-pub(super) fn place_ref(r: &Row<'_>, prefix: &str) -> rusqlite::Result<Option<PlaceRef>> {
-    let col = |c: &str| format!("{prefix}_{c}");
-    let Some(unit) = locality_ref(r, &col("id"), &col("name"), &col("level"))? else {
-        return Ok(None);
-    };
-    let province_id: Option<String> = r.get("province_id")?;
-    let province = match (
-        province_id.and_then(|p| p.parse().ok()),
-        r.get::<_, Option<String>>("province_name")?,
-    ) {
-        (Some(id), Some(name)) => Some(ProvinceRef { id, name }),
-        _ => None,
-    };
-    Ok(Some(PlaceRef::new(
-        unit,
-        province,
-        (r.get(col("lat").as_str())?, r.get(col("lon").as_str())?),
-    )))
-}
 
 pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
 
-use super::article_reads::{locality_ref, place_ref};
 use super::localities::locality_on;
+use super::refs::{locality_ref, place_ref};
 use super::sql::{Conditions, OWN, area_column, within};
 use super::{Store, StoreError, date_column};
 use crate::domain::{
@@ -270,15 +270,12 @@ fn series(conn: &Connection, q: &SeriesQuery) -> Result<LocalityMetricSeries, St
             .1
             .push(f);
     }
-    let Some(unit) = locality_on(conn, id)? else {
-        return Err(StoreError::Corrupt(format!("unit {id} vanished")));
-    };
     let mut place = conn.prepare(&format!(
         "SELECT {PLACE_COLUMNS} FROM localities u {PROVINCE_JOIN} WHERE u.id = ?1"
     ))?;
     let locality = place
         .query_row([id.to_string()], |r| place_ref(r, "unit"))?
-        .unwrap_or_else(|| PlaceRef::new(LocalityRef::from(&unit), None, (unit.lat, unit.lon)));
+        .ok_or_else(|| StoreError::Corrupt(format!("unit {id} has no name or level")))?;
     Ok(LocalityMetricSeries {
         locality,
         metric: q.metric.into(),

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
-use super::article_reads::place_ref;
+use super::refs::place_ref;
 use super::sql::{self, Conditions, like_word, marks, own_any, search_words, within_any};
 use super::{ExportConn, Store, StoreError, date_column, summary_cache};
 use crate::domain::metrics::{self, MetricKey};

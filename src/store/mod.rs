@@ -11,6 +11,7 @@ mod gazetteer;
 mod indicators;
 mod localities;
 mod meta;
+mod refs;
 mod schema;
 mod sql;
 mod summaries;

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use rusqlite::types::Value;
 
-use super::article_reads::locality_ref;
 use super::localities::locality_on;
+use super::refs::locality_ref;
 use super::sql::{Conditions, OWN, own, within};
 use super::summary_series::{Scope, latest, series};
 use super::{Store, StoreError, summary_cache};

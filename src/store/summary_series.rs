@@ -3,7 +3,7 @@
 
 use rusqlite::types::Value;
 
-use super::article_reads::locality_ref;
+use super::refs::locality_ref;
 use super::sql::{Conditions, OWN, area_column, within};
 use super::{StoreError, date_column};
 use crate::domain::{Direction, MetricKey, PlaceId, SeriesPoint, Unit};

@@ -43,6 +43,11 @@ pub enum ListFormat {
 }
 
 impl Format {
+    /// What every list answers in.
+    pub const LIST: &'static [Format] = &[Format::Json, Format::Csv, Format::Ndjson];
+    /// What a list of units answers in: a list's formats and GeoJSON.
+    pub const UNITS: &'static [Format] = &[Format::Json, Format::Geojson, Format::Csv, Format::Ndjson];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Json => "json",

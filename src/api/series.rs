@@ -1,0 +1,67 @@
+//! `/localities/{id}/metrics/{metric}/series`: one metric over time at one unit, for a chart.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::localities::LocalityPath;
+use super::measure::{LocalityMetricPath, MeasureQuery, MetricPath, with_measure};
+use super::{AppState, blocking, params};
+use crate::domain::{Direction, LocalityMetricSeries, SeriesQuery, Unit};
+use crate::error::{ApiError, Problem};
+
+with_measure! {
+/// Query of `GET /localities/{id}/metrics/{metric}/series`.
+pub struct SeriesListQuery {
+    /// With `false`, only the unit's own values, not its parts'.
+    #[param(value_type = Option<bool>)]
+    pub rollup: Option<String>,
+}
+}
+
+/// A metric's series at a locality
+///
+/// One point per period, oldest first, for a chart: the unit's own values (about itself or
+/// its same unit on the other map) and, apart, a series for each unit on its ground that has
+/// values. A period reported more than once gives the value reported last (`count` says how
+/// many there were); each point carries its source figure and article. Values are comparable:
+/// one unit of measure and one direction (by default those most of the unit's own values
+/// have); the rest, and values without a period, are counted in `left_out`.
+#[utoipa::path(
+    get,
+    path = "/localities/{id}/metrics/{metric}/series",
+    tag = "localities",
+    operation_id = "get_metric_series",
+    params(LocalityMetricPath, SeriesListQuery),
+    responses(
+        (status = 200, description = "The series", body = LocalityMetricSeries),
+        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        (status = 400, description = "The id or a query parameter is malformed, or a parameter is unknown", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No unit has this id, or no metric this key", body = Problem, content_type = "application/problem+json"),
+        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+    )
+)]
+pub async fn get_metric_series(
+    state: web::Data<AppState>,
+    path: web::Path<LocalityMetricPath>,
+    query: web::Query<SeriesListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let path = path.into_inner();
+    let locality = LocalityPath { id: path.id }.unit(&state.gazetteer)?;
+    let metric = MetricPath { metric: path.metric }.key()?;
+    let q = SeriesQuery {
+        locality,
+        metric,
+        periods: query.measure().periods()?,
+        unit: query.measure().unit()?,
+        direction: query.measure().direction()?,
+        rollup: params::flag("rollup", query.rollup.as_deref(), true)?,
+    };
+    let store = state.store.clone();
+    let series = blocking(move || store.metric_series(&q)).await?;
+    series
+        .map(|s| HttpResponse::Ok().json(s.as_ref()))
+        .ok_or_else(|| ApiError::not_found("no locality has this id"))
+}

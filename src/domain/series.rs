@@ -1,0 +1,110 @@
+//! One metric over time at one unit, for a chart: one point per period, the unit's own values
+//! apart from those of the units on its ground.
+
+use std::cmp::Reverse;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{
+    Direction, Figure, LeftOut, LocalityRef, MetricKey, MetricName, Period, PeriodChoice, PlaceId, PlaceRef,
+    Unit,
+};
+
+/// A metric's series at one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesQuery {
+    pub locality: PlaceId,
+    pub metric: MetricKey,
+    pub periods: PeriodChoice,
+    pub unit: Option<Unit>,
+    pub direction: Option<Direction>,
+    /// The series of the units on its ground too.
+    pub rollup: bool,
+}
+
+/// A series' values, one for each period: the one reported last when several are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct SeriesValue {
+    #[schema(value_type = String, example = "2021")]
+    pub period: Period,
+    pub value: f64,
+    /// How many values were reported for the period (`figure` is the one reported last).
+    pub count: u64,
+    pub figure: Figure,
+}
+
+/// The series of one unit on the ground of the unit asked about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PartSeries {
+    pub locality: LocalityRef,
+    pub points: Vec<SeriesValue>,
+}
+
+/// A metric over time at one unit: its own values and, apart, those of the units on its
+/// ground, one point per period, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct LocalityMetricSeries {
+    pub locality: PlaceRef,
+    pub metric: MetricName,
+    /// The unit of measure of every value; `null` when nothing is reported.
+    pub unit: Option<Unit>,
+    pub direction: Option<Direction>,
+    /// Values about the unit itself or its same unit on the other map.
+    pub own: Vec<SeriesValue>,
+    /// Values about the units on its ground (under it, or of the other map within it), a
+    /// series for each; empty with `rollup=false`.
+    pub parts: Vec<PartSeries>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// One point per period from `figures`, oldest period first; figures without a period are
+/// not placed.
+pub fn one_per_period(figures: &[Figure]) -> Vec<SeriesValue> {
+    let mut by_period: std::collections::BTreeMap<(NaiveDate, Reverse<NaiveDate>, &Period), Vec<&Figure>> =
+        Default::default();
+    for f in figures {
+        if let Some(p) = &f.period {
+            by_period
+                .entry((p.end(), Reverse(p.start()), p))
+                .or_default()
+                .push(f);
+        }
+    }
+    by_period
+        .into_iter()
+        .filter_map(|((_, _, period), fs)| {
+            let newest = fs.iter().copied().max_by_key(|f| (f.date, f.indicator_id))?;
+            Some(SeriesValue {
+                period: period.clone(),
+                value: newest.value,
+                count: fs.len() as u64,
+                figure: newest.clone(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::comparison::figure;
+
+    #[test]
+    fn a_series_has_one_point_per_period_the_last_reported() {
+        let fs = [
+            figure(1, Some("2021"), "2022-01-10", 4.0),
+            figure(2, Some("2020"), "2021-01-10", 5.0),
+            figure(3, Some("2021"), "2022-03-01", 3.9),
+            figure(4, None, "2022-03-01", 1.0),
+            figure(5, Some("2021-H1"), "2021-07-01", 4.5),
+        ];
+        let points = one_per_period(&fs);
+        let got: Vec<(&str, f64, u64)> = points
+            .iter()
+            .map(|p| (p.period.as_str(), p.value, p.count))
+            .collect();
+        assert_eq!(got, [("2020", 5.0, 1), ("2021-H1", 4.5, 1), ("2021", 3.9, 2)]);
+    }
+}
