@@ -6,6 +6,7 @@ pub mod articles;
 mod auth;
 pub mod caching;
 pub mod comparison;
+pub mod explorer;
 pub mod export;
 mod extraction;
 pub mod framing;
@@ -85,7 +86,8 @@ where
 /// Registers every route of the API.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     let get = web::get;
-    cfg.service(web::resource("/").route(get().to(root::api_root)))
+    cfg.configure(explorer::routes)
+        .service(web::resource("/").route(get().to(root::api_root)))
         .service(web::resource("/health").route(get().to(health::health)))
         .service(web::resource("/ready").route(get().to(health::ready)))
         .service(

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -28,21 +29,28 @@ pub struct ApiRoot {
     pub links: BTreeMap<String, String>,
 }
 
-/// The API root
+/// The API root, or the explorer for a browser
 ///
-/// What the service is, with absolute links to its documentation and every list.
+/// What the service is, with absolute links to its documentation and every list. A request
+/// that prefers `text/html` to JSON (a browser's) gets the explorer page instead.
 #[utoipa::path(
     get,
     path = "/",
     tag = "service",
     operation_id = "api_root",
     responses(
-        (status = 200, description = "The root", body = ApiRoot),
+        (status = 200, description = "The root; the explorer page when `text/html` is preferred", content(
+            (ApiRoot = "application/json"),
+            (String = "text/html"),
+        )),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn api_root(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    if super::explorer::wants_html(&req) {
+        return super::explorer::page();
+    }
     let link = |path: &str| state.public.url(&req, path);
     let links = [
         ("docs", "/docs/"),
@@ -60,12 +68,15 @@ pub async fn api_root(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
     .into_iter()
     .map(|(name, path)| (name.to_owned(), link(path)))
     .collect();
-    HttpResponse::Ok().json(ApiRoot {
-        name: "chiso".into(),
-        version: env!("CARGO_PKG_VERSION").into(),
-        description: "Figures from Vietnam's provincial and district news reports (growth rates, poverty \
+    HttpResponse::Ok()
+        .insert_header((header::VARY, "Accept"))
+        .json(ApiRoot {
+            name: "chiso".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            description:
+                "Figures from Vietnam's provincial and district news reports (growth rates, poverty \
 rates, voter turnout, petitions), extracted from prose with the sentence each came from"
-            .into(),
-        links,
-    })
+                    .into(),
+            links,
+        })
 }

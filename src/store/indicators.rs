@@ -204,6 +204,10 @@ impl Store {
         if let Some(kept) = self.summaries.metric_counts(generation) {
             return Ok(kept);
         }
+        let _turn = self.summaries.turn("metric counts", false);
+        if let Some(kept) = self.summaries.metric_counts(generation) {
+            return Ok(kept);
+        }
         let counts = Arc::new(count_metrics(&conn)?);
         self.summaries.put_metric_counts(generation, counts.clone());
         Ok(counts)
@@ -211,16 +215,18 @@ impl Store {
 }
 
 fn count_metrics(conn: &rusqlite::Connection) -> Result<Vec<MetricCount>, StoreError> {
-    let mut stmt =
-        conn.prepare("SELECT metric, count(*), count(DISTINCT locality_id) FROM indicators GROUP BY metric")?;
-    let counts: std::collections::HashMap<String, (u64, u64)> = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                (r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64),
-            ))
-        })?
-        .collect::<Result<_, _>>()?;
+    // One walk of the covering (locality, metric, …) index: each (unit, metric) group adds its
+    // figures and, when it has a unit, one unit. `count(DISTINCT)` sorted 1.5 M rows instead.
+    let mut stmt = conn.prepare(
+        "SELECT metric, locality_id IS NOT NULL, count(*) FROM indicators GROUP BY locality_id, metric",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut counts: std::collections::HashMap<String, (u64, u64)> = std::collections::HashMap::new();
+    while let Some(row) = rows.next()? {
+        let entry = counts.entry(row.get::<_, String>(0)?).or_default();
+        entry.0 += row.get::<_, i64>(2)? as u64;
+        entry.1 += u64::from(row.get::<_, bool>(1)?);
+    }
     Ok(MetricKey::all()
         .map(MetricKey::metric)
         .map(|m| {

@@ -134,6 +134,11 @@ impl Store {
         if let Some(kept) = self.summaries.answer::<T>(&key, generation) {
             return Ok(kept);
         }
+        // One computation per missing answer: concurrent askers wait for it and share it.
+        let _turn = self.summaries.turn(&key, false);
+        if let Some(kept) = self.summaries.answer::<T>(&key, generation) {
+            return Ok(kept);
+        }
         let answer = Arc::new(compute(conn)?);
         self.summaries.put_answer(key, generation, answer.clone());
         Ok(answer)

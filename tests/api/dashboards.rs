@@ -6,24 +6,6 @@ use serde_json::Value;
 
 use crate::support::*;
 
-async fn body_text<S, B>(
-    app: &S,
-    req: atest::TestRequest,
-) -> (u16, actix_web::http::header::HeaderMap, String)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
-    let res = atest::call_service(app, req.to_request()).await;
-    let (status, headers) = (res.status().as_u16(), res.headers().clone());
-    let bytes = atest::read_body(res).await;
-    (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
-}
-
 #[actix_web::test]
 async fn a_comparison_gives_every_unit_of_the_level_with_comparable_values_and_coordinates() {
     let (_db, app) = seeded_app().await;

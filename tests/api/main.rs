@@ -5,6 +5,7 @@ mod binary;
 mod constructions;
 mod dashboards;
 mod evidence;
+mod explorer;
 mod extraction;
 mod hostile;
 mod linear_cost;

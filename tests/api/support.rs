@@ -204,3 +204,22 @@ pub fn start_binary(
     };
     (child, addr, early, lines)
 }
+
+/// Status, headers and text body of a request.
+pub async fn body_text<S, B>(
+    app: &S,
+    req: test::TestRequest,
+) -> (u16, actix_web::http::header::HeaderMap, String)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let res = test::call_service(app, req.to_request()).await;
+    let (status, headers) = (res.status().as_u16(), res.headers().clone());
+    let bytes = test::read_body(res).await;
+    (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+}
