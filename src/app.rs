@@ -14,7 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::api::{self, AppState};
 use crate::config::Config;
 use crate::error::{ApiError, PROBLEM_CONTENT_TYPE, Problem};
-use crate::store::Store;
+use crate::store::{Sharing, Store};
 
 /// Builds the application around a store and gazetteer, with every middleware and route.
 pub fn build_app(
@@ -67,6 +67,7 @@ pub fn build_app(
                 .limit(max_body_bytes)
                 .error_handler(|e, _| ApiError::bad_request(format!("invalid JSON body: {e}")).into()),
         )
+        .wrap(from_fn(crate::api::replica::refuse_writes))
         .wrap(from_fn(crate::api::caching::etag))
         .wrap(Compress::default())
         .wrap(cors)
@@ -155,17 +156,29 @@ fn problem_for_bare_error<B: MessageBody + 'static>(
     })))
 }
 
-/// Opens the store, seeds it and serves until stopped.
+/// Opens the store, seeds it (a replica only reads its gazetteer) and serves until stopped.
 pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
-    let store = Store::open(&config.db)
-        .map_err(|e| format!("cannot open the store at {}: {e}", config.db.display()))?;
+    let sharing = config.sharing();
+    let store = match sharing {
+        Sharing::Replica => Store::open_replica(&config.db, config.litestream_vfs.as_deref()),
+        _ => Store::open_shared(&config.db, sharing),
+    }
+    .map_err(|e| format!("cannot open the store at {}: {e}", config.db.display()))?;
     let seed_store = store.clone();
     let seed_dir = config.seed_dir.clone();
-    let (gazetteer, _) = web::block(move || crate::seed::seed(&seed_store, &seed_dir))
-        .await
-        .map_err(|e| format!("seeding stopped: {e}"))?
-        .map_err(|e| format!("cannot seed the store: {e}"))?;
-    let state = AppState::new(
+    let gazetteer = if sharing == Sharing::Replica {
+        web::block(move || crate::seed::load_gazetteer(&seed_dir))
+            .await
+            .map_err(|e| format!("reading the gazetteer stopped: {e}"))?
+            .map_err(|e| format!("cannot read the gazetteer: {e}"))?
+    } else {
+        web::block(move || crate::seed::seed(&seed_store, &seed_dir))
+            .await
+            .map_err(|e| format!("seeding stopped: {e}"))?
+            .map_err(|e| format!("cannot seed the store: {e}"))?
+            .0
+    };
+    let mut state = AppState::new(
         store.clone(),
         Arc::new(gazetteer),
         config.api_token.as_deref().map(Arc::from),
@@ -174,6 +187,15 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         config.public_url.as_deref(),
         config.trust_proxy,
     ));
+    if sharing == Sharing::Replica {
+        state = state.as_replica(api::replica::ReplicaRole {
+            primary: config.primary_url.clone(),
+            max_lag: std::time::Duration::from_secs(config.max_lag_secs),
+        });
+    }
+    if sharing == Sharing::Litestream {
+        crate::heartbeat::start(store.clone());
+    }
     let max_body = config.max_body_bytes;
     let mut server =
         HttpServer::new(move || build_app(state.clone(), max_body)).on_connect(api::framing::on_connect);

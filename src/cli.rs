@@ -33,7 +33,10 @@ pub fn extract(config: &Config, files: &[PathBuf]) -> Result<(), Box<dyn std::er
 /// Loads many articles in one go, in batches of whole articles, with a progress bar on a terminal.
 pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::error::Error>> {
     config.validate()?;
-    let store = Store::open_for_loading(&config.db)
+    if config.read_only {
+        return Err("a read-only replica cannot ingest: ingest on the primary".into());
+    }
+    let store = Store::open_for_loading(&config.db, config.sharing())
         .map_err(|e| format!("cannot open the store at {}: {e}", config.db.display()))?;
     let gazetteer = ensure_gazetteer(&store, &config.seed_dir)?;
     let files = bulk::text_files(paths)?;

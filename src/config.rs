@@ -78,6 +78,25 @@ pub struct Config {
     /// Number of HTTP worker threads (default: one per core).
     #[arg(long, env = "CHISO_WORKERS", global = true)]
     pub workers: Option<usize>,
+    /// The store is replicated by Litestream (`litestream replicate -exec chiso`): chiso leaves
+    /// checkpoints to it and writes a heartbeat every second for replicas to measure their lag.
+    #[arg(long, env = "CHISO_LITESTREAM", default_value_t = false, global = true)]
+    pub litestream: bool,
+    /// Serve reads only, from a replica's copy of the store that `litestream restore -f` keeps
+    /// up to date; writes are answered 405 with the primary's address.
+    #[arg(long, env = "CHISO_READ_ONLY", default_value_t = false, global = true)]
+    pub read_only: bool,
+    /// A replica: Litestream's VFS extension (`litestream-vfs.so`, PyPI `litestream-vfs`), through
+    /// which the replica named by `LITESTREAM_REPLICA_URL` is read and followed. Unset, a
+    /// replica serves the local copy at `--db` as it is.
+    #[arg(long, env = "CHISO_LITESTREAM_VFS", global = true)]
+    pub litestream_vfs: Option<PathBuf>,
+    /// A replica: where writes go (named in its answers to writes).
+    #[arg(long, env = "CHISO_PRIMARY_URL", global = true)]
+    pub primary_url: Option<String>,
+    /// A replica: seconds behind the primary past which `/ready` answers 503.
+    #[arg(long, env = "CHISO_MAX_LAG_SECS", default_value_t = 30, global = true)]
+    pub max_lag_secs: u64,
 }
 
 /// A configuration that cannot work, said in one sentence.
@@ -91,11 +110,23 @@ pub enum ConfigError {
     EmptyToken,
     #[error("max body size must be at least 1 byte")]
     ZeroBodyLimit,
+    #[error("a replica reading through Litestream's VFS needs LITESTREAM_REPLICA_URL (file:///…, s3://…)")]
+    NoReplicaUrl,
     #[error("the public URL {0:?} is not an absolute http(s) URL without query or fragment")]
     BadPublicUrl(String),
 }
 
 impl Config {
+    /// Who else works on the store's file.
+    pub fn sharing(&self) -> crate::store::Sharing {
+        use crate::store::Sharing;
+        match (self.read_only, self.litestream) {
+            (true, _) => Sharing::Replica,
+            (false, true) => Sharing::Litestream,
+            (false, false) => Sharing::Alone,
+        }
+    }
+
     /// Checks what can be checked before opening anything, and creates the store's folder.
     pub fn validate(&self) -> Result<(), ConfigError> {
         if !self.seed_dir.is_dir() {
@@ -104,10 +135,16 @@ impl Config {
         if self.api_token.as_deref().is_some_and(|t| t.trim().is_empty()) {
             return Err(ConfigError::EmptyToken);
         }
+        if self.read_only
+            && self.litestream_vfs.is_some()
+            && std::env::var_os("LITESTREAM_REPLICA_URL").is_none()
+        {
+            return Err(ConfigError::NoReplicaUrl);
+        }
         if self.max_body_bytes == 0 {
             return Err(ConfigError::ZeroBodyLimit);
         }
-        if let Some(url) = &self.public_url {
+        for url in [&self.public_url, &self.primary_url].into_iter().flatten() {
             crate::api::PublicBase::parse(url).ok_or_else(|| ConfigError::BadPublicUrl(url.clone()))?;
         }
         if let Some(parent) = self.db.parent().filter(|p| !p.as_os_str().is_empty()) {

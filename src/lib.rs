@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod heartbeat;
 pub mod ingest;
 pub mod logging;
 pub mod openapi;

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{AppState, blocking};
+use super::{AppState, blocking, replica};
 use crate::error::{ApiError, Problem};
 
 /// Liveness answer.
@@ -14,13 +14,18 @@ pub struct Health {
     pub status: String,
 }
 
-/// Readiness answer: the store is reachable and seeded.
+/// Readiness answer: the store is reachable and seeded (a replica: and not too far behind).
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"status": "ready", "articles": 5, "localities": 10794}))]
+#[schema(example = json!({"status": "ready", "role": "primary", "articles": 5, "localities": 10794, "lag_seconds": null}))]
 pub struct Ready {
     pub status: String,
+    /// `primary` (it takes writes) or `replica` (reads only, from a copy Litestream follows).
+    pub role: String,
     pub articles: i64,
     pub localities: i64,
+    /// A replica: how old the primary's last heartbeat in its copy is, in seconds; `null` on a
+    /// primary.
+    pub lag_seconds: Option<f64>,
 }
 
 /// Is the process alive
@@ -42,8 +47,9 @@ pub async fn health() -> HttpResponse {
 
 /// Is the service ready to serve
 ///
-/// 200 once the store is reachable and the gazetteer and seed articles are loaded;
-/// 503 otherwise, so that a load balancer keeps traffic away.
+/// 200 once the store is reachable and the gazetteer and seed articles are loaded, and on a
+/// replica while its copy is less than the configured lag behind the primary; 503 otherwise,
+/// so that a load balancer keeps traffic away.
 #[utoipa::path(
     get,
     path = "/ready",
@@ -52,20 +58,46 @@ pub async fn health() -> HttpResponse {
     responses(
         (status = 200, description = "Store reachable and seeded", body = Ready),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Store unreachable or not yet seeded", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Store unreachable or not yet seeded, or a replica too far behind", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let store = state.store.clone();
-    let readiness = blocking(move || store.readiness())
+    let (readiness, last_beat) = blocking(move || Ok((store.readiness()?, store.last_beat()?)))
         .await
         .map_err(|_| ApiError::unavailable("the store is not reachable"))?;
     if !readiness.seeded {
         return Err(ApiError::unavailable("the store is not seeded yet"));
     }
+    let lag = match &state.replica {
+        None => None,
+        Some(role) => {
+            let beat = last_beat.ok_or_else(|| {
+                ApiError::unavailable(
+                    "no heartbeat from the primary in this copy yet (the primary runs with CHISO_LITESTREAM=true)",
+                )
+            })?;
+            let lag = replica::lag(beat, crate::heartbeat::now_ms());
+            if lag > role.max_lag {
+                return Err(ApiError::unavailable(format!(
+                    "this replica is {:.1} s behind the primary (limit {} s)",
+                    lag.as_secs_f64(),
+                    role.max_lag.as_secs()
+                )));
+            }
+            Some(lag.as_secs_f64())
+        }
+    };
     Ok(HttpResponse::Ok().json(Ready {
         status: "ready".into(),
+        role: if state.replica.is_some() {
+            "replica"
+        } else {
+            "primary"
+        }
+        .into(),
         articles: readiness.articles,
         localities: readiness.localities,
+        lag_seconds: lag,
     }))
 }

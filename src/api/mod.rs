@@ -19,6 +19,7 @@ mod measure;
 pub mod metrics;
 pub mod pagination;
 pub(crate) mod params;
+pub mod replica;
 pub mod request_id;
 pub mod root;
 pub mod series;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub extractions: Extractions,
     /// Where links in answers start.
     pub public: PublicBase,
+    /// Set on a read replica.
+    pub replica: Option<replica::ReplicaRole>,
 }
 
 impl AppState {
@@ -55,7 +58,14 @@ impl AppState {
             api_token,
             extractions: Extractions::new(Limits::default()),
             public: PublicBase::default(),
+            replica: None,
         }
+    }
+
+    /// The same state serving reads only, as a replica of a primary.
+    pub fn as_replica(mut self, role: replica::ReplicaRole) -> AppState {
+        self.replica = Some(role);
+        self
     }
 
     /// The same state with links starting at a configured address or a proxy's.

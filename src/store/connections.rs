@@ -68,14 +68,30 @@ pub struct ExportConn {
     _permit: ExportPermit,
 }
 
+/// Who else works on the store's file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sharing {
+    /// Nobody: chiso checkpoints the write-ahead log itself.
+    #[default]
+    Alone,
+    /// Litestream replicates the file and checkpoints it (it must see every WAL frame before
+    /// it goes into the file): chiso never checkpoints, not even when it stops.
+    Litestream,
+    /// A replica: a copy read through Litestream's VFS (or a local copy), opened read-only,
+    /// never checked through, migrated, seeded or checkpointed.
+    Replica,
+}
+
 pub struct Connections {
     path: PathBuf,
+    sharing: Sharing,
     readers: Pool<SqliteConnectionManager>,
     writer: Pool<SqliteConnectionManager>,
     exports: Arc<AtomicUsize>,
 }
 
-/// What every connection sets on opening.
+/// What every connection sets on opening; `checkpoint_pages` 0 leaves checkpoints to another
+/// process.
 fn configure(c: &Connection, cache_kib: u32, checkpoint_pages: u32) -> rusqlite::Result<()> {
     c.busy_timeout(WRITE_LOCK_WAIT)?;
     register_functions(c)?;
@@ -84,6 +100,23 @@ fn configure(c: &Connection, cache_kib: u32, checkpoint_pages: u32) -> rusqlite:
          PRAGMA cache_size = -{cache_kib}; PRAGMA mmap_size = 0;
          PRAGMA wal_autocheckpoint = {checkpoint_pages};"
     ))
+}
+
+/// A replica's connection: read-only, its own page cache, no checkpoints.
+fn configure_replica(c: &Connection, cache_kib: u32) -> rusqlite::Result<()> {
+    c.busy_timeout(WRITE_LOCK_WAIT)?;
+    register_functions(c)?;
+    c.execute_batch(&format!(
+        "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{cache_kib}; PRAGMA mmap_size = 0;"
+    ))
+}
+
+/// A path inside a `file:` URI: `?` and `#` would end it, `%` would start an escape.
+fn uri_path(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23")
 }
 
 /// A store that cannot be used, said in one line.
@@ -96,7 +129,10 @@ impl Connections {
     /// Opens the file once, checks it (a folder, an unwritable file, a file that is not SQLite
     /// or is damaged fail here, before anything is written; a file as chiso closed it is not
     /// read through again), migrates it, then sets up the pools.
-    pub fn open(path: &Path, cache_kib: u32) -> Result<Connections, StoreError> {
+    pub fn open(path: &Path, cache_kib: u32, sharing: Sharing) -> Result<Connections, StoreError> {
+        if sharing == Sharing::Replica {
+            return Connections::open_replica(path, cache_kib, None);
+        }
         if path.is_dir() {
             return Err(unusable("it is a folder"));
         }
@@ -106,7 +142,10 @@ impl Connections {
         }
         // Checkpoint after about as many WAL pages as the cache holds: a batch's pages then go
         // to the database file once per checkpoint, not once per commit.
-        let checkpoint_pages = (cache_kib / 4 / 4).max(1000);
+        let checkpoint_pages = match sharing {
+            Sharing::Alone => (cache_kib / 4 / 4).max(1000),
+            Sharing::Litestream | Sharing::Replica => 0,
+        };
         let mut first = Connection::open(path).map_err(unusable)?;
         first.busy_timeout(WRITE_LOCK_WAIT).map_err(unusable)?;
         if existing && verified::unchanged(path) {
@@ -139,10 +178,55 @@ impl Connections {
         };
         Ok(Connections {
             path: path.to_path_buf(),
+            sharing,
             readers: pool(READERS, SERVING_CACHE_KIB.min(cache_kib)),
             writer: pool(1, cache_kib),
             exports: Arc::new(AtomicUsize::new(0)),
         })
+    }
+
+    /// A replica's store, read-only: through Litestream's VFS when its extension is given (the
+    /// VFS reads the replica named by `LITESTREAM_REPLICA_URL` and follows it), else a local
+    /// file that must exist. Nothing is written to it.
+    pub fn open_replica(path: &Path, cache_kib: u32, vfs: Option<&Path>) -> Result<Connections, StoreError> {
+        let flags =
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let target = match vfs {
+            Some(extension) => {
+                super::vfs::register(extension)?;
+                format!("file:{}?vfs={}", uri_path(path), super::vfs::NAME)
+            }
+            None if !path.is_file() => {
+                return Err(unusable("a replica's local copy must exist (restore it first)"));
+            }
+            None => format!("file:{}?mode=ro", uri_path(path)),
+        };
+        let first = Connection::open_with_flags(&target, flags).map_err(unusable)?;
+        configure_replica(&first, cache_kib).map_err(unusable)?;
+        schema::check_current(&first)?;
+        drop(first);
+        let pool = |size: u32| {
+            let manager = SqliteConnectionManager::file(&target)
+                .with_flags(flags)
+                .with_init(move |c| configure_replica(c, SERVING_CACHE_KIB.min(cache_kib)));
+            Pool::builder()
+                .max_size(size)
+                .min_idle(Some(0))
+                .connection_timeout(CHECKOUT_WAIT)
+                .error_handler(Box::new(r2d2::NopErrorHandler))
+                .build_unchecked(manager)
+        };
+        Ok(Connections {
+            path: path.to_path_buf(),
+            sharing: Sharing::Replica,
+            readers: pool(READERS),
+            writer: pool(1),
+            exports: Arc::new(AtomicUsize::new(0)),
+        })
+    }
+
+    pub fn sharing(&self) -> Sharing {
+        self.sharing
     }
 
     pub fn reader(&self, budget: Duration) -> Result<Conn, StoreError> {
@@ -185,7 +269,11 @@ impl Connections {
 
     /// Empties the write-ahead log into the file and keeps the file's fingerprint, so that
     /// the next start on it need not read every page to check it.
+    /// Under Litestream, or on a replica, the log is left to Litestream.
     pub fn close(&self) -> Result<(), StoreError> {
+        if self.sharing != Sharing::Alone {
+            return Ok(());
+        }
         let conn = self.writer()?;
         let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
         if busy == 0 {

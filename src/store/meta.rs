@@ -4,6 +4,8 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError};
 
+const HEARTBEAT: &str = "heartbeat_ms";
+
 /// What `/ready` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Readiness {
@@ -28,6 +30,17 @@ impl Store {
             params![key, value],
         )?;
         Ok(())
+    }
+
+    /// Writes the time now (Unix milliseconds): a replica's lag is how old the last one it
+    /// holds is. Not a write of data: the summaries' generation stays.
+    pub fn beat(&self, now_ms: i64) -> Result<(), StoreError> {
+        self.set_meta(HEARTBEAT, &now_ms.to_string())
+    }
+
+    /// The primary's last heartbeat this copy holds (Unix milliseconds).
+    pub fn last_beat(&self) -> Result<Option<i64>, StoreError> {
+        Ok(self.meta(HEARTBEAT)?.and_then(|v| v.parse().ok()))
     }
 
     pub fn readiness(&self) -> Result<Readiness, StoreError> {

@@ -18,6 +18,7 @@ mod summaries;
 mod summary_cache;
 mod summary_series;
 mod verified;
+mod vfs;
 
 mod connections;
 
@@ -25,7 +26,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use articles::{Origin, SaveOutcome, StoredSource};
-pub use connections::{Conn, ExportConn, ExportPermit};
+pub use connections::{Conn, ExportConn, ExportPermit, Sharing};
 pub use meta::Readiness;
 
 /// A failure of the store; never shown to clients as is.
@@ -88,18 +89,38 @@ impl Store {
     /// Opens (creating if needed) the store at `path`, checks it, and brings its schema up to
     /// date. A file that is not a usable store fails at once with one error.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        Store::open_with_cache(path, SERVING_CACHE_KIB)
+        Store::open_with_cache(path, SERVING_CACHE_KIB, Sharing::Alone)
+    }
+
+    /// A read replica's store: through Litestream's VFS when its extension is given, else a
+    /// local copy opened read-only.
+    pub fn open_replica(path: &Path, vfs_extension: Option<&Path>) -> Result<Store, StoreError> {
+        Ok(Store {
+            connections: Arc::new(connections::Connections::open_replica(
+                path,
+                SERVING_CACHE_KIB,
+                vfs_extension,
+            )?),
+            summaries: Default::default(),
+            count_cap: sql::COUNT_CAP,
+            query_budget: connections::QUERY_BUDGET,
+        })
+    }
+
+    /// [`Store::open`] for a file shared with Litestream, or a replica's copy of one.
+    pub fn open_shared(path: &Path, sharing: Sharing) -> Result<Store, StoreError> {
+        Store::open_with_cache(path, SERVING_CACHE_KIB, sharing)
     }
 
     /// [`Store::open`] for loading many articles: a page cache large enough to hold the
     /// indexes' hot pages, which random inserts would otherwise read and write again and again.
-    pub fn open_for_loading(path: &Path) -> Result<Store, StoreError> {
-        Store::open_with_cache(path, LOADING_CACHE_KIB)
+    pub fn open_for_loading(path: &Path, sharing: Sharing) -> Result<Store, StoreError> {
+        Store::open_with_cache(path, LOADING_CACHE_KIB, sharing)
     }
 
-    fn open_with_cache(path: &Path, cache_kib: u32) -> Result<Store, StoreError> {
+    fn open_with_cache(path: &Path, cache_kib: u32, sharing: Sharing) -> Result<Store, StoreError> {
         Ok(Store {
-            connections: Arc::new(connections::Connections::open(path, cache_kib)?),
+            connections: Arc::new(connections::Connections::open(path, cache_kib, sharing)?),
             summaries: Default::default(),
             count_cap: sql::COUNT_CAP,
             query_budget: connections::QUERY_BUDGET,
@@ -116,6 +137,11 @@ impl Store {
     /// fingerprint is kept so that the next start need not check every page.
     pub fn close(&self) -> Result<(), StoreError> {
         self.connections.close()
+    }
+
+    /// Who else works on the store's file.
+    pub fn sharing(&self) -> Sharing {
+        self.connections.sharing()
     }
 
     /// A reading connection, its statements stopped past the query budget.

@@ -41,6 +41,18 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     migrated
 }
 
+/// A replica cannot migrate its copy: it serves the schema this release writes, or refuses.
+pub fn check_current(conn: &Connection) -> Result<(), StoreError> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found != SCHEMA_VERSION {
+        return Err(StoreError::Unusable(format!(
+            "the replica's copy has schema version {found}, this release serves {SCHEMA_VERSION}: \
+             run the same release on the primary first"
+        )));
+    }
+    Ok(())
+}
+
 fn apply(conn: &mut Connection, found: i64) -> Result<(), StoreError> {
     apply_until(conn, found, SCHEMA_VERSION)
 }

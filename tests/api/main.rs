@@ -16,6 +16,7 @@ mod protocol;
 mod readme;
 mod reads;
 mod refusals;
+mod replicas;
 mod service;
 mod store;
 mod summaries;
