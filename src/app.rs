@@ -8,6 +8,7 @@ use actix_web::body::{self, BodySize, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::middleware::{Compress, ErrorHandlerResponse, ErrorHandlers, Logger, from_fn};
+use actix_web::rt::signal::unix::{SignalKind, signal};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -156,6 +157,12 @@ fn problem_for_bare_error<B: MessageBody + 'static>(
     })))
 }
 
+/// Waits for whichever of two futures ends first.
+async fn first_of<A: std::future::Future, B: std::future::Future>(a: A, b: B) {
+    let (a, b) = (std::pin::pin!(a), std::pin::pin!(b));
+    futures_util::future::select(a, b).await;
+}
+
 /// Opens the store, seeds it (a replica only reads its gazetteer) and serves until stopped.
 pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let sharing = config.sharing();
@@ -203,12 +210,23 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         server = server.workers(workers);
     }
     let server = server
+        .disable_signals()
         .bind(config.bind)
         .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
     for addr in server.addrs() {
         log::info!("chiso listening on http://{addr}");
     }
-    server.run().await?;
+    // Listening for the stop signals before the first connection is accepted: a SIGTERM that
+    // comes as soon as `/ready` answers still stops the server gracefully.
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let running = server.run();
+    let handle = running.handle();
+    actix_web::rt::spawn(async move {
+        first_of(terminate.recv(), interrupt.recv()).await;
+        handle.stop(true).await;
+    });
+    running.await?;
     web::block(move || store.close()).await??;
     Ok(())
 }
