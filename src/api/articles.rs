@@ -143,21 +143,20 @@ pub async fn list_articles(
         Format::LIST,
     )?;
     let facets = params::facets("facets", query.facets.as_deref())?;
-    let store = state.store.clone();
-    if output.format != Format::Json {
-        return export::stream::<ArticleSummary>(&req, &store, &output, "articles", move |export, sink| {
-            export.for_each_article(&filter, |a| sink.push(&a))
-        })
-        .await;
-    }
-    let (items, total, facets) = blocking(move || {
-        let (items, total) = store.list_articles(&filter, page.limit, page.offset)?;
-        Ok((items, total, store.article_facets(&filter, &facets)?))
-    })
-    .await?;
-    Ok(Page::new(&req, page, items, total)
-        .with_facets(facets)
-        .respond_with(output.fields.as_ref()))
+    export::list_or_stream(
+        &req,
+        &state.store,
+        &output,
+        page,
+        "articles",
+        filter,
+        |filter, export, sink| export.for_each_article(filter, |a| sink.push(&a)),
+        move |filter, store| {
+            let (items, total) = store.list_articles(filter, page.limit, page.offset)?;
+            Ok((items, total, store.article_facets(filter, &facets)?))
+        },
+    )
+    .await
 }
 
 /// Query of `GET /articles/{id}`.

@@ -63,7 +63,7 @@ pub async fn health() -> HttpResponse {
 )]
 pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let store = state.store.clone();
-    let (readiness, last_beat) = blocking(move || Ok((store.readiness()?, store.last_beat()?)))
+    let readiness = blocking(move || store.readiness())
         .await
         .map_err(|_| ApiError::unavailable("the store is not reachable"))?;
     if !readiness.seeded {
@@ -72,7 +72,7 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
     let lag = match &state.replica {
         None => None,
         Some(role) => {
-            let beat = last_beat.ok_or_else(|| {
+            let beat = readiness.last_beat_ms.ok_or_else(|| {
                 ApiError::unavailable(
                     "no heartbeat from the primary in this copy yet (the primary runs with CHISO_LITESTREAM=true)",
                 )

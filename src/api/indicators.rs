@@ -182,21 +182,20 @@ pub async fn list_indicators(
         Format::LIST,
     )?;
     let facets = params::facets("facets", query.facets.as_deref())?;
-    let store = state.store.clone();
-    if output.format != Format::Json {
-        return export::stream::<Indicator>(&req, &store, &output, "indicators", move |export, sink| {
-            export.for_each_indicator(&filter, |i| sink.push(&i))
-        })
-        .await;
-    }
-    let (items, total, facets) = blocking(move || {
-        let (items, total) = store.list_indicators(&filter, page.limit, page.offset)?;
-        Ok((items, total, store.indicator_facets(&filter, &facets)?))
-    })
-    .await?;
-    Ok(Page::new(&req, page, items, total)
-        .with_facets(facets)
-        .respond_with(output.fields.as_ref()))
+    export::list_or_stream(
+        &req,
+        &state.store,
+        &output,
+        page,
+        "indicators",
+        filter,
+        |filter, export, sink| export.for_each_indicator(filter, |i| sink.push(&i)),
+        move |filter, store| {
+            let (items, total) = store.list_indicators(filter, page.limit, page.offset)?;
+            Ok((items, total, store.indicator_facets(filter, &facets)?))
+        },
+    )
+    .await
 }
 
 /// Id of an indicator.

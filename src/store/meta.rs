@@ -12,6 +12,8 @@ pub struct Readiness {
     pub seeded: bool,
     pub localities: i64,
     pub articles: i64,
+    /// The primary's last heartbeat this copy holds (Unix milliseconds), under Litestream.
+    pub last_beat_ms: Option<i64>,
 }
 
 impl Store {
@@ -38,24 +40,21 @@ impl Store {
         self.set_meta(HEARTBEAT, &now_ms.to_string())
     }
 
-    /// The primary's last heartbeat this copy holds (Unix milliseconds).
-    pub fn last_beat(&self) -> Result<Option<i64>, StoreError> {
-        Ok(self.meta(HEARTBEAT)?.and_then(|v| v.parse().ok()))
-    }
-
     pub fn readiness(&self) -> Result<Readiness, StoreError> {
         let conn = self.conn()?;
-        let (localities, articles, seeded): (i64, i64, i64) = conn.query_row(
+        let (localities, articles, seeded, beat): (i64, i64, i64, Option<String>) = conn.query_row(
             "SELECT (SELECT count(*) FROM localities),
                     (SELECT count(*) FROM articles),
-                    (SELECT count(*) FROM meta WHERE key = 'seeded_at')",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    (SELECT count(*) FROM meta WHERE key = 'seeded_at'),
+                    (SELECT value FROM meta WHERE key = ?1)",
+            [HEARTBEAT],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
         Ok(Readiness {
             seeded: seeded > 0 && localities > 0,
             localities,
             articles,
+            last_beat_ms: beat.and_then(|v| v.parse().ok()),
         })
     }
 }

@@ -6,7 +6,11 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::api::blocking;
+use crate::api::pagination::{Page, PageRequest};
+use crate::domain::{Facet, Total};
 use crate::error::ApiError;
+use crate::store::{ExportConn, Store, StoreError};
 
 pub mod csv;
 mod fields;
@@ -158,4 +162,31 @@ pub fn select(value: serde_json::Value, fields: Option<&Fields>) -> serde_json::
         Some(f) => f.apply(value),
         None => value,
     }
+}
+
+/// A filtered list's answer: the whole list streamed in the format asked for (`produce`
+/// writes it), or one JSON page read by `read` with its facet counts, cut to `fields=`. The
+/// filter goes to whichever of the two runs.
+#[allow(clippy::too_many_arguments)]
+pub async fn list_or_stream<T: Tabular, F: Send + 'static>(
+    req: &HttpRequest,
+    store: &Store,
+    output: &Output,
+    page: PageRequest,
+    name: &str,
+    filter: F,
+    produce: impl FnOnce(&F, &ExportConn, &mut Sink) -> Result<(), StoreError> + Send + 'static,
+    read: impl FnOnce(&F, &Store) -> Result<(Vec<T>, Total, Vec<Facet>), StoreError> + Send + 'static,
+) -> Result<HttpResponse, ApiError> {
+    if output.format != Format::Json {
+        return stream::<T>(req, store, output, name, move |export, sink| {
+            produce(&filter, export, sink)
+        })
+        .await;
+    }
+    let store = store.clone();
+    let (items, total, facets) = blocking(move || read(&filter, &store)).await?;
+    Ok(Page::new(req, page, items, total)
+        .with_facets(facets)
+        .respond_with(output.fields.as_ref()))
 }
