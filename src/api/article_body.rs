@@ -193,6 +193,7 @@ pub fn read_body(content_type: &str, body: &[u8]) -> Result<(String, Origin), Ap
             source_file: None,
             source_url,
             published_on,
+            stored_on: None,
         },
     ))
 }

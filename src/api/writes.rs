@@ -25,12 +25,14 @@ pub struct ReextractReport {
     pub failed: u64,
 }
 
-/// The page a text and its origin make, as the extractor reads it.
+/// The page a text and its origin make, as the extractor reads it: stored today unless it
+/// was stored before.
 fn source<'a>(text: &'a str, origin: &'a Origin) -> Source<'a> {
     Source {
         text,
         url: origin.source_url.as_deref(),
         published_on: origin.published_on,
+        stored_on: origin.stored_on.or_else(|| Some(chrono::Utc::now().date_naive())),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Periods a figure reports on: a year, a half, a quarter, nine months, a month, or a span of
-//! years (a term, a "giai đoạn").
+//! Periods a figure reports on: a year, a half, a quarter, nine months, a month, a span of
+//! years (a term, a "giai đoạn"), or a span of months ("từ ngày 1/8/2018 đến 31/7/2019").
 
 use std::fmt;
 use std::str::FromStr;
@@ -7,16 +7,19 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A period key: `2021`, `2021-H1`, `2021-H2`, `2021-Q3`, `2021-9M`, `2021-09` or `2016-2020`.
+/// A period key: `2021`, `2021-H1`, `2021-H2`, `2021-Q3`, `2021-9M`, `2021-09`, `2016-2020` or
+/// a span of months `2018-08/2019-07`.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Period(Box<str>);
 
 /// The shape every period key has, for the OpenAPI document.
-pub const PERIOD_PATTERN: &str = r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]|[0-9]{4}))?$";
+pub const PERIOD_PATTERN: &str = r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]|[0-9]{4}))?$|^[0-9]{4}-(0[1-9]|1[0-2])/[0-9]{4}-(0[1-9]|1[0-2])$";
 
 /// Why a text is not a period key.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("a period is 2021, 2021-H1, 2021-H2, 2021-Q3, 2021-9M, 2021-09 or a span 2016-2020")]
+#[error(
+    "a period is 2021, 2021-H1, 2021-H2, 2021-Q3, 2021-9M, 2021-09, a span 2016-2020 or a span of months 2018-08/2019-07"
+)]
 pub struct BadPeriod;
 
 /// What a period covers within its first year.
@@ -28,9 +31,28 @@ enum Part {
     NineMonths,
     Month(u32),
     Span(i32),
+    /// From a month of the first year to (year, month), both included.
+    Months(u32, i32, u32),
+}
+
+fn month_of(s: &str) -> Option<u32> {
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|m| (1..=12).contains(m))
 }
 
 fn parse(s: &str) -> Option<(i32, Part)> {
+    if let Some((from, to)) = s.split_once('/') {
+        let (y1, m1) = from.split_once('-')?;
+        let (y2, m2) = to.split_once('-')?;
+        let years = [y1, y2].map(|y| (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten());
+        let (Some(y1), Some(y2), Some(m1), Some(m2)) = (years[0], years[1], month_of(m1), month_of(m2))
+        else {
+            return None;
+        };
+        return ((y2, m2) > (y1, m1)).then_some((y1, Part::Months(m1, y2, m2)));
+    }
     if !s.get(..4)?.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -45,9 +67,7 @@ fn parse(s: &str) -> Option<(i32, Part)> {
         Some(q) if q.len() == 2 && q.starts_with('Q') => {
             Part::Quarter(q[1..].parse().ok().filter(|n| (1..=4).contains(n))?)
         }
-        Some(m) if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
-            Part::Month(m.parse().ok().filter(|n| (1..=12).contains(n))?)
-        }
+        Some(m) if m.len() == 2 => Part::Month(month_of(m)?),
         Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
             Part::Span(y.parse().ok().filter(|&e: &i32| e > year)?)
         }
@@ -90,6 +110,25 @@ impl Period {
         }
     }
 
+    /// The months from (`y1`, `m1`) to (`y2`, `m2`), both included, under the plainest key
+    /// that says them: January to December of one year is that year, January to June its
+    /// first half, one month that month.
+    pub fn months(y1: i32, m1: u32, y2: i32, m2: u32) -> Option<Period> {
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || (y2, m2) < (y1, m1) {
+            return None;
+        }
+        match (m1, m2) {
+            _ if (y1, m1) == (y2, m2) => Period::month(y1, m1),
+            (1, 12) => Period::span(y1, y2),
+            _ if y1 != y2 => Period::checked(format!("{y1}-{m1:02}/{y2}-{m2:02}")),
+            (1, 6) => Period::half(y1, 1),
+            (7, 12) => Period::half(y1, 2),
+            (1, 9) => Period::nine_months(y1),
+            (m1, m2) if m1 % 3 == 1 && m2 == m1 + 2 => Period::quarter(y1, m2 / 3),
+            _ => Period::checked(format!("{y1}-{m1:02}/{y2}-{m2:02}")),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -122,6 +161,7 @@ impl Period {
             Part::NineMonths => last_of(y, 9),
             Part::Month(m) => last_of(y, m),
             Part::Span(to) => last_of(to, 12),
+            Part::Months(_, to, m) => last_of(to, m),
         }
     }
 
@@ -133,7 +173,7 @@ impl Period {
             Part::Year | Part::Half(1) | Part::NineMonths | Part::Span(_) => first_of(1),
             Part::Half(_) => first_of(7),
             Part::Quarter(q) => first_of(3 * q - 2),
-            Part::Month(m) => first_of(m),
+            Part::Month(m) | Part::Months(m, _, _) => first_of(m),
         }
     }
 
@@ -211,6 +251,23 @@ mod tests {
         assert_eq!(start("2024-Q3"), "2024-07-01");
         let p = |s: &str| s.parse::<Period>().unwrap();
         assert!(p("2019-H1").covers(&p("2019-Q2")) && !p("2019-Q2").covers(&p("2019-H1")));
+        assert_eq!(start("2018-08/2019-07"), "2018-08-01");
+        assert_eq!(end("2018-08/2019-07"), "2019-07-31");
+    }
+
+    #[test]
+    fn spans_of_months_take_the_plainest_key() {
+        let key = |y1, m1, y2, m2| Period::months(y1, m1, y2, m2).map(|p| p.to_string());
+        assert_eq!(key(2018, 8, 2019, 7).as_deref(), Some("2018-08/2019-07"));
+        assert_eq!(key(2023, 1, 2023, 12).as_deref(), Some("2023"));
+        assert_eq!(key(2021, 1, 2023, 12).as_deref(), Some("2021-2023"));
+        assert_eq!(key(2022, 1, 2022, 6).as_deref(), Some("2022-H1"));
+        assert_eq!(key(2022, 7, 2022, 9).as_deref(), Some("2022-Q3"));
+        assert_eq!(key(2022, 1, 2022, 9).as_deref(), Some("2022-9M"));
+        assert_eq!(key(2022, 5, 2022, 5).as_deref(), Some("2022-05"));
+        assert_eq!(key(2022, 3, 2022, 8).as_deref(), Some("2022-03/2022-08"));
+        assert_eq!(key(2022, 8, 2021, 3), None);
+        assert!("2018-08/2019-07".parse::<Period>().is_ok());
     }
 
     #[test]
@@ -222,7 +279,19 @@ mod tests {
     #[test]
     fn malformed_periods_are_refused() {
         for bad in [
-            "", "21", "2021-", "2021-H3", "2021-Q5", "2021-13", "abcd", "2021-9m",
+            "",
+            "21",
+            "2021-",
+            "2021-H3",
+            "2021-Q5",
+            "2021-13",
+            "abcd",
+            "2021-9m",
+            "2019-07/2018-08",
+            "2018-8/2019-07",
+            "2018-08/2019-13",
+            "2018-08/",
+            "/2019-07",
         ] {
             assert!(bad.parse::<Period>().is_err(), "{bad:?}");
         }

@@ -43,6 +43,8 @@ pub struct Source<'a> {
     pub url: Option<&'a str>,
     /// The publication date, when the sender knows it better than the page says.
     pub published_on: Option<NaiveDate>,
+    /// The day the page is stored: no date or period it reports on is later.
+    pub stored_on: Option<NaiveDate>,
 }
 
 impl<'a> Source<'a> {
@@ -92,7 +94,10 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         offset += len;
     }
     let title = parts.title.as_deref().unwrap_or_default();
+    let not_later = |d: &NaiveDate| source.stored_on.is_none_or(|today| *d <= today);
+    parts.published_on = parts.published_on.filter(not_later);
     let published = source.published_on.or(parts.published_on);
+    let stored = source.stored_on;
     let opening: Vec<&str> = parts
         .blocks
         .iter()
@@ -101,22 +106,25 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         .map(|b| b.text.as_str())
         .collect();
     let opening = opening.join("\n");
-    let stated_period = periods::article_period(title, &opening, &body, published);
-    let event_date = parts
-        .blocks
-        .iter()
-        .filter(|b| !b.caption)
-        .take(2)
-        .find_map(|b| dates::event_date(&b.text, dates::year_of(published), stated_period.as_ref()));
+    let stated_period = periods::article_period(title, &opening, &body, published, stored);
+    let event_date =
+        parts.blocks.iter().filter(|b| !b.caption).take(2).find_map(|b| {
+            dates::event_date(&b.text, dates::year_of(published), stated_period.as_ref(), stored)
+        });
     let period = match (published, event_date) {
-        (None, Some(d)) => periods::article_period(title, &opening, &body, Some(d)),
+        (None, Some(d)) => periods::article_period(title, &opening, &body, Some(d), stored),
         _ => stated_period,
     };
     let ref_year = period
         .as_ref()
         .map(|p| p.end().year())
         .or(dates::year_of(published.or(event_date)));
-    let stated = periods::stated(&body, ref_year);
+    let reference = periods::Reference {
+        year: ref_year,
+        date: published.or(event_date),
+        stored,
+    };
+    let stated = periods::stated(&body, reference);
     let body_toks = tokens::tokenize(&body);
     let trailer = parts.trailer.join("\n");
     let map = map_in_force(published.or(event_date), period.as_ref());
@@ -148,7 +156,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         field,
     };
     let title_toks = tokens::tokenize(title);
-    let title_stated = periods::stated(title, ref_year);
+    let title_stated = periods::stated(title, reference);
     let mut indicators = indicators::extract(
         title,
         &title_toks,

@@ -23,6 +23,8 @@ pub struct Origin {
     pub source_url: Option<String>,
     /// A publication date given by the sender; it overrides the extracted one.
     pub published_on: Option<chrono::NaiveDate>,
+    /// The day the article was first stored (not a column of its own: its creation time).
+    pub stored_on: Option<chrono::NaiveDate>,
 }
 
 /// The stored text of an article and what its sender said of it, for re-extraction.
@@ -236,7 +238,8 @@ impl Store {
         let conn = self.conn()?;
         let found = conn
             .query_row(
-                "SELECT t.raw_text, a.source_file, a.source_url, a.published_on_given
+                "SELECT t.raw_text, a.source_file, a.source_url, a.published_on_given,
+                        substr(a.created_at, 1, 10) AS stored_on
                  FROM articles a JOIN article_texts t USING (seq) WHERE a.id = ?1",
                 [id],
                 |r| {
@@ -246,6 +249,7 @@ impl Store {
                             source_file: r.get(1)?,
                             source_url: r.get(2)?,
                             published_on: super::date_column(r, "published_on_given")?,
+                            stored_on: super::date_column(r, "stored_on")?,
                         },
                     })
                 },

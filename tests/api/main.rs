@@ -10,6 +10,7 @@ mod extraction;
 mod hostile;
 mod linear_cost;
 mod openapi;
+mod place_evidence;
 mod places;
 mod properties;
 mod protocol;

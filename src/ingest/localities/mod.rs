@@ -92,7 +92,10 @@ pub fn resolve(g: &Gazetteer, map: MapHint, page: &Page<'_>) -> Resolution {
 
 /// Weights toward the primary unit: see [`primary`].
 const TITLE_WEIGHT: f32 = 2.0;
+/// A name in the lead (the first paragraph of the story): a story names its subject first.
+const LEAD_WEIGHT: f32 = 1.5;
 const BARE_WEIGHT: f32 = 0.5;
+const ORGAN_WEIGHT: f32 = 0.25;
 const ADDRESS_WEIGHT: f32 = 0.5;
 
 fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
@@ -152,13 +155,37 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
             single(found.filter_map(|m| r.province_of(&m.id)))
         });
     let in_caption = |start: usize| page.captions.iter().any(|&(s, e)| start >= s && start < e);
+    let lead = lead_paragraph(page.body, page.captions);
+    let lead_weight = if title_mentions.is_empty() && page.title.is_empty() {
+        TITLE_WEIGHT
+    } else {
+        LEAD_WEIGHT
+    };
+    // A type word alone refers back: to the unit of that type last named before it, in its
+    // paragraph first; else the one of that type the article is about, else the only one of
+    // that type it names.
+    let referent = |raw: &RawMention<'_>| -> Option<&PlaceId> {
+        let of_type = |m: &&Mention| {
+            m.role == Role::Named
+                && m.end <= raw.start
+                && g.get(&m.id).is_some_and(|u| raw.types.contains(&u.unit_type))
+        };
+        let paragraph_start = page.body[..raw.start].rfind("\n\n").map_or(0, |p| p + 2);
+        let before = body_mentions.iter().rev().filter(of_type);
+        before
+            .clone()
+            .find(|m| m.start >= paragraph_start)
+            .or_else(|| before.clone().next())
+            .map(|m| &m.id)
+    };
     let own_unit = |raw: &RawMention<'_>, primary: Option<&PlaceId>| -> Option<PlaceId> {
         if raw.types == PROVINCE {
             return province.clone();
         }
         let of_type = |id: &&PlaceId| g.get(id).is_some_and(|u| raw.types.contains(&u.unit_type));
         let in_primary = primary.and_then(|p| g.lineage(p).into_iter().map(|u| &u.id).find(of_type));
-        in_primary
+        referent(raw)
+            .or(in_primary)
             .cloned()
             .or_else(|| single(named.iter().filter(of_type).cloned()))
     };
@@ -183,12 +210,25 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
             last_named = Some(m);
         }
         if let Some(t) = target.filter(|_| !in_caption(m.start)) {
-            votes.add(&r.chain(&t.id), 1.0);
+            let weight = if lead.contains(&m.start) { lead_weight } else { 1.0 };
+            votes.add(&r.chain(&t.id), weight);
         }
     }
-    for raw in bare.iter().filter(|raw| raw.about && !in_caption(raw.start)) {
-        if let Some(id) = own_unit(raw, None) {
-            votes.add(&r.chain(&id), BARE_WEIGHT);
+    for raw in bare.iter().filter(|raw| !in_caption(raw.start)) {
+        match (raw.about, referent(raw)) {
+            (true, _) => {
+                if let Some(id) = own_unit(raw, None) {
+                    votes.add(&r.chain(&id), BARE_WEIGHT);
+                }
+            }
+            // An organ of a unit named before ("UBND huyện", "Ủy ban MTTQ xã"): the unit acts.
+            (false, _) if raw.types == PROVINCE => {
+                if let Some(id) = &province {
+                    votes.add(&r.chain(id), ORGAN_WEIGHT);
+                }
+            }
+            (false, Some(id)) => votes.add(&r.chain(id), ORGAN_WEIGHT),
+            (false, None) => {}
         }
     }
     if let Some(a) = &address {
@@ -202,15 +242,19 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
         }
         from_captions.winner()
     });
-    let mut mentions = body_mentions;
-    mentions.extend(bare.iter().filter_map(|raw| {
-        Some(Mention {
-            start: raw.start,
-            end: raw.end,
-            id: own_unit(raw, primary.as_ref())?,
-            role: Role::Bare,
+    let resolved_bare: Vec<Mention> = bare
+        .iter()
+        .filter_map(|raw| {
+            Some(Mention {
+                start: raw.start,
+                end: raw.end,
+                id: own_unit(raw, primary.as_ref())?,
+                role: Role::Bare,
+            })
         })
-    }));
+        .collect();
+    let mut mentions = body_mentions;
+    mentions.extend(resolved_bare);
     mentions.sort_by_key(|m| (m.start, m.role != Role::Address));
 
     let mut localities = Vec::new();
@@ -248,6 +292,22 @@ fn mark_addresses(g: &Gazetteer, text: &str, mentions: &mut [Mention]) {
         if adjacent && prev.id != m.id && g.is_within(&prev.id, &m.id) {
             m.role = Role::Address;
         }
+    }
+}
+
+/// Bytes of the story's first paragraph that is not a photo caption; empty for a story of one
+/// paragraph (all of it is the lead, and none stands out).
+fn lead_paragraph(body: &str, captions: &[(usize, usize)]) -> std::ops::Range<usize> {
+    let mut start = 0;
+    loop {
+        let end = body[start..].find("\n\n").map_or(body.len(), |p| start + p);
+        if end == body.len() {
+            return if start == 0 { 0..0 } else { start..end };
+        }
+        if !captions.iter().any(|&(s, _)| s == start) {
+            return start..end;
+        }
+        start = end + 2;
     }
 }
 

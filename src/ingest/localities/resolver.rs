@@ -5,7 +5,7 @@ use super::scan::{self, RawMention, bare_provinces, scan};
 use super::{Mention, Role, single};
 use crate::domain::places::Gazetteer;
 use crate::domain::text::fold_key;
-use crate::domain::{Locality, PlaceId, Scheme};
+use crate::domain::{Locality, PlaceId, Scheme, UnitType};
 use crate::ingest::tokens::tokenize;
 
 /// Name lookups on one map.
@@ -29,9 +29,12 @@ impl<'g> Resolver<'g> {
             self.g
                 .by_full_name(scheme, &fold_key(&format!("{} {key}", m.canonical)))
         };
-        let found = on(self.scheme);
-        let found = match (found.is_empty(), self.scheme) {
+        // "xã A (cũ)" in a text of the 2025 map: the unit of the earlier map first.
+        let first = if m.former { Scheme::Y2024 } else { self.scheme };
+        let found = on(first);
+        let found = match (found.is_empty(), first) {
             (true, Scheme::Y2025) => on(Scheme::Y2024),
+            (true, Scheme::Y2024) if self.scheme == Scheme::Y2025 => on(Scheme::Y2025),
             _ => found,
         };
         if !found.is_empty() {
@@ -40,11 +43,21 @@ impl<'g> Resolver<'g> {
         // A unit upgraded since the text was written: "TX. Gò Công" is now a city, "xã Tân
         // Phú" a ward. Any unit of the same level with the name.
         let wider = scan::same_level(m.types);
-        [self.scheme, Scheme::Y2024]
+        let upgraded = [self.scheme, Scheme::Y2024]
             .into_iter()
             .map(|s| self.g.by_short_name(s, &key, wider))
             .find(|f| !f.is_empty())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if !upgraded.is_empty() || !wider.contains(&UnitType::RuralDistrict) {
+            return upgraded;
+        }
+        // A district merged away before the gazetteer was drawn ("huyện Đất Đỏ"): a district
+        // is named after its seat, and the township of that name lies in its successor.
+        self.g
+            .by_short_name(Scheme::Y2024, &key, &[UnitType::Township])
+            .into_iter()
+            .filter_map(|t| t.parent_id.as_ref().and_then(|p| self.g.get(p)))
+            .collect()
     }
 
     /// The province of a unit as the text's map draws it: a unit of the earlier map named in a
@@ -61,7 +74,14 @@ impl<'g> Resolver<'g> {
 
     /// A unit and the units containing it on the text's map (a unit of the earlier map named in
     /// a 2025 text lies in its province's successor).
+    /// A former commune named in a 2025 text weighs toward the commune it went into.
     pub(super) fn chain(&self, id: &PlaceId) -> Vec<PlaceId> {
+        if id.scheme() != self.scheme {
+            let into = self.g.successors(id).find(|l| l.default).map(|l| &l.to);
+            if let Some(successor) = into.filter(|to| to.scheme() == self.scheme) {
+                return self.chain(successor);
+            }
+        }
         let mut out: Vec<PlaceId> = self.g.lineage(id).into_iter().map(|u| u.id.clone()).collect();
         if id.scheme() != self.scheme {
             out.extend(self.province_of(id));
@@ -72,17 +92,48 @@ impl<'g> Resolver<'g> {
     /// Keeps the candidates under a unit named by `hint` ("Bạch Thông", or "Thị xã" for the
     /// town the article is about).
     fn within_hint(&self, cands: &[&'g Locality], hint: &str, context: &[PlaceId]) -> Vec<&'g Locality> {
-        let hint_key = fold_key(hint);
+        let parts = hint_parts(hint);
         cands
             .iter()
             .copied()
             .filter(|c| {
                 self.g.lineage(&c.id).iter().skip(1).any(|a| {
-                    fold_key(a.bare_name()) == hint_key
-                        || (fold_key(&a.type_vi) == hint_key && context.contains(&a.id))
+                    parts.contains(&fold_key(a.bare_name()))
+                        || (parts.contains(&fold_key(&a.type_vi)) && context.contains(&a.id))
                 })
             })
             .collect()
+    }
+
+    /// The most specific unit an address in parentheses names ("(Văn Yên, Yên Bái)"): its
+    /// first part a unit above the commune level, within units named by the parts after it.
+    fn unit_of_hint(&self, hint: &str) -> Option<PlaceId> {
+        let parts = hint_parts(hint);
+        let (first, rest) = parts.split_first()?;
+        let on = |s: Scheme| -> Vec<&Locality> {
+            self.g
+                .by_short_name(s, first, scan::ABOVE_COMMUNE)
+                .into_iter()
+                .filter(|c| {
+                    let names: Vec<String> = self
+                        .g
+                        .lineage(&c.id)
+                        .iter()
+                        .skip(1)
+                        .map(|a| fold_key(a.bare_name()))
+                        .collect();
+                    rest.iter().all(|p| names.contains(p))
+                })
+                .collect()
+        };
+        let mut cands = on(self.scheme);
+        if cands.is_empty() && self.scheme != Scheme::Y2024 {
+            cands = on(Scheme::Y2024);
+        }
+        match cands.as_slice() {
+            [one] => Some(one.id.clone()),
+            _ => None,
+        }
     }
 
     pub(super) fn resolve_text(&self, text: &str) -> Vec<Mention> {
@@ -123,18 +174,30 @@ impl<'g> Resolver<'g> {
                 .rev()
                 .find_map(|words| Some((self.pick(m, words, context)?, words)));
             let Some((Some(id), words)) = found else {
+                // A unit the gazetteer lacks or cannot tell, given with its address ("xã A (Văn
+                // Yên, Yên Bái)"): what is said of it is said within the address's unit.
+                {
+                    if let Some(id) = m.hint.as_deref().and_then(|h| self.unit_of_hint(h)) {
+                        out.push(Mention {
+                            start: m.start,
+                            end: m.end,
+                            id,
+                            role: Role::Named,
+                        });
+                    }
+                }
                 continue;
             };
             let name_end = m.name[words - 1].end;
             if let Some(h) = &m.hint {
                 // "(Bạch Thông)" names the parent: count it as a mention too.
-                let key = fold_key(h);
+                let parts = hint_parts(h);
                 if let Some(parent) = self
                     .g
                     .lineage(&id)
                     .iter()
                     .skip(1)
-                    .find(|a| fold_key(a.bare_name()) == key)
+                    .find(|a| parts.contains(&fold_key(a.bare_name())))
                 {
                     // Spanning the whole mention and listed first, so that the unit itself
                     // is the nearest place named before what follows.
@@ -166,4 +229,12 @@ impl<'g> Resolver<'g> {
         }
         out
     }
+}
+
+/// The folded names of an address in parentheses, nearest unit first: "Văn Yên, Yên Bái".
+fn hint_parts(hint: &str) -> Vec<String> {
+    hint.split([',', ';'])
+        .map(fold_key)
+        .filter(|p| !p.is_empty())
+        .collect()
 }

@@ -48,6 +48,16 @@ const TYPE_WORDS: &[TypeWord] = &[
     TypeWord { words: &["x"], abbrev: true, canonical: "xã", types: &[UnitType::Commune] },
 ];
 
+/// Provinces and districts: what an address in parentheses names.
+pub const ABOVE_COMMUNE: &[UnitType] = &[
+    UnitType::Province,
+    UnitType::Municipality,
+    UnitType::City,
+    UnitType::Town,
+    UnitType::RuralDistrict,
+    UnitType::UrbanDistrict,
+];
+
 const DISTRICT_LEVEL: &[UnitType] = &[
     UnitType::City,
     UnitType::Town,
@@ -109,6 +119,18 @@ pub struct RawMention<'a> {
     /// A type word alone that says where ("toàn tỉnh", "của xã", "trên địa bàn huyện", or
     /// opening a sentence), not whose organ ("HĐND tỉnh", "Tỉnh ủy" in an official's title).
     pub about: bool,
+    /// Said to be the unit before a merger: "xã A (cũ)", "huyện B cũ", "xã C trước sáp nhập".
+    pub former: bool,
+}
+
+/// Words after a name that say it is the unit before a merger.
+fn names_the_former_unit(words: &str) -> bool {
+    let w = words.trim().to_lowercase();
+    w == "cũ"
+        || w.starts_with("cũ ")
+        || w.starts_with("cũ,")
+        || w.starts_with("trước sáp nhập")
+        || w.starts_with("trước khi sáp nhập")
 }
 
 fn is_name_word(t: &Token<'_>) -> bool {
@@ -171,6 +193,7 @@ fn enumeration<'a>(
             hint: None,
             generic: false,
             about: false,
+            former: false,
         });
         match toks.get(j) {
             Some(t) if t.is(",") || (t.kind == Kind::Word && t.lower() == "và") => j += 1,
@@ -231,12 +254,21 @@ pub fn scan<'a>(toks: &[Token<'a>], max_words: usize) -> Vec<RawMention<'a>> {
         let mut hint = None;
         let mut end = name.last().map_or(toks[j - 1].end, |t| t.end);
         if !name.is_empty() && toks.get(j).is_some_and(|t| t.is("(")) {
-            if let Some(close) = (j + 1..toks.len().min(j + 6)).find(|&k| toks[k].is(")")) {
+            if let Some(close) = (j + 1..toks.len().min(j + 10)).find(|&k| toks[k].is(")")) {
                 let inner: Vec<&str> = toks[j + 1..close].iter().map(|t| t.text).collect();
                 hint = Some(inner.join(" "));
                 end = toks[close].end;
                 j = close + 1;
             }
+        }
+        let former = !name.is_empty()
+            && (hint.as_deref().is_some_and(names_the_former_unit)
+                || toks.get(j..).is_some_and(|rest| {
+                    let words: Vec<&str> = rest.iter().take(4).map(|t| t.lower()).collect();
+                    names_the_former_unit(&words.join(" "))
+                }));
+        if former {
+            hint = hint.filter(|h| !names_the_former_unit(h));
         }
         out.push(RawMention {
             start: toks[i].start,
@@ -247,6 +279,7 @@ pub fn scan<'a>(toks: &[Token<'a>], max_words: usize) -> Vec<RawMention<'a>> {
             hint,
             generic,
             about,
+            former,
         });
         i = j.max(i + 1);
     }

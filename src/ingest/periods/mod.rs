@@ -17,7 +17,7 @@ mod tests;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::Period;
-pub use stated::{Stated, stated};
+pub use stated::{Reference, Stated, stated};
 
 /// The first period a text states, or the broadest of the first ones listed together (a
 /// title's "tháng 06, quý II và 6 tháng đầu năm 2019" reports the half year).
@@ -44,12 +44,22 @@ fn broadest(text: &str, stated: &[Stated]) -> Option<Period> {
 /// The period an article reports on: stated in its title, else in its opening paragraphs;
 /// else the year of its date (a review held in the first months of a year reports the year
 /// before); else the first period its body states.
-pub fn article_period(title: &str, opening: &str, body: &str, date: Option<NaiveDate>) -> Option<Period> {
-    let date_year = date.map(|d| d.year());
-    if let Some(p) = broadest(title, &stated(title, date_year)) {
+pub fn article_period(
+    title: &str,
+    opening: &str,
+    body: &str,
+    date: Option<NaiveDate>,
+    stored: Option<NaiveDate>,
+) -> Option<Period> {
+    let r = Reference {
+        year: date.map(|d| d.year()),
+        date,
+        stored,
+    };
+    if let Some(p) = broadest(title, &stated(title, r)) {
         return Some(p);
     }
-    if let Some(p) = broadest(opening, &stated(opening, date_year)) {
+    if let Some(p) = broadest(opening, &stated(opening, r)) {
         return Some(p);
     }
     if let Some(d) = date {
@@ -66,7 +76,7 @@ pub fn article_period(title: &str, opening: &str, body: &str, date: Option<Naive
     }
     // The body's first explicit period; a school year ("năm học 2009-2010") is reported on
     // when it ends.
-    let in_body = stated(body, None);
+    let in_body = stated(body, Reference { year: None, ..r });
     let first = in_body.iter().find(|s| s.period.is_some())?;
     let school_year = body[..first.start].to_lowercase().trim_end().ends_with("năm học");
     match (school_year, &first.period) {

@@ -3,9 +3,31 @@
 
 use std::sync::LazyLock;
 
+use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 
 use crate::domain::Period;
+
+/// What yearless and relative periods are read against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reference {
+    /// The year the text reports on: "quý 3" and "năm nay" are of it.
+    pub year: Option<i32>,
+    /// The day the text was written: "đến nay" ends in its month.
+    pub date: Option<NaiveDate>,
+    /// The day the text was stored: nothing it reports on starts later.
+    pub stored: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+impl Reference {
+    pub fn year(year: Option<i32>) -> Reference {
+        Reference {
+            year,
+            ..Reference::default()
+        }
+    }
+}
 
 /// A period stated in a text, in bytes of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +50,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?ix)
         (?P<target>đến\s+năm\s+{Y}\s+so\s+với\s+năm\s+{Y})
+      | (?P<dates>từ\s+(?:ngày\s+)?(?P<d1>[0-9]{{1,2}})\s*[/.-]\s*(?P<m1>[0-9]{{1,2}})(?:\s*[/.-]\s*(?P<y1>[12][0-9]{{3}}))?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?P<d2>[0-9]{{1,2}})\s*[/.-]\s*(?P<m2>[0-9]{{1,2}})\s*[/.-]\s*(?P<y2>[12][0-9]{{3}}))
+      | (?P<months>từ\s+tháng\s+(?P<mm1>1[0-2]|0?[1-9])(?-u:\b)(?:(?:\s*/\s*|\s+năm\s+)(?P<my1>[12][0-9]{{3}}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:tháng\s+(?P<mm2>1[0-2]|0?[1-9])(?-u:\b)(?:(?:\s*/\s*|\s+năm\s+)(?P<my2>[12][0-9]{{3}}))?|nay))
       | (?P<fromto>từ\s+(?:năm\s+)?{Y}\s+(?:đến|tới)\s+(?:năm\s+)?(?:{Y}|nay))
       | (?P<span>{Y}\s*[-–—]\s*{Y})
       | (?P<half>(?:6|06|sáu)\s+tháng(?:\s+(?P<side>đầu|cuối))?(?P<hyear>(?:\s+năm)+)?(?:\s+{Y})?)
@@ -54,6 +78,13 @@ static BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A term named as part of a body's name: "khóa I, nhiệm kỳ 2025-2030", "HĐND các cấp nhiệm kỳ".
 static TERM_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)nhiệm\s+kỳ\s*$").expect("term"));
+/// A year a goal is set for: "phấn đấu đến năm 2030", "đến hết năm 2025".
+static TARGET_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:đến|tới)\s+(?:hết\s+|cuối\s+)?$").expect("target"));
+/// A term named with its years, as a body's or as a period: "nhiệm kỳ 2020 - 2025".
+static NAMED_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)nhiệm\s+kỳ\s*\(?\s*([12][0-9]{3})\s*[-–—]\s*([12][0-9]{3})").expect("named term")
+});
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)bầu\s+cử").expect("election"));
 /// What opens a clause before a period that sets the scope of what follows.
 static CLAUSE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,8 +116,86 @@ fn lunar_year(stem: &str, branch: &str, near: i32) -> Option<i32> {
     (near - 30..=near + 30).find(|y| y.rem_euclid(10) == s && y.rem_euclid(12) == b)
 }
 
-/// The periods stated in `text`. Yearless ones ("quý 3", "năm nay") take `ref_year`.
-pub fn stated(text: &str, ref_year: Option<i32>) -> Vec<Stated> {
+/// A day-and-month pair read as a month of a span: a span that starts late in a month starts
+/// with the next, one that ends early in a month ends with the one before.
+fn span_month(day: u32, month: u32, year: i32, starts: bool) -> (i32, u32) {
+    match (starts, day, month) {
+        (true, 16.., 12) => (year + 1, 1),
+        (true, 16.., m) => (year, m + 1),
+        (false, ..=14, 1) => (year - 1, 12),
+        (false, ..=14, m) => (year, m - 1),
+        (_, _, m) => (year, m),
+    }
+}
+
+/// "từ ngày 1/8/2018 đến 31/7/2019": the months it covers.
+fn date_span(c: &Captures<'_>) -> Option<Period> {
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (d1, m1, d2, m2) = (num("d1")?, num("m1")?, num("d2")?, num("m2")?);
+    let y2: i32 = c.name("y2")?.as_str().parse().ok()?;
+    let y1: i32 = match c.name("y1") {
+        Some(y) => y.as_str().parse().ok()?,
+        None if m1 <= m2 => y2,
+        None => y2 - 1,
+    };
+    if !(1..=31).contains(&d1)
+        || !(1..=31).contains(&d2)
+        || !(1..=12).contains(&m1)
+        || !(1..=12).contains(&m2)
+    {
+        return None;
+    }
+    let (y1, m1) = span_month(d1, m1, y1, true);
+    let (y2, m2) = span_month(d2, m2, y2, false);
+    Period::months(y1, m1, y2, m2)
+}
+
+/// "từ tháng 10/2022 đến tháng 9/2023", "từ tháng 7 đến nay": the months it covers.
+fn month_span(c: &Captures<'_>, r: Reference) -> Option<Period> {
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+    let m1 = num("mm1")? as u32;
+    let (y2, m2) = match num("mm2") {
+        Some(m2) => (num("my2").or(r.year)?, m2 as u32),
+        None => {
+            let now = r.date.or(r.stored)?;
+            (now.year(), now.month())
+        }
+    };
+    let y1 = num("my1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+    Period::months(y1, m1, y2, m2)
+}
+
+/// The term before the latest one a text names: what "nhiệm kỳ qua" reports on. A term that
+/// has begun by the reference year is the one ending; one named at its start, the new one.
+fn term_before(text: &str, r: Reference) -> Option<Period> {
+    let (from, to) = NAMED_TERM
+        .captures_iter(text)
+        .filter_map(|c| Some((c[1].parse::<i32>().ok()?, c[2].parse::<i32>().ok()?)))
+        .filter(|(a, b)| b > a && b - a <= 6)
+        .max()?;
+    match r.year {
+        Some(y) if from < y - 1 => Period::span(from, to),
+        _ => Period::span(from - (to - from), from),
+    }
+}
+
+/// The period a goal for `year` covers: the term the text names that ends in it, else the
+/// years from the reference year to it.
+fn target(text: &str, year: i32, r: Reference) -> Option<Period> {
+    let term = NAMED_TERM
+        .captures_iter(text)
+        .filter_map(|c| Some((c[1].parse::<i32>().ok()?, c[2].parse::<i32>().ok()?)))
+        .find(|&(a, b)| b == year && a < b);
+    match (term, r.year) {
+        (Some((a, b)), _) => Period::span(a, b),
+        (None, Some(from)) => Period::span(from, year),
+        (None, None) => Period::year(year),
+    }
+}
+
+/// The periods stated in `text`. Yearless ones ("quý 3", "năm nay") take the reference year.
+pub fn stated(text: &str, r: Reference) -> Vec<Stated> {
+    let ref_year = r.year;
     let mut out = Vec::new();
     // Spans first (the fast automaton), groups only within each span.
     for whole in PERIOD.find_iter(text) {
@@ -106,6 +215,10 @@ pub fn stated(text: &str, ref_year: Option<i32>) -> Vec<Stated> {
         let ys = years(&c);
         let period = if c.name("target").is_some() {
             Period::span(ys[1], ys[0])
+        } else if c.name("dates").is_some() {
+            date_span(&c)
+        } else if c.name("months").is_some() {
+            month_span(&c, r)
         } else if c.name("fromto").is_some() {
             match ys.as_slice() {
                 [from, to] => Period::span(*from, *to),
@@ -160,6 +273,11 @@ pub fn stated(text: &str, ref_year: Option<i32>) -> Vec<Stated> {
         } else if c.name("month").is_some() {
             let m: u32 = c["m"].parse().unwrap_or(0);
             ys.first().copied().and_then(|y| Period::month(y, m))
+        } else if c.name("year").is_some() && TARGET_BEFORE.is_match(before) {
+            match (ys.first().copied(), ref_year.or(r.stored.map(|d| d.year()))) {
+                (Some(y), Some(now)) if y > now => target(text, y, Reference { year: Some(now), ..r }),
+                (y, _) => y.and_then(Period::year),
+            }
         } else if c.name("todate").is_some() || c.name("tet").is_some() || c.name("year").is_some() {
             ys.first().copied().and_then(Period::year)
         } else if c.name("lunar").is_some() {
@@ -179,7 +297,7 @@ pub fn stated(text: &str, ref_year: Option<i32>) -> Vec<Stated> {
             out.push(Stated {
                 start,
                 end,
-                period: None,
+                period: term_before(text, r),
                 sets_scope: sets_scope(text, before, end),
                 event_year: false,
             });
@@ -192,6 +310,11 @@ pub fn stated(text: &str, ref_year: Option<i32>) -> Vec<Stated> {
             ref_year.and_then(Period::year)
         };
         let Some(period) = period else { continue };
+        // A period after the day the text was stored is a name ("Chiến lược … đến năm
+        // 2045") or a misreading, never what a figure reports on.
+        if r.stored.is_some_and(|day| period.start() > day) {
+            continue;
+        }
         out.push(Stated {
             start,
             end,

@@ -3,7 +3,7 @@
 use super::*;
 
 fn periods(text: &str, ref_year: Option<i32>) -> Vec<Option<String>> {
-    stated(text, ref_year)
+    stated(text, Reference::year(ref_year))
         .into_iter()
         .map(|s| s.period.map(|p| p.to_string()))
         .collect()
@@ -60,7 +60,10 @@ fn a_term_that_opens_a_clause_is_a_period_and_an_election_is_its_first_year() {
         one("cuộc bầu cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026 diễn ra"),
         ["2021"]
     );
-    let s = stated("Năm 2023, xã có 12 mô hình; tăng 5% năm 2022.", None);
+    let s = stated(
+        "Năm 2023, xã có 12 mô hình; tăng 5% năm 2022.",
+        Reference::default(),
+    );
     assert_eq!(s.iter().map(|s| s.sets_scope).collect::<Vec<_>>(), [true, false]);
 }
 
@@ -68,7 +71,7 @@ fn a_term_that_opens_a_clause_is_a_period_and_an_election_is_its_first_year() {
 fn the_article_period_from_title_opening_or_date() {
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
     let p = |title: &str, opening: &str, date| {
-        article_period(title, opening, opening, date).map(|p| p.to_string())
+        article_period(title, opening, opening, date, None).map(|p| p.to_string())
     };
     assert_eq!(
         p(
@@ -102,7 +105,7 @@ fn the_article_period_from_title_opening_or_date() {
 #[test]
 fn a_figure_takes_the_nearest_period_that_scopes_it() {
     let text = "Năm 2023, xã có 12 mô hình. Quý III đạt 5%; năm 2022 đạt 4%. Thôn có 7 hộ.";
-    let s = stated(text, Some(2023));
+    let s = stated(text, Reference::year(Some(2023)));
     let at = |needle: &str| {
         let start = text.find(needle).unwrap();
         let sentence_start = text[..start].rfind(". ").map_or(0, |p| p + 2);
@@ -131,4 +134,74 @@ fn a_figure_takes_the_nearest_period_that_scopes_it() {
         Some("2023"),
         "the scope set by the opening sentence"
     );
+}
+
+#[test]
+fn spans_of_dates_and_months_are_the_months_they_cover() {
+    assert_eq!(
+        one("Từ ngày 1/10/2020 đến 30/9/2021, Ban Vận động đã tiếp nhận"),
+        ["2020-10/2021-09"]
+    );
+    assert_eq!(one("từ 20/12/2022 đến ngày 19/12/2023, quỹ nhận"), ["2023"]);
+    assert_eq!(one("từ 01/01 - 30/6/2023, huyện tiếp"), ["2023-H1"]);
+    assert_eq!(
+        one("từ tháng 11/2021 đến tháng 10/2022, các xã vận động"),
+        ["2021-11/2022-10"]
+    );
+    assert_eq!(one("từ tháng 4 đến tháng 6 năm 2024, xã tiếp"), ["2024-Q2"]);
+    let r = Reference {
+        year: Some(2024),
+        date: NaiveDate::from_ymd_opt(2024, 11, 20),
+        stored: None,
+    };
+    let got: Vec<_> = stated("Từ tháng 7 đến nay, phường đã nhận", r)
+        .into_iter()
+        .filter_map(|s| s.period.map(|p| p.to_string()))
+        .collect();
+    assert_eq!(got, ["2024-07/2024-11"]);
+}
+
+#[test]
+fn the_last_term_is_the_one_before_the_term_a_text_names() {
+    assert_eq!(
+        periods(
+            "Đại hội Hội Nông dân xã nhiệm kỳ 2023-2028. Nhiệm kỳ qua, hội kết nạp",
+            Some(2023)
+        ),
+        [Some("2018-2023".to_owned())]
+    );
+    assert_eq!(
+        periods(
+            "Tổng kết nhiệm kỳ 2019-2024 của Ủy ban. Trong nhiệm kỳ qua, Ủy ban",
+            Some(2024)
+        ),
+        [Some("2019-2024".to_owned())]
+    );
+}
+
+#[test]
+fn a_goal_for_a_later_year_covers_the_years_up_to_it() {
+    assert_eq!(
+        one("phấn đấu đến năm 2027 có 95% hộ dùng nước sạch"),
+        ["2024-2027"]
+    );
+    assert_eq!(
+        one("Nhiệm kỳ 2025-2030 của Đảng bộ xã. Phấn đấu đến năm 2030 thu nhập đạt 90 triệu"),
+        ["2025-2030"]
+    );
+    assert_eq!(one("tính đến năm 2023, toàn xã có"), ["2023"]);
+}
+
+#[test]
+fn nothing_is_reported_on_after_the_day_the_text_was_stored() {
+    let r = Reference {
+        year: Some(2026),
+        date: None,
+        stored: NaiveDate::from_ymd_opt(2026, 12, 3),
+    };
+    let got: Vec<_> = stated("Chiến lược phát triển năm 2045 và quý I năm 2027, xã có", r)
+        .into_iter()
+        .filter_map(|s| s.period.map(|p| p.to_string()))
+        .collect();
+    assert!(got.is_empty(), "{got:?}");
 }
