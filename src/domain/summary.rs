@@ -105,6 +105,7 @@ pub struct LocalitySummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
     "key": "poverty_rate", "name_vi": "Tỷ lệ hộ nghèo", "name_en": "Poverty rate", "units": ["percent", "percentage_point"],
+    "description": "Share of households below the poverty line (near-poor households are near_poor_rate).",
     "indicator_count": 5, "locality_count": 3
 }))]
 pub struct MetricCount {
@@ -113,6 +114,8 @@ pub struct MetricCount {
     pub name_en: String,
     /// Units the metric is reported in; empty means any.
     pub units: Vec<Unit>,
+    /// What the metric measures and how it is told from its neighbours.
+    pub description: String,
     pub indicator_count: u64,
     /// Distinct units the metric's indicators are about.
     pub locality_count: u64,

@@ -2,13 +2,13 @@
 //! and evidence (the sentence, and the figure's offsets in Unicode scalar values).
 
 use super::figures::{Figure, find_figures};
-use super::labels::{capitalise, is_empty_label, label_after, label_before};
+use super::labels::{Said, capitalise, is_empty_label, said};
 use super::localities::Mention;
-use super::metrics;
+use super::measure::{self, Before, Standing, metric_of};
+use super::metrics::{self, Measured};
 use super::periods::{Stated, period_of, setters};
 use super::scope::{Scope, paragraphs, place_of, usable};
 use super::tokens::{Kind, Token, sentences};
-use crate::domain::text::fold;
 use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
 
 /// What the article says around its figures.
@@ -23,28 +23,52 @@ pub struct Context<'a> {
     pub stated: &'a [Stated],
     /// Which text of the article this is.
     pub field: TextField,
+    /// The article's title: what a count that says nothing else counts of.
+    pub title: &'a str,
 }
 
 /// The label and metric of the last figure, carried to a figure that names no measure of
 /// its own ("giảm 1,41% còn 5,33%").
 struct Carried {
     sentence: usize,
+    /// Byte where its paragraph starts.
+    paragraph: usize,
     /// Byte where the last figure and what it said end.
     end: usize,
     label: String,
     metric: Option<&'static Metric>,
     /// What a count counted.
     noun: Option<String>,
+    unit: Unit,
+}
+
+impl Carried {
+    fn before(&self) -> Before {
+        Before {
+            unit: self.unit,
+            metric: self.metric,
+        }
+    }
+}
+
+/// A count whose metric is known: a later count of the same noun counts the same.
+struct Counted {
+    start: usize,
+    noun: String,
+    metric: &'static Metric,
 }
 
 fn first_word(s: &str) -> &str {
     s.split([' ', ',']).next().unwrap_or(s)
 }
 
-/// Words after a measure that do not name what it measures ("12 ha so với …").
-const NOT_AN_OBJECT: &[&str] = &[
-    "so", "với", "tăng", "giảm", "đạt", "là", "và", "trong", "tại", "ở", "của", "cho", "được", "thì", "nhưng",
-];
+/// The nearest character boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
 
 /// Byte → Unicode-scalar offsets for a set of byte positions, computed in one pass.
 fn char_offsets(text: &str, mut bytes: Vec<usize>) -> impl Fn(usize) -> usize {
@@ -109,9 +133,10 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
     positions.extend(sents.iter().flat_map(|&(s, e)| [s, e]));
     let to_char = char_offsets(body, positions);
 
+    let topic = metrics::normal(ctx.title);
     let mut out = Vec::with_capacity(figures.len());
     let mut carried: Option<Carried> = None;
-    let mut counts: Vec<(String, &'static Metric)> = Vec::new();
+    let mut counts: Vec<Counted> = Vec::new();
     for (n, f) in figures.iter().enumerate() {
         let (start, end) = span(f);
         let next_figure = figures.get(n + 1).map_or(body.len(), |g| span(g).0);
@@ -132,56 +157,13 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         }
         let first_before = toks[..f.first].partition_point(|t| t.start < from);
         let before = &toks[first_before..f.first];
-        let lead: Vec<&str> = before
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.text)
-            .collect();
-        let lead = lead[lead.len().saturating_sub(4)..].join(" ");
-
-        let mut said_end = toks.get(f.tail.saturating_sub(1)).map_or(end, |t| t.end.max(end));
-        let (mut label, cue) = if breakdown {
-            let noun = f.unit_noun.clone().unwrap_or_default();
-            (
-                format!("{noun} {}", label_before(&body[from..start]))
-                    .trim()
-                    .to_owned(),
-                String::new(),
-            )
-        } else {
-            // "làm mới 2.350m đường bê tông", "thu gom 15 tấn rác": what a measure measures
-            // follows it.
-            let measured_after = matches!(
-                f.unit,
-                Unit::Metre
-                    | Unit::SquareMetre
-                    | Unit::Tonne
-                    | Unit::Kilogram
-                    | Unit::Kilometre
-                    | Unit::Hectare
-            ) && toks.get(f.tail).is_some_and(|t| {
-                t.kind == Kind::Word
-                    && t.text.starts_with(char::is_lowercase)
-                    && !NOT_AN_OBJECT.contains(&t.lower())
-            });
-            let own = if f.label_after || measured_after {
-                String::new()
-            } else {
-                label_before(&body[from..start])
-            };
-            if is_empty_label(&own) && f.tail < toks.len() {
-                // The measure follows the figure: "73 công dân nhập ngũ", "96,8% hộ gia đình đạt …".
-                let noun = f.unit_noun.clone().unwrap_or_default();
-                let (after, after_end) = label_after(toks, &noun, f.tail, body);
-                said_end = said_end.max(after_end);
-                let cue = format!("{lead} {after}");
-                (after, cue)
-            } else {
-                // The verb before the figure tells a share from a growth ("chiếm 24,3%").
-                let cue = format!("{lead} {own} {}", &body[end..said_end]);
-                (own, cue)
-            }
-        };
+        let Said {
+            mut label,
+            cue,
+            lead,
+            verb,
+            end: said_end,
+        } = said(body, toks, f, from, (start, end), breakdown);
 
         let mut metric = None;
         if breakdown {
@@ -189,42 +171,98 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
                 .iter()
                 .rev()
                 .take(16)
-                .find(|(n, _)| Some(n) == f.unit_noun.as_ref())
-                .map(|(_, m)| *m);
+                .find(|c| Some(&c.noun) == f.unit_noun.as_ref())
+                .map(|c| c.metric);
         }
-        if is_empty_label(&label) {
-            if let Some(c) = same_sentence {
+        // A figure that names nothing is of the measure named before it: in its sentence, or
+        // in its paragraph ("GRDP quý 3 tăng 8,62%. Tính chung 9 tháng đạt 8,61%").
+        let bare = is_empty_label(&label);
+        let named_before = carried
+            .as_ref()
+            .filter(|c| c.sentence == si || (bare && f.noun.is_none() && c.paragraph == scope.paragraph.0));
+        if bare {
+            if let Some(c) = named_before {
                 label = c.label.clone();
-                metric = c.metric.filter(|m| m.allows(f.unit));
             }
         }
-        // "Trong đó, 194 mô hình tập thể …": a breakdown of the figure before it.
+        // What a count counts, as the words after it begin ("cử tri đi bầu"): the noun the
+        // figure reader took may be the first word of a longer one.
+        let noun = match f.noun {
+            Some((ns, _)) => {
+                let words: Vec<&str> = toks[ns..]
+                    .iter()
+                    .take_while(|t| t.kind == Kind::Word)
+                    .take(3)
+                    .map(|t| t.text)
+                    .collect();
+                Some(metrics::normal(&words.join(" ")))
+            }
+            None => f.unit_noun.as_deref().map(metrics::normal),
+        };
+        // "Trong đó, 194 mô hình tập thể …" breaks down the count before; "giải quyết 32/52 vụ
+        // việc KN, 63/78 vụ việc TC" lists two of one kind; "Qua đánh giá có 115 mô hình …"
+        // counts again what the paragraph counted: each counts the same.
+        let head = f.unit_noun.as_deref().map(first_word);
         let breaks_down = body[clause_start..start]
             .trim_start()
             .to_lowercase()
             .starts_with("trong đó");
-        if metric.is_none() && breaks_down {
-            metric = carried
-                .as_ref()
-                .filter(|c| {
-                    c.noun.is_some()
-                        && c.noun.as_deref().map(first_word) == f.unit_noun.as_deref().map(first_word)
-                })
-                .and_then(|c| c.metric)
-                .filter(|m| m.allows(f.unit));
-        }
-        // The label; else the cue nearest in the clause; else one stated earlier in the sentence
-        // (the head of a list: "… đăng ký GĐVH; 117/117 KDC …; 184/198 cơ quan …").
-        let metric = metric
-            .or_else(|| metrics::classify_label(&fold(&cue), f.unit))
-            .or_else(|| {
-                let clause = fold(&body[clause_start..clause_end]);
-                metrics::classify_context(&clause, fold(&body[clause_start..start]).len(), f.unit)
+        let joined = f.first > 0 && toks[f.first - 1].is("/") && !toks[f.first].spaced;
+        // An item of a list with no verb of its own: "giải quyết 32/52 vụ KN, 63/78 vụ TC",
+        // "biểu dương 24 tập thể và 16 cá nhân".
+        let listed = |c: &Carried| {
+            let between = body.get(c.end.min(start)..start).unwrap_or_default().trim();
+            c.sentence == si
+                && (joined || verb.is_empty() && matches!(between, "," | ";" | "và" | ", và" | "" | "-"))
+        };
+        let (same_noun, in_list) = match (&carried, head) {
+            (Some(c), Some(h))
+                if (breaks_down && c.noun.as_deref().map(first_word) == Some(h)) || listed(c) =>
+            {
+                (c.metric, true)
+            }
+            (_, Some(h)) => counts
+                .iter()
+                .rev()
+                .take_while(|c| c.start >= scope.paragraph.0)
+                .find(|c| first_word(&c.noun) == h)
+                .map_or((None, false), |c| (Some(c.metric), false)),
+            _ => (None, false),
+        };
+        let previous = named_before.map(Carried::before);
+        let (before_text, after_text) = (
+            metrics::normal(&body[clause_start..start]),
+            metrics::normal(&body[end..floor_boundary(body, clause_end.min(end + 60).max(end))]),
+        );
+        let clause = metrics::normal(&body[clause_start..clause_end]);
+        let metric = metric.or_else(|| {
+            metric_of(&Standing {
+                measured: Measured {
+                    unit: f.unit,
+                    noun: noun.as_deref(),
+                },
+                before: &before_text,
+                after: &after_text,
+                clause: &clause,
+                at: before_text.len(),
+                sentence_before: &metrics::normal(&body[ss..clause_start]),
+                cue: &metrics::normal(&cue),
+                lead: &metrics::normal(&lead),
+                bare: bare && named_before.is_some(),
+                previous,
+                same_noun,
+                in_list,
+                topic: &topic,
             })
-            .or_else(|| {
-                let clause = fold(&body[clause_start..clause_end]);
-                metrics::classify_list_item(&fold(&body[ss..clause_start]), &clause, f.unit)
-            });
+        });
+        // A share of a plan says of which measure: "thu ngân sách so với dự toán".
+        if metric.is_some_and(|m| m.key == "plan_fulfilment") {
+            let measure = match named_before {
+                Some(c) if bare || label.split_whitespace().count() <= 1 => c.label.clone(),
+                _ => label.clone(),
+            };
+            label = format!("{measure} so với {}", measure::plan_base(&after_text));
+        }
         if is_empty_label(&label) {
             label = f.unit_noun.clone().unwrap_or_default();
         }
@@ -236,14 +274,25 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             locality = ctx.primary.cloned();
         }
         if let (Some(m), Some(noun)) = (metric, f.unit_noun.clone().filter(|_| f.noun.is_some())) {
-            counts.push((noun, m));
+            counts.push(Counted {
+                start,
+                noun,
+                metric: m,
+            });
         }
+        // A share of a plan or a rank carries on the measure it is of.
+        let measure = match metric {
+            Some(m) if measure::is_a_share(m) => previous.and_then(|p| p.metric),
+            m => m,
+        };
         carried = Some(Carried {
             sentence: si,
+            paragraph: scope.paragraph.0,
             end: said_end,
             label: label.clone(),
-            metric,
+            metric: measure,
             noun: f.unit_noun.clone(),
+            unit: f.unit,
         });
         out.push(NewIndicator {
             metric: metric.map_or(MetricKey::OTHER, MetricKey::of),

@@ -9,6 +9,7 @@ mod figures;
 mod indicators;
 mod labels;
 mod localities;
+mod measure;
 pub mod metrics;
 mod numbers;
 mod page;
@@ -25,7 +26,7 @@ use localities::MapHint;
 
 /// Version of the extraction rules. Stored with each article: articles saved by an older
 /// version are extracted again when they are next seeded.
-pub const EXTRACTOR_VERSION: i64 = 2;
+pub const EXTRACTOR_VERSION: i64 = 3;
 
 /// Why a text could not be turned into an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -154,6 +155,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         period: period.as_ref(),
         stated,
         field,
+        title,
     };
     let title_toks = tokens::tokenize(title);
     let title_stated = periods::stated(title, reference);

@@ -236,6 +236,7 @@ fn count_metrics(conn: &rusqlite::Connection) -> Result<Vec<MetricCount>, StoreE
                 name_vi: m.name_vi.to_owned(),
                 name_en: m.name_en.to_owned(),
                 units: m.units.to_vec(),
+                description: m.description.to_owned(),
                 indicator_count,
                 locality_count,
             }

@@ -78,6 +78,7 @@ impl Tabular for MetricCount {
             "name_vi",
             "name_en",
             "units",
+            "description",
             "indicator_count",
             "locality_count",
         ]
@@ -93,6 +94,7 @@ impl Tabular for MetricCount {
                 .map(|u| Unit::as_str(*u))
                 .collect::<Vec<_>>()
                 .join(" "),
+            self.description.clone(),
             self.indicator_count.to_string(),
             self.locality_count.to_string(),
         ]

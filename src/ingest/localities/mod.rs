@@ -96,6 +96,8 @@ const TITLE_WEIGHT: f32 = 2.0;
 const LEAD_WEIGHT: f32 = 1.5;
 const BARE_WEIGHT: f32 = 0.5;
 const ORGAN_WEIGHT: f32 = 0.25;
+/// Names looked back over for the unit a type word alone refers to.
+const LOOK_BACK: usize = 32;
 const ADDRESS_WEIGHT: f32 = 0.5;
 
 fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
@@ -161,21 +163,20 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
     } else {
         LEAD_WEIGHT
     };
-    // A type word alone refers back: to the unit of that type last named before it, in its
-    // paragraph first; else the one of that type the article is about, else the only one of
-    // that type it names.
+    // A type word alone refers back: to the unit of that type last named before it (among the
+    // last few names: reading stays linear in the text); else the one of that type the article
+    // is about, else the only one of that type it names.
     let referent = |raw: &RawMention<'_>| -> Option<&PlaceId> {
-        let of_type = |m: &&Mention| {
-            m.role == Role::Named
-                && m.end <= raw.start
-                && g.get(&m.id).is_some_and(|u| raw.types.contains(&u.unit_type))
-        };
-        let paragraph_start = page.body[..raw.start].rfind("\n\n").map_or(0, |p| p + 2);
-        let before = body_mentions.iter().rev().filter(of_type);
-        before
-            .clone()
-            .find(|m| m.start >= paragraph_start)
-            .or_else(|| before.clone().next())
+        let upto = body_mentions.partition_point(|m| m.start < raw.start);
+        body_mentions[..upto]
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .find(|m| {
+                m.role == Role::Named
+                    && m.end <= raw.start
+                    && g.get(&m.id).is_some_and(|u| raw.types.contains(&u.unit_type))
+            })
             .map(|m| &m.id)
     };
     let own_unit = |raw: &RawMention<'_>, primary: Option<&PlaceId>| -> Option<PlaceId> {

@@ -5,9 +5,13 @@
 //! kinh tế"); after a count it is the noun and what is said of it ("73 công dân nhập ngũ
 //! năm 2022" → "công dân nhập ngũ").
 
+mod said;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+pub use said::{Said, said};
 
 use super::numbers::looks_like_year;
 use super::tokens::{Kind, Token, tokenize};
@@ -166,9 +170,18 @@ pub fn capitalise(s: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// A label that names no measure: empty, or only a place ("huyện Bác Ái").
+/// Words that say a figure is a rate or an amount without saying of what ("đạt tỷ lệ").
+static MEASURE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:đạt|chiếm|bằng|với|là|ở)\s+)*(?i:tỷ\s+lệ|tỉ\s+lệ|mức|con\s+số|số|tổng\s+số|tổng|số\s+tiền|trị\s+giá|tổng\s+trị\s+giá|giá\s+trị)$")
+        .expect("measure only")
+});
+
+/// A label that names no measure: empty, only a place ("huyện Bác Ái"), or only the word for
+/// a rate or an amount ("đạt tỷ lệ").
 pub fn is_empty_label(label: &str) -> bool {
-    !label.chars().any(char::is_alphabetic) || LOCALITY_ONLY.is_match(label)
+    !label.chars().any(char::is_alphabetic)
+        || LOCALITY_ONLY.is_match(label)
+        || MEASURE_ONLY.is_match(label.trim())
 }
 
 #[cfg(test)]
@@ -207,6 +220,8 @@ mod tests {
     fn places_alone_are_not_labels() {
         assert!(is_empty_label("huyện Bác Ái"));
         assert!(is_empty_label(" , "));
+        assert!(is_empty_label("đạt tỷ lệ"));
+        assert!(is_empty_label("trị giá"));
         assert!(!is_empty_label("tỷ lệ hộ nghèo"));
     }
 

@@ -1,0 +1,236 @@
+//! Which metric a figure measures, from where it stands: a percentage of a plan is plan
+//! fulfilment whatever it fulfils; a rank is a rank; a count after "cho" counts who received
+//! what the clause gives; a figure that names nothing carries the measure of the one before
+//! it; a count of the noun counted just before counts the same; else the cues of its label,
+//! its clause and its sentence ([`metrics`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::metrics::{self, Measured};
+use crate::domain::{Metric, MetricKey, Unit};
+
+/// What a percentage is a share of, said right after it: a plan, an estimate, a target.
+static OF_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\)?\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|kh|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|nq)(?:[^\p{L}]|$)")
+        .expect("of plan")
+});
+/// A bare "đạt 51,2%" closing a clause: the share of its plan that the amount before reached.
+static BARE_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[,;(]\s*)(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên)?\s*$").expect("share")
+});
+static CLOSES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[,;.)]|và\s|$)").expect("closes"));
+static RANKED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:xếp\s+thứ|đứng\s+thứ|xếp\s+hạng)\s*$").expect("ranked"));
+/// Who receives what the clause gives: "tặng quà cho 3.000 hộ".
+static RECIPIENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)cho(?:\s+(?:trên|hơn|gần|khoảng|tổng\s+số))?\s*$").expect("recipients")
+});
+/// Metrics that say who people are rather than what they got.
+const WHO: &[&str] = &[
+    "poor_households",
+    "near_poor_households",
+    "households",
+    "participants",
+    "voters",
+];
+static RATE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"tỷ\s+lệ|tỉ\s+lệ").expect("rate"));
+
+/// The figure just before, in the same sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Before {
+    pub unit: Unit,
+    pub metric: Option<&'static Metric>,
+}
+
+/// Where a figure stands, as normalised text ([`metrics::normal`]).
+pub struct Standing<'a> {
+    pub measured: Measured<'a>,
+    /// The clause up to the figure.
+    pub before: &'a str,
+    /// The clause after the figure.
+    pub after: &'a str,
+    /// The figure's whole clause, and where in it the figure starts.
+    pub clause: &'a str,
+    pub at: usize,
+    /// The sentence before the clause.
+    pub sentence_before: &'a str,
+    /// The label with the words around it that name the measure.
+    pub cue: &'a str,
+    /// The text before the figure within its label's window.
+    pub lead: &'a str,
+    /// Whether the figure's own label names nothing ("tăng 3%").
+    pub bare: bool,
+    /// The previous figure of the sentence.
+    pub previous: Option<Before>,
+    /// The metric of the last count of the same noun in the paragraph, if any.
+    pub same_noun: Option<&'static Metric>,
+    /// Whether that count is the item before in a list of the same sentence, or the whole
+    /// that a "trong đó" breaks down.
+    pub in_list: bool,
+    /// What the article is about (its title): the last resort for what a count counts.
+    pub topic: &'a str,
+}
+
+fn plan() -> &'static Metric {
+    MetricKey::parse("plan_fulfilment")
+        .expect("in the catalog")
+        .metric()
+}
+
+fn rank() -> &'static Metric {
+    MetricKey::parse("ranking").expect("in the catalog").metric()
+}
+
+/// What a share of a plan is a share of, as the words after it name it ("dự toán", "kế
+/// hoạch"); a plan when they name none.
+pub fn plan_base(after: &str) -> &'static str {
+    const BASES: [(&str, &str); 7] = [
+        ("kế hoạch", "kế hoạch"),
+        ("kh", "kế hoạch"),
+        ("dự toán", "dự toán"),
+        ("chỉ tiêu", "chỉ tiêu"),
+        ("mục tiêu", "mục tiêu"),
+        ("nghị quyết", "nghị quyết"),
+        ("nq", "nghị quyết"),
+    ];
+    let head = after.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let head = head
+        .strip_prefix("so với ")
+        .or_else(|| head.strip_prefix("so "))
+        .unwrap_or(head);
+    BASES
+        .iter()
+        .find(|(w, _)| head.starts_with(w) && !head[w.len()..].starts_with(char::is_alphanumeric))
+        .map_or("kế hoạch", |(_, base)| base)
+}
+
+/// Whether a metric is a figure's share of another measure (of its plan, its rank), not the
+/// measure itself.
+pub fn is_a_share(m: &Metric) -> bool {
+    m.key == "plan_fulfilment" || m.key == "ranking"
+}
+
+/// The metric a figure measures, if the catalog has it.
+pub fn metric_of(s: &Standing<'_>) -> Option<&'static Metric> {
+    let f = s.measured;
+    if matches!(f.unit, Unit::Percent) {
+        if OF_PLAN.is_match(s.after) {
+            return Some(plan());
+        }
+        let after_amount = s.previous.is_some_and(|p| {
+            !matches!(
+                p.unit,
+                Unit::Percent | Unit::PercentagePoint | Unit::Count | Unit::Ratio
+            )
+        });
+        if after_amount
+            && BARE_SHARE.is_match(s.before)
+            && CLOSES.is_match(s.after)
+            && !RATE_WORD.is_match(s.lead)
+        {
+            return Some(plan());
+        }
+    }
+    if matches!(f.unit, Unit::Ratio | Unit::Count) && RANKED.is_match(s.before) {
+        return Some(rank());
+    }
+    // Who received is said by who they are ("hộ nghèo"); what they received, by the clause
+    // before "cho" — unless what follows names it ("cho 63 hộ xóa nhà tạm").
+    if RECIPIENTS.is_match(s.before) {
+        let own = metrics::classify_label(s.cue, f).filter(|m| !WHO.contains(&m.key));
+        let given = Measured { noun: None, ..f };
+        if let Some(m) = own.or_else(|| metrics::classify_context(s.before, s.before.len(), given)) {
+            return Some(m);
+        }
+    }
+    if s.bare {
+        if let Some(m) = s.previous.and_then(|p| p.metric).filter(|m| m.allows(f.unit)) {
+            return Some(m);
+        }
+    }
+    // An item of a list continues its head: "giải quyết 32/52 vụ KN, 63/78 vụ TC".
+    if let Some(m) = s.same_noun.filter(|m| metrics::fits(m, f) && s.in_list) {
+        return Some(m);
+    }
+    metrics::classify_label(s.cue, f)
+        .or(s.same_noun.filter(|m| m.allows(f.unit)))
+        .or_else(|| metrics::classify_context(s.clause, s.at, f))
+        .or_else(|| metrics::classify_list_item(s.sentence_before, s.clause, f))
+        .or_else(|| metrics::classify_context(s.topic, s.topic.len(), f).filter(|_| f.noun.is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::metrics::normal;
+
+    fn standing<'a>(before: &'a str, after: &'a str, unit: Unit, previous: Option<Before>) -> Standing<'a> {
+        Standing {
+            measured: Measured { unit, noun: None },
+            before,
+            after,
+            clause: before,
+            at: before.len(),
+            sentence_before: "",
+            cue: before,
+            lead: before,
+            bare: false,
+            previous,
+            same_noun: None,
+            in_list: false,
+            topic: "",
+        }
+    }
+
+    fn key(s: &Standing<'_>) -> &'static str {
+        metric_of(s).map_or("other", |m| m.key)
+    }
+
+    #[test]
+    fn a_share_of_a_plan_is_plan_fulfilment() {
+        let before = normal("thu ngân sách đạt");
+        assert_eq!(
+            key(&standing(
+                &before,
+                " so với dự toán, tăng 5%",
+                Unit::Percent,
+                None
+            )),
+            "plan_fulfilment"
+        );
+        let after = normal(" KH năm");
+        assert_eq!(
+            key(&standing(&before, &after, Unit::Percent, None)),
+            "plan_fulfilment"
+        );
+        assert_eq!(
+            key(&standing(&before, " so với cùng kỳ", Unit::Percent, None)),
+            "budget_revenue"
+        );
+        let amount = Before {
+            unit: Unit::Vnd,
+            metric: None,
+        };
+        let before = normal("vốn đầu tư thực hiện 120 tỷ đồng, đạt");
+        assert_eq!(
+            key(&standing(&before, ", tăng 4%", Unit::Percent, Some(amount))),
+            "plan_fulfilment"
+        );
+    }
+
+    #[test]
+    fn a_rank_and_the_recipients_of_a_gift() {
+        let before = normal("chỉ số cải cách hành chính xếp thứ");
+        assert_eq!(
+            key(&standing(&before, " toàn quốc", Unit::Ratio, None)),
+            "ranking"
+        );
+        let before = normal("trao 200 suất quà cho");
+        let mut s = standing(&before, " hộ nghèo", Unit::Count, None);
+        s.measured.noun = Some("hộ nghèo");
+        s.cue = "hộ nghèo";
+        assert_eq!(key(&s), "gifts");
+    }
+}
