@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::lines::person_name;
+use super::lines::{is_section, person_name};
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})(?:[^0-9]|$)")
@@ -35,7 +35,9 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         | chủ\s+nhật | \bcn\b
         | ngày\s+đăng | đăng\s+ngày | đăng\s+lúc | đăng\s+tải | ngày\s+cập\s+nhật | cập\s+nhật(?:\s+lúc|\s+ngày)?
         | thời\s+gian(?:\s+đăng)? | xuất\s+bản | ngày\s+xuất\s+bản | published | updated | posted
+        | in\s+bài(?:\s+viết)? | bản\s+in | chia\s+sẻ | gửi\s+bài | lưu\s+bài
         | \bngày\b | \blúc\b | \bvào\b
+        | \b[0-9]{1,7}\b
         ",
     )
     .expect("date line furniture")
@@ -64,6 +66,7 @@ pub fn date_line(line: &str) -> Option<(NaiveDate, Option<String>)> {
     let before_date = line.find(&*date.1).unwrap_or(0);
     match chunks.as_slice() {
         [] => Some((date.0, None)),
+        [one] if is_section(one) => Some((date.0, None)),
         [one] => match person_name(one) {
             Some(name) => Some((date.0, Some(name))),
             // A category label printed before the date ("Nhịp cầu nhân ái - Ngày đăng : …").
@@ -117,6 +120,24 @@ mod tests {
         assert_eq!(date("03/05/2022 11:20 View Count: 87"), d(2022, 5, 3));
         assert_eq!(date("Kinh tế - Ngày đăng : 10:15, 04/08/2020"), d(2020, 8, 4));
         assert_eq!(date("Thứ Hai, ngày 20 tháng 7 năm 2021"), d(2021, 7, 20));
+        assert_eq!(
+            date("Thứ ba - 12/11/2024 07:15 36 0"),
+            d(2024, 11, 12),
+            "counters after the time"
+        );
+        assert_eq!(
+            date("10:05:41 22/03/2018 | Kinh tế"),
+            d(2018, 3, 22),
+            "a section after the date"
+        );
+        assert_eq!(
+            date("04:10 PM 05/10/2021 |  Lượt xem: 215 |  In bài viết |"),
+            d(2021, 10, 5)
+        );
+        assert_eq!(
+            date_line("10:05:41 22/03/2018 | Kinh tế").and_then(|(_, a)| a),
+            None
+        );
     }
 
     #[test]

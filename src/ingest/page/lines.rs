@@ -23,6 +23,35 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("contact")
 });
+/// Site furniture that names no story: navigation and interface labels, an e-mail address, the
+/// site's own name ("Cổng thông tin điện tử …", "Báo điện tử …").
+static SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:skip\s+to(?:\s+main)?\s+content|banner|analytics?|menu|trang\s+chủ|home|đăng\s+nhập|đăng\s+ký|tìm\s+kiếm|search|english|tiếng\s+việt|en|vi|tags?|comments?)$|[\w.+-]+@[\w-]+\.[\w.]+|^(?:cổng|trang)\s+thông\s+tin(?:\s+điện\s+tử)?\b|^báo\s+điện\s+tử\b",
+    )
+    .expect("site furniture")
+});
+
+/// Section and tag labels portals print beside a story: never its byline.
+#[rustfmt::skip]
+const SECTIONS: &[&str] = &[
+    "thời sự", "chính trị", "kinh tế", "xã hội", "văn hóa", "dân tộc", "thể thao", "giáo dục", "y tế",
+    "pháp luật", "quốc phòng", "an ninh", "nông nghiệp", "du lịch", "tin tức", "tin tổng hợp", "đời sống",
+    "mặt trận", "dân vận", "xây dựng đảng", "tin địa phương", "địa phương", "sự kiện", "tin mới", "tin nổi bật",
+    "tags", "tag", "từ khóa", "comment", "comments", "bình luận", "share", "chia sẻ", "en", "vi", "print",
+    "kinh tế - xã hội", "chính trị - xã hội", "văn hóa - xã hội", "hoạt động", "tin hoạt động",
+];
+
+/// A section or tag label ("Kinh tế", "TAGS").
+pub fn is_section(text: &str) -> bool {
+    let words: Vec<String> = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .map(|w| crate::ingest::tokens::normal_word(w).into_owned())
+        .collect();
+    SECTIONS.contains(&words.join(" ").as_str())
+}
+
 /// The outlet's own mark opening a lede: "(QNO) - ", "TPO - ", "(Baothanhhoa.vn) - ", "(ABO) ".
 static OUTLET_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\([\p{Lu}][\p{L}0-9.]{1,24}\)\s*(?:[-–—]\s*)?|[\p{Lu}][\p{Lu}0-9.]{1,14}\s*[-–—]\s+)")
@@ -51,6 +80,7 @@ pub fn is_chrome(line: &str) -> bool {
         || VIEW_COUNTER.is_match(bare)
         || MEDIA_LINE.is_match(line)
         || CONTACT.is_match(bare)
+        || (SITE.is_match(bare) && line.split_whitespace().count() <= 12)
         // A pager ("1", "56 (1)"), a stray letter or mark.
         || !line.chars().any(char::is_alphabetic)
         || bare.chars().count() <= 1
@@ -92,8 +122,17 @@ pub fn without_outlet_mark(line: &str) -> &str {
 /// outlet's mark, not a bulleted sub-heading.
 pub fn is_headline(line: &str) -> bool {
     let words = word_count(line);
+    // A headline may close with a parenthesis: "… Đại hội lần thứ XIII (nhiệm kỳ 2020 – 2025)".
+    let unbracketed = match line
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|l| l.rfind('(').map(|p| &l[..p]))
+    {
+        Some(head) if word_count(head) >= 2 => head,
+        _ => line,
+    };
     (2..=40).contains(&words)
-        && !ends_sentence(line.trim_end_matches(['"', '”']))
+        && !ends_sentence(unbracketed.trim_end().trim_end_matches(['"', '”']))
         && without_outlet_mark(line).len() == line.len()
         && !line.starts_with(['*', '•', '+', '-', '–'])
 }
@@ -125,6 +164,7 @@ pub fn person_name(text: &str) -> Option<String> {
     };
     let names: Vec<&str> = text.split(['–', '—']).map(str::trim).collect();
     let ok = !ends_sentence(text)
+        && !is_section(text)
         && text.chars().any(char::is_alphabetic)
         && names.len() <= 2
         && names.iter().all(|n| one(n));
@@ -135,6 +175,7 @@ pub fn person_name(text: &str) -> Option<String> {
 /// "Thanh Thủy", "Tin và ảnh: Lê Hòa" → "Lê Hòa".
 pub fn byline(line: &str) -> Option<String> {
     let line = CREDIT.find(line).map_or(line, |m| &line[m.end()..]);
+    let line = line.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
     let name = match line.split_once(" (") {
         Some((name, rest)) if rest.ends_with(')') => name,
         _ => line,
@@ -161,6 +202,10 @@ mod tests {
             "View Count: 15",
             "Video: 63021_OTHANH.mp4",
             "28°C",
+            "Skip to main content",
+            "Banner",
+            "0209.3 872 582 | vanphong@thongke.gov.vn",
+            "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN AN PHÚ",
         ] {
             assert!(is_chrome(line), "{line:?}");
         }
@@ -178,6 +223,10 @@ mod tests {
         ));
         assert!(!is_headline("Năm 2023, xã đạt 19/19 tiêu chí nông thôn mới."));
         assert!(!is_headline("* Phó Bí thư Tỉnh ủy dự ngày hội tại xã Hòa Bình"));
+        assert!(is_headline(
+            "Đảng bộ xã Hòa Bình tổ chức Đại hội lần thứ XX (nhiệm kỳ 2025 – 2030)"
+        ));
+        assert!(!is_headline("Xã Hòa Bình tổ chức Đại hội. (Ảnh: Lê An)"));
         assert_eq!(
             without_outlet_mark("(BBG) - Chiều 5/1, xã tổ chức"),
             "Chiều 5/1, xã tổ chức"
@@ -203,5 +252,8 @@ mod tests {
         assert_eq!(byline("Quang cảnh hội nghị"), None);
         assert_eq!(byline("Năm 2020"), None);
         assert_eq!(byline("Phát biểu tại hội nghị."), None);
+        assert_eq!(byline("TAGS"), None);
+        assert_eq!(byline("Kinh tế"), None);
+        assert_eq!(byline("LÊ AN |").as_deref(), Some("LÊ AN"));
     }
 }

@@ -100,12 +100,16 @@ pub fn parse_page(normalized: &str) -> PageParts {
         }
     }
     // The byline closing the story, with only furniture and teasers after it.
-    if let Some(pos) = body.iter().rposition(|l| byline(l).is_some()).filter(|&p| {
+    if let Some(mut pos) = body.iter().rposition(|l| byline(l).is_some()).filter(|&p| {
         p > 0
             && body[p + 1..]
                 .iter()
                 .all(|l| word_count(l) <= 40 && !l.ends_with('.'))
     }) {
+        // "Lê An" then "Báo Nhân Dân": the author, then the paper the story is taken from.
+        if pos > 1 && byline(body[pos - 1]).is_some() {
+            pos -= 1;
+        }
         author = byline(body[pos]).or(author);
         let after: Vec<String> = body[pos + 1..].iter().map(|s| s.to_string()).collect();
         trailer.splice(0..0, after);
