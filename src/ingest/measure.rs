@@ -155,7 +155,7 @@ pub fn metric_of(s: &Standing<'_>) -> Option<&'static Metric> {
         return Some(m);
     }
     metrics::classify_label(s.cue, f)
-        .or(s.same_noun.filter(|m| m.allows(f.unit)))
+        .or(s.same_noun.filter(|m| metrics::fits(m, f)))
         .or_else(|| metrics::classify_context(s.clause, s.at, f))
         .or_else(|| metrics::classify_list_item(s.sentence_before, s.clause, f))
         .or_else(|| metrics::classify_context(s.topic, s.topic.len(), f).filter(|_| f.noun.is_some()))

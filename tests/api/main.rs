@@ -9,6 +9,7 @@ mod explorer;
 mod extraction;
 mod hostile;
 mod linear_cost;
+mod measures;
 mod openapi;
 mod place_evidence;
 mod places;

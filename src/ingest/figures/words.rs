@@ -62,7 +62,7 @@ pub const COMPOUND_NOUNS: &[&str] = &[
     "đơn vị", "doanh nghiệp", "chỉ tiêu", "công trình", "tổ chức", "chi bộ", "đảng bộ", "trường hợp",
     "ý kiến", "kiến nghị", "thanh niên", "người dân", "cán bộ", "hội nghị", "sản phẩm", "gia đình",
     "tình nguyện", "bệnh nhân", "phương tiện", "xã viên", "hội viên", "suất quà", "phần quà",
-    "cây xanh", "đại biểu",
+    "cây xanh", "đại biểu", "ngày công", "cử tri", "lượt khách", "căn nhà", "ngôi nhà", "nhân khẩu",
 ];
 
 /// One-word nouns that join the noun before them across a comma ("khối, xóm", "đơn, thư").

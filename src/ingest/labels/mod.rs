@@ -120,7 +120,14 @@ pub fn label_before(text: &str) -> String {
     }
 }
 
+/// Phrases that open a clause without naming what it measures: "Tính chung 9 tháng, …".
+static LEADING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|cộng\s+dồn|tổng\s+cộng|nhìn\s+chung)(?:\s+(?:(?:6|06|sáu|9|09|chín|3|03)\s+tháng(?:\s+đầu)?(?:\s+năm)?|cả\s+năm|năm))?\s*,?\s*")
+        .expect("leading phrase")
+});
+
 fn strip_leading(s: &str) -> String {
+    let s = LEADING_PHRASE.find(s).map_or(s, |m| &s[m.end()..]);
     let toks = tokenize(s);
     let start = toks
         .iter()
@@ -141,11 +148,17 @@ pub fn label_after(toks: &[Token<'_>], noun: &str, from: usize, text: &str) -> (
         Kind::Punct => !["-", "“", "”", "\""].contains(&t.text),
         Kind::Word => AFTER_STOPS.contains(&t.lower()),
     };
-    let end = toks[from..]
+    let mut end = toks[from..]
         .iter()
         .position(stop)
         .map_or(toks.len(), |p| from + p)
         .min(from + 14);
+    // "… lượt công dân và tổ chức 12 buổi …": what follows "và" belongs to the next figure.
+    if toks.get(end).is_some_and(|t| t.kind == Kind::Number) {
+        if let Some(and) = (from..end).rev().take(3).find(|&k| toks[k].lower() == "và") {
+            end = and;
+        }
+    }
     let Some(last) = end.checked_sub(1).filter(|&l| l >= from) else {
         return (
             noun.to_owned(),

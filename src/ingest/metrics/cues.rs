@@ -118,7 +118,7 @@ pub const CUES: &[MetricCues] = &[
     cues!("growth_contribution", &[&["tăng trưởng"], &["đóng góp"]]),
     cues!("economic_structure", &[&["cơ cấu"], &["tỷ trọng"], &["tỉ trọng"], &["ngành", "chiếm"], &["khu vực", "chiếm"]]),
     cues!("sector_growth", &[&["ngành công nghiệp"], &["ngành xây dựng"], &["ngành dịch vụ"], &["ngành nông"], &["công nghiệp và xây dựng"], &["công nghiệp - xây dựng"], &["khu vực nông"], &["khu vực công nghiệp"], &["khu vực dịch vụ"], &["nông, lâm nghiệp"], &["nông lâm nghiệp"]]),
-    cues!("economic_growth", &[&["tăng trưởng kinh tế"], &["tăng trưởng grdp"], &["grdp"], &["tốc độ tăng trưởng"]]),
+    cues!("economic_growth", &[&["tổng sản phẩm"], &["tăng trưởng kinh tế"], &["tăng trưởng grdp"], &["grdp"], &["tốc độ tăng trưởng"]]),
     cues!("grdp", &[&["grdp"], &["tổng sản phẩm"]]),
     cues!("industrial_output", &[&["sản xuất công nghiệp"], &["giá trị công nghiệp"], &["chỉ số sản xuất công nghiệp"], &["sản xuất ngành công nghiệp"], &["tiểu thủ công nghiệp"]]),
     cues!("production_value", &[&["giá trị sản xuất"]]),

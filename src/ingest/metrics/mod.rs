@@ -68,7 +68,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 pub fn fits(m: &Metric, f: Measured<'_>) -> bool {
     RULES
         .iter()
-        .find(|r| std::ptr::eq(r.metric, m))
+        .find(|r| r.metric.key == m.key)
         .is_none_or(|r| r.fits(f))
 }
 
