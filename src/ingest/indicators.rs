@@ -6,7 +6,7 @@ use super::labels::{Said, capitalise, is_empty_label, said};
 use super::localities::Mention;
 use super::measure::{self, Before, Standing, metric_of};
 use super::metrics::{self, Measured};
-use super::periods::{Stated, period_of, setters};
+use super::periods::{Scoped, Stated, period_of, setters};
 use super::scope::{Scope, paragraphs, place_of, usable};
 use super::tokens::{Kind, Token, sentences};
 use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
@@ -25,7 +25,18 @@ pub struct Context<'a> {
     pub field: TextField,
     /// The article's title: what a count that says nothing else counts of.
     pub title: &'a str,
+    /// The month of the event the article tells of, when it is a handing-over.
+    pub event_month: Option<&'a Period>,
 }
+
+/// What is handed out at an event, and so is of the event's month.
+const HANDED_OUT: &[&str] = &[
+    "gifts",
+    "support_in_need",
+    "charity_houses",
+    "awards",
+    "funds_raised",
+];
 
 /// The label and metric of the last figure, carried to a figure that names no measure of
 /// its own ("giảm 1,41% còn 5,33%").
@@ -285,6 +296,17 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             Some(m) if measure::is_a_share(m) => previous.and_then(|p| p.metric),
             m => m,
         };
+        let (mut period, scoped) = period_of(
+            ctx.stated,
+            &setters,
+            scope.clause,
+            (start, end),
+            next_figure,
+            ctx.period,
+        );
+        if scoped == Scoped::ByArticle && metric.is_some_and(|m| HANDED_OUT.contains(&m.key)) {
+            period = ctx.event_month.cloned().or(period);
+        }
         carried = Some(Carried {
             sentence: si,
             paragraph: scope.paragraph.0,
@@ -303,14 +325,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             denominator: f.denominator,
             qualifier: f.qualifier,
             direction: direction(before),
-            period: period_of(
-                ctx.stated,
-                &setters,
-                scope.clause,
-                (start, end),
-                next_figure,
-                ctx.period,
-            ),
+            period,
             locality,
             evidence: Evidence::new(body, ctx.field, (ss, se), (start, end), &to_char),
         });

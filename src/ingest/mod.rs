@@ -116,6 +116,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         (None, Some(d)) => periods::article_period(title, &opening, &body, Some(d), stored),
         _ => stated_period,
     };
+    let event_month = periods::event_month(title, &opening, event_date, stored);
     let ref_year = period
         .as_ref()
         .map(|p| p.end().year())
@@ -156,6 +157,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         stated,
         field,
         title,
+        event_month: event_month.as_ref(),
     };
     let title_toks = tokens::tokenize(title);
     let title_stated = periods::stated(title, reference);

@@ -76,3 +76,17 @@ fn a_unit_said_to_be_the_former_one_is_on_the_earlier_map() {
         .collect();
     assert_eq!(schemes, ["2025", "2024"]);
 }
+
+#[test]
+fn units_a_list_names_without_their_type_word_each_take_their_figure() {
+    let (primary, figures) = read(
+        "Tỉnh Bắc Kạn bầu đủ đại biểu\n\n25/05/2021\n\n\
+         Tỉnh Bắc Kạn đã bầu đủ số đại biểu HĐND tỉnh, trong đó Pác Nặm 4 đại biểu, Na Rì 5 đại biểu.\n\nAN BÌNH",
+    );
+    assert_eq!(primary.as_deref(), Some("06"));
+    assert_eq!(
+        figures,
+        [(4.0, Some("060".into())), (5.0, Some("066".into()))],
+        "each item of the list is its own unit"
+    );
+}

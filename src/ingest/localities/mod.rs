@@ -9,6 +9,7 @@
 //! map a text is on, the map on which more of its names resolve is taken, the 2025 map on a tie.
 
 mod hamlets;
+mod listed;
 mod primary;
 mod resolver;
 mod scan;
@@ -254,8 +255,14 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
             })
         })
         .collect();
+    let listed = province
+        .as_ref()
+        .filter(|p| p.scheme() == scheme)
+        .map(|p| listed::listed_names(g, page.body_toks, p, &body_mentions))
+        .unwrap_or_default();
     let mut mentions = body_mentions;
     mentions.extend(resolved_bare);
+    mentions.extend(listed);
     mentions.sort_by_key(|m| (m.start, m.role != Role::Address));
 
     let mut localities = Vec::new();

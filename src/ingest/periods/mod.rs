@@ -14,7 +14,10 @@ mod stated;
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, NaiveDate};
+use regex::Regex;
 
 use crate::domain::Period;
 pub use stated::{Reference, Stated, stated};
@@ -85,6 +88,39 @@ pub fn article_period(
     }
 }
 
+/// Words of an opening that tell of a handing-over, and of a review of a period.
+static HANDING_OVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:trao|tặng|bàn\s+giao|khánh\s+thành|phát\s+quà|cấp\s+phát)\b").expect("handing over")
+});
+static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)tổng\s+kết|sơ\s+kết|báo\s+cáo|kết\s+quả|năm\s+qua|nhiệm\s+kỳ|đại\s+hội|kỳ\s+họp|giai\s+đoạn",
+    )
+    .expect("review")
+});
+
+/// The month of the event an article tells of, for what was handed out at it ("Chiều 20/1,
+/// … trao 200 suất quà"): an opening that tells of a handing-over on a day, with no period
+/// stated in title or opening and no review of one.
+pub fn event_month(
+    title: &str,
+    opening: &str,
+    event: Option<NaiveDate>,
+    stored: Option<NaiveDate>,
+) -> Option<Period> {
+    let day = event?;
+    let r = Reference {
+        year: Some(day.year()),
+        date: Some(day),
+        stored,
+    };
+    let states = |t: &str| stated(t, r).iter().any(|s| s.period.is_some());
+    let quiet = !states(title) && !states(opening) && !REVIEW.is_match(title) && !REVIEW.is_match(opening);
+    (quiet && HANDING_OVER.is_match(opening))
+        .then(|| Period::month(day.year(), day.month()))
+        .flatten()
+}
+
 /// The periods that set the scope of what follows, in text order.
 pub fn setters(stated: &[Stated]) -> Vec<&Stated> {
     stated.iter().filter(|s| s.sets_scope).collect()
@@ -101,7 +137,7 @@ pub fn period_of(
     (start, end): (usize, usize),
     next_figure: usize,
     article: Option<&Period>,
-) -> Option<Period> {
+) -> (Option<Period>, Scoped) {
     // `stated` is in text order: each scope is found by binary search.
     let first_from = |at: usize| stated.partition_point(|s| s.start < at);
     let before = stated[first_from(clause_start)..first_from(start)]
@@ -122,10 +158,19 @@ pub fn period_of(
     };
     match scoping {
         Some(s) if s.event_year => match (&s.period, article) {
-            (Some(year), Some(a)) if year.covers(a) => Some(a.clone()),
-            _ => s.period.clone(),
+            (Some(year), Some(a)) if year.covers(a) => (Some(a.clone()), Scoped::ByText),
+            _ => (s.period.clone(), Scoped::ByText),
         },
-        Some(s) => s.period.clone(),
-        None => article.cloned(),
+        Some(s) => (s.period.clone(), Scoped::ByText),
+        None => (article.cloned(), Scoped::ByArticle),
     }
+}
+
+/// Where a figure's period came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scoped {
+    /// A period the text states around it.
+    ByText,
+    /// The article's period: the text states none for it.
+    ByArticle,
 }

@@ -124,6 +124,7 @@ fn a_figure_takes_the_nearest_period_that_scopes_it() {
             usize::MAX,
             None,
         )
+        .0
         .map(|p| p.to_string())
     };
     assert_eq!(at("12").as_deref(), Some("2023"));
@@ -204,4 +205,31 @@ fn nothing_is_reported_on_after_the_day_the_text_was_stored() {
         .filter_map(|s| s.period.map(|p| p.to_string()))
         .collect();
     assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn what_was_handed_out_at_an_event_is_of_the_event_s_month() {
+    let day = NaiveDate::from_ymd_opt(2024, 1, 26);
+    let month = |title: &str, opening: &str| event_month(title, opening, day, None).map(|p| p.to_string());
+    assert_eq!(
+        month(
+            "Trao quà Tết cho hộ nghèo",
+            "Chiều 26/1, Hội Chữ thập đỏ xã trao 120 suất quà."
+        )
+        .as_deref(),
+        Some("2024-01")
+    );
+    assert_eq!(
+        month(
+            "Xã tổng kết công tác Mặt trận",
+            "Chiều 26/1, xã trao 120 suất quà."
+        )
+        .as_deref(),
+        None,
+        "a review reports on its period"
+    );
+    assert_eq!(
+        month("Trao quà", "Năm 2023, Hội trao 1.200 suất quà.").as_deref(),
+        None
+    );
 }
