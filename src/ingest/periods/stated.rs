@@ -73,7 +73,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// Words shortly before a period that make it a comparison base, a standard's period or part
 /// of a date ("ngày 02 tháng 7 năm 2021").
 static BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:so\s+với|so\s+cùng|cùng\s+kỳ|so\s+sánh|chuẩn|thường\s+kỳ)[^,;.()]{0,30}|ngày\s+[0-9]{1,2}\s+)$")
+    Regex::new(r"(?i)(?:(?:so\s+với|so\s+cùng|cùng\s+kỳ|so\s+sánh|chuẩn\s+nghèo|bộ\s+tiêu\s+chí|thường\s+kỳ)[^,;.()]{0,30}|ngày\s+[0-9]{1,2}\s+)$")
         .expect("base")
 });
 /// A term named as part of a body's name: "khóa I, nhiệm kỳ 2025-2030", "HĐND các cấp nhiệm kỳ".

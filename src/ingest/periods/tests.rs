@@ -37,6 +37,11 @@ fn every_form_of_a_stated_period() {
         ["2025-2030"]
     );
     assert_eq!(one("Tổng kết năm học 2009-2010"), ["2009-2010"]);
+    assert_eq!(
+        one("công nhận 30 sản phẩm đạt tiêu chuẩn OCOP năm 2022"),
+        ["2022"],
+        "a standard met in a year, not a standard's period"
+    );
 }
 
 #[test]
