@@ -8,13 +8,16 @@
 //! with every district) names the unit of the earlier map. When the date does not say which
 //! map a text is on, the map on which more of its names resolve is taken, the 2025 map on a tie.
 
+mod addresses;
 mod hamlets;
 mod listed;
 mod primary;
 mod resolver;
 mod scan;
+mod type_words;
 
-use primary::Votes;
+use addresses::mark_addresses;
+use primary::{Votes, lead_paragraph};
 use resolver::Resolver;
 use scan::{PROVINCE, RawMention, bare_provinces, scan};
 
@@ -283,39 +286,6 @@ fn resolve_on(g: &Gazetteer, scheme: Scheme, page: &Page<'_>) -> Resolution {
         title_mentions,
         evidence,
         ..empty
-    }
-}
-
-/// Marks the mentions that only continue the address of the unit named just before them
-/// ("xã Thạnh Phú, huyện Cái Nước, tỉnh Cà Mau"; "xã Vi Hương (Bạch Thông)").
-fn mark_addresses(g: &Gazetteer, text: &str, mentions: &mut [Mention]) {
-    for i in 1..mentions.len() {
-        let (before, rest) = mentions.split_at_mut(i);
-        let m = &mut rest[0];
-        let Some(prev) = before.iter().rev().find(|p| p.role != Role::Bare) else {
-            continue;
-        };
-        let gap = text.get(prev.end.min(m.start)..m.start).unwrap_or("");
-        let adjacent = m.start <= prev.end || gap.chars().all(|c| matches!(c, ',' | ' ' | '(' | '-' | '–'));
-        if adjacent && prev.id != m.id && g.is_within(&prev.id, &m.id) {
-            m.role = Role::Address;
-        }
-    }
-}
-
-/// Bytes of the story's first paragraph that is not a photo caption; empty for a story of one
-/// paragraph (all of it is the lead, and none stands out).
-fn lead_paragraph(body: &str, captions: &[(usize, usize)]) -> std::ops::Range<usize> {
-    let mut start = 0;
-    loop {
-        let end = body[start..].find("\n\n").map_or(body.len(), |p| start + p);
-        if end == body.len() {
-            return if start == 0 { 0..0 } else { start..end };
-        }
-        if !captions.iter().any(|&(s, _)| s == start) {
-            return start..end;
-        }
-        start = end + 2;
     }
 }
 

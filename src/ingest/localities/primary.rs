@@ -58,6 +58,22 @@ impl Votes {
     }
 }
 
+/// Bytes of the story's first paragraph that is not a photo caption; empty for a story of one
+/// paragraph (all of it is the lead, and none stands out).
+pub fn lead_paragraph(body: &str, captions: &[(usize, usize)]) -> std::ops::Range<usize> {
+    let mut start = 0;
+    loop {
+        let end = body[start..].find("\n\n").map_or(body.len(), |p| start + p);
+        if end == body.len() {
+            return if start == 0 { 0..0 } else { start..end };
+        }
+        if !captions.iter().any(|&(s, _)| s == start) {
+            return start..end;
+        }
+        start = end + 2;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@
 //! họp thường kỳ tháng 9/2025") and a date written out ("ngày 02 tháng 7 năm 2021"). An election for a term ("bầu cử … nhiệm kỳ 2021-2026") reports
 //! on the year it is held. "Nhiệm kỳ qua" states a term without its years: no period.
 
+mod spans;
 mod stated;
 #[cfg(test)]
 mod tests;

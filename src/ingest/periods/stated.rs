@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 
+use super::spans::{date_span, month_span, target, term_before};
 use crate::domain::Period;
 
 /// What yearless and relative periods are read against.
@@ -81,10 +82,6 @@ static TERM_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)nhiệm\
 /// A year a goal is set for: "phấn đấu đến năm 2030", "đến hết năm 2025".
 static TARGET_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:đến|tới)\s+(?:hết\s+|cuối\s+)?$").expect("target"));
-/// A term named with its years, as a body's or as a period: "nhiệm kỳ 2020 - 2025".
-static NAMED_TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)nhiệm\s+kỳ\s*\(?\s*([12][0-9]{3})\s*[-–—]\s*([12][0-9]{3})").expect("named term")
-});
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)bầu\s+cử").expect("election"));
 /// What opens a clause before a period that sets the scope of what follows.
 static CLAUSE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -114,83 +111,6 @@ fn lunar_year(stem: &str, branch: &str, near: i32) -> Option<i32> {
     let b = BRANCHES.iter().position(|x| *x == branch)? as i32;
     // A year whose last digit gives the stem and whose remainder by 12 gives the branch.
     (near - 30..=near + 30).find(|y| y.rem_euclid(10) == s && y.rem_euclid(12) == b)
-}
-
-/// A day-and-month pair read as a month of a span: a span that starts late in a month starts
-/// with the next, one that ends early in a month ends with the one before.
-fn span_month(day: u32, month: u32, year: i32, starts: bool) -> (i32, u32) {
-    match (starts, day, month) {
-        (true, 16.., 12) => (year + 1, 1),
-        (true, 16.., m) => (year, m + 1),
-        (false, ..=14, 1) => (year - 1, 12),
-        (false, ..=14, m) => (year, m - 1),
-        (_, _, m) => (year, m),
-    }
-}
-
-/// "từ ngày 1/8/2018 đến 31/7/2019": the months it covers.
-fn date_span(c: &Captures<'_>) -> Option<Period> {
-    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (d1, m1, d2, m2) = (num("d1")?, num("m1")?, num("d2")?, num("m2")?);
-    let y2: i32 = c.name("y2")?.as_str().parse().ok()?;
-    let y1: i32 = match c.name("y1") {
-        Some(y) => y.as_str().parse().ok()?,
-        None if m1 <= m2 => y2,
-        None => y2 - 1,
-    };
-    if !(1..=31).contains(&d1)
-        || !(1..=31).contains(&d2)
-        || !(1..=12).contains(&m1)
-        || !(1..=12).contains(&m2)
-    {
-        return None;
-    }
-    let (y1, m1) = span_month(d1, m1, y1, true);
-    let (y2, m2) = span_month(d2, m2, y2, false);
-    Period::months(y1, m1, y2, m2)
-}
-
-/// "từ tháng 10/2022 đến tháng 9/2023", "từ tháng 7 đến nay": the months it covers.
-fn month_span(c: &Captures<'_>, r: Reference) -> Option<Period> {
-    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
-    let m1 = num("mm1")? as u32;
-    let (y2, m2) = match num("mm2") {
-        Some(m2) => (num("my2").or(r.year)?, m2 as u32),
-        None => {
-            let now = r.date.or(r.stored)?;
-            (now.year(), now.month())
-        }
-    };
-    let y1 = num("my1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
-    Period::months(y1, m1, y2, m2)
-}
-
-/// The term before the latest one a text names: what "nhiệm kỳ qua" reports on. A term that
-/// has begun by the reference year is the one ending; one named at its start, the new one.
-fn term_before(text: &str, r: Reference) -> Option<Period> {
-    let (from, to) = NAMED_TERM
-        .captures_iter(text)
-        .filter_map(|c| Some((c[1].parse::<i32>().ok()?, c[2].parse::<i32>().ok()?)))
-        .filter(|(a, b)| b > a && b - a <= 6)
-        .max()?;
-    match r.year {
-        Some(y) if from < y - 1 => Period::span(from, to),
-        _ => Period::span(from - (to - from), from),
-    }
-}
-
-/// The period a goal for `year` covers: the term the text names that ends in it, else the
-/// years from the reference year to it.
-fn target(text: &str, year: i32, r: Reference) -> Option<Period> {
-    let term = NAMED_TERM
-        .captures_iter(text)
-        .filter_map(|c| Some((c[1].parse::<i32>().ok()?, c[2].parse::<i32>().ok()?)))
-        .find(|&(a, b)| b == year && a < b);
-    match (term, r.year) {
-        (Some((a, b)), _) => Period::span(a, b),
-        (None, Some(from)) => Period::span(from, year),
-        (None, None) => Period::year(year),
-    }
 }
 
 /// The periods stated in `text`. Yearless ones ("quý 3", "năm nay") take the reference year.

@@ -9,7 +9,11 @@ use super::metrics::{self, Measured};
 use super::periods::{Scoped, Stated, period_of, setters};
 use super::scope::{Scope, paragraphs, place_of, usable};
 use super::tokens::{Kind, Token, sentences};
-use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
+use crate::domain::{Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
+
+mod text;
+
+use text::{char_offsets, direction, first_word, floor_boundary};
 
 /// What the article says around its figures.
 pub struct Context<'a> {
@@ -67,50 +71,6 @@ struct Counted {
     start: usize,
     noun: String,
     metric: &'static Metric,
-}
-
-fn first_word(s: &str) -> &str {
-    s.split([' ', ',']).next().unwrap_or(s)
-}
-
-/// The nearest character boundary at or before `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// Byte → Unicode-scalar offsets for a set of byte positions, computed in one pass.
-fn char_offsets(text: &str, mut bytes: Vec<usize>) -> impl Fn(usize) -> usize {
-    bytes.sort_unstable();
-    bytes.dedup();
-    let mut table = Vec::with_capacity(bytes.len());
-    let (mut b, mut c) = (0, 0);
-    for target in bytes {
-        c += text[b..target].chars().count();
-        b = target;
-        table.push((target, c));
-    }
-    move |byte| {
-        table
-            .binary_search_by_key(&byte, |&(b, _)| b)
-            .map_or(0, |i| table[i].1)
-    }
-}
-
-fn direction(before: &[Token<'_>]) -> Direction {
-    let words = before.iter().rev().filter(|t| t.kind == Kind::Word).take(4);
-    for w in words.map(|t| t.lower()) {
-        match w {
-            "tăng" => return Direction::Increase,
-            "giảm" => return Direction::Decrease,
-            "trưởng" | "ước" | "trên" | "hơn" | "gần" | "khoảng" | "thêm" | "lên" | "xuống" | "được"
-            | "xấp" | "xỉ" => {}
-            _ => return Direction::Level,
-        }
-    }
-    Direction::Level
 }
 
 /// Where the text naming a figure's measure starts: the clause, after an unclosed "(" or a
