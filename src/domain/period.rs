@@ -177,6 +177,14 @@ impl Period {
         }
     }
 
+    /// The same part of another year: 2025-9M in 2024 is 2024-9M; a span has no such part.
+    pub fn in_year(&self, year: i32) -> Option<Period> {
+        match self.parts().1 {
+            Part::Span(_) | Part::Months(..) => None,
+            _ => Period::checked(format!("{year}{}", &self.0[4..])),
+        }
+    }
+
     /// Whether the period covers all of `other`.
     pub fn covers(&self, other: &Period) -> bool {
         self.start() <= other.start() && other.end() <= self.end()
@@ -253,6 +261,8 @@ mod tests {
         assert!(p("2019-H1").covers(&p("2019-Q2")) && !p("2019-Q2").covers(&p("2019-H1")));
         assert_eq!(start("2018-08/2019-07"), "2018-08-01");
         assert_eq!(end("2018-08/2019-07"), "2019-07-31");
+        assert_eq!(p("2025-9M").in_year(2024), Some(p("2024-9M")));
+        assert_eq!(p("2021-2025").in_year(2020), None);
     }
 
     #[test]

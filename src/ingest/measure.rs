@@ -69,6 +69,9 @@ pub struct Standing<'a> {
     /// Whether that count is the item before in a list of the same sentence, or the whole
     /// that a "trong đó" breaks down.
     pub in_list: bool,
+    /// Whether the figure follows the one before across a slash ("166 mô hình/30 chi bộ"):
+    /// how many units the figure before is spread over, of the same measure.
+    pub joined: bool,
     /// What the article is about (its title): the last resort for what a count counts.
     pub topic: &'a str,
 }
@@ -151,6 +154,13 @@ pub fn metric_of(s: &Standing<'_>) -> Option<&'static Metric> {
         }
     }
     // An item of a list continues its head: "giải quyết 32/52 vụ KN, 63/78 vụ TC".
+    if let Some(m) = s
+        .previous
+        .and_then(|p| p.metric)
+        .filter(|m| s.joined && m.allows(f.unit))
+    {
+        return Some(m);
+    }
     if let Some(m) = s.same_noun.filter(|m| metrics::fits(m, f) && s.in_list) {
         return Some(m);
     }
@@ -180,6 +190,7 @@ mod tests {
             previous,
             same_noun: None,
             in_list: false,
+            joined: false,
             topic: "",
         }
     }

@@ -107,29 +107,45 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         .map(|b| b.text.as_str())
         .collect();
     let opening = opening.join("\n");
-    let stated_period = periods::article_period(title, &opening, &body, published, stored);
-    let event_date =
-        parts.blocks.iter().filter(|b| !b.caption).take(2).find_map(|b| {
-            dates::event_date(&b.text, dates::year_of(published), stated_period.as_ref(), stored)
-        });
-    let period = match (published, event_date) {
-        (None, Some(d)) => periods::article_period(title, &opening, &body, Some(d), stored),
+    // Without a printed date, the month a story is filed under in its address dates it; without
+    // a printed headline, the headline folded into its address states its period.
+    let address_date = source.url.and_then(page::address_date).filter(not_later);
+    let dated = published.or(address_date);
+    let headline_period = match parts.title {
+        None => source.url.and_then(page::address_period),
+        Some(_) => None,
+    };
+    let article_period = |date| {
+        headline_period
+            .clone()
+            .filter(|_| periods::article_period(title, &opening, "", None, stored).is_none())
+            .or_else(|| periods::article_period(title, &opening, &body, date, stored))
+    };
+    let stated_period = article_period(dated);
+    let event_date = parts
+        .blocks
+        .iter()
+        .filter(|b| !b.caption)
+        .take(2)
+        .find_map(|b| dates::event_date(&b.text, dates::year_of(dated), stated_period.as_ref(), stored));
+    let period = match (dated, event_date) {
+        (None, Some(d)) => article_period(Some(d)),
         _ => stated_period,
     };
     let event_month = periods::event_month(title, &opening, event_date, stored);
     let ref_year = period
         .as_ref()
         .map(|p| p.end().year())
-        .or(dates::year_of(published.or(event_date)));
+        .or(dates::year_of(dated.or(event_date)));
     let reference = periods::Reference {
         year: ref_year,
-        date: published.or(event_date),
+        date: published.or(event_date).or(address_date),
         stored,
     };
     let stated = periods::stated(&body, reference);
     let body_toks = tokens::tokenize(&body);
     let trailer = parts.trailer.join("\n");
-    let map = map_in_force(published.or(event_date), period.as_ref());
+    let map = map_in_force(published.or(event_date).or(address_date), period.as_ref());
     let places = localities::resolve(
         gazetteer,
         map,

@@ -7,6 +7,7 @@ mod dashboards;
 mod evidence;
 mod explorer;
 mod extraction;
+mod figure_periods;
 mod hostile;
 mod linear_cost;
 mod measures;

@@ -1,12 +1,14 @@
 //! Turns the figures of a body into indicators: label, metric, direction, locality, period
 //! and evidence (the sentence, and the figure's offsets in Unicode scalar values).
 
+use chrono::Datelike;
+
 use super::figures::{Figure, find_figures};
 use super::labels::{Said, capitalise, is_empty_label, said};
 use super::localities::Mention;
 use super::measure::{self, Before, Standing, metric_of};
 use super::metrics::{self, Measured};
-use super::periods::{Scoped, Stated, period_of, setters};
+use super::periods::{self, PeriodSource, Stated, period_of, setters};
 use super::scope::{Scope, paragraphs, place_of, usable};
 use super::tokens::{Kind, Token, sentences};
 use crate::domain::{Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
@@ -223,6 +225,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
                 previous,
                 same_noun,
                 in_list,
+                joined,
                 topic: &topic,
             })
         });
@@ -264,8 +267,21 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             next_figure,
             ctx.period,
         );
-        if scoped == Scoped::ByArticle && metric.is_some_and(|m| HANDED_OUT.contains(&m.key)) {
+        if scoped == PeriodSource::Article && metric.is_some_and(|m| HANDED_OUT.contains(&m.key)) {
             period = ctx.event_month.cloned().or(period);
+        }
+        // "cao hơn cùng kỳ 2024 (8,49%)": the figure of the base it follows.
+        if let Some(year) = periods::base_year(&body[clause_start..start]) {
+            period = period
+                .and_then(|p| p.in_year(year))
+                .or_else(|| Period::year(year));
+        }
+        // A share of a whole at the end of a span of years is the state the span ended in:
+        // "sau 20 năm, 57/60 thôn đạt danh hiệu văn hóa".
+        if f.unit == Unit::Ratio && scoped != PeriodSource::Clause {
+            if let Some(p) = period.as_ref().filter(|p| p.end().year() - p.first_year() >= 3) {
+                period = Period::year(p.end().year());
+            }
         }
         carried = Some(Carried {
             sentence: si,

@@ -7,6 +7,7 @@
 //! title when it reads as a headline, and otherwise already the story; the body stops at the
 //! "Từ khóa" / "Xem thêm" block, and the related-article teasers after it are kept apart.
 
+mod address;
 mod dateline;
 mod lines;
 
@@ -15,6 +16,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::domain::text::fold_key;
+pub use address::{address_date, address_period};
 pub use dateline::date_line;
 use lines::{
     byline, is_caption, is_chrome, is_end_marker, is_headline, is_image_alt, without_outlet_mark, word_count,

@@ -122,6 +122,16 @@ pub fn event_month(
         .flatten()
 }
 
+static BASE_IN_PARENTHESES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:cùng\s+kỳ|so\s+với)(?:\s+năm)?\s+([12][0-9]{3})\s*\(\s*$").expect("base")
+});
+
+/// The year of a comparison base whose figure follows in parentheses: "… cùng kỳ 2024 (8,49%)"
+/// (`before` is the clause up to the figure).
+pub fn base_year(before: &str) -> Option<i32> {
+    BASE_IN_PARENTHESES.captures(before)?[1].parse().ok()
+}
+
 /// The periods that set the scope of what follows, in text order.
 pub fn setters(stated: &[Stated]) -> Vec<&Stated> {
     stated.iter().filter(|s| s.sets_scope).collect()
@@ -138,7 +148,7 @@ pub fn period_of(
     (start, end): (usize, usize),
     next_figure: usize,
     article: Option<&Period>,
-) -> (Option<Period>, Scoped) {
+) -> (Option<Period>, PeriodSource) {
     // `stated` is in text order: each scope is found by binary search.
     let first_from = |at: usize| stated.partition_point(|s| s.start < at);
     let before = stated[first_from(clause_start)..first_from(start)]
@@ -150,28 +160,30 @@ pub fn period_of(
         .filter(|s| s.end <= clause_end && s.start < next_figure);
     let scoping = match (before, after) {
         // Both: the nearer ("… năm 2022, đồng thời khen thưởng 18 mô hình giai đoạn 2020-2022").
-        (Some(b), Some(a)) if a.start - end < start - b.end => Some(a),
-        (Some(s), _) | (None, Some(s)) => Some(s),
+        (Some(b), Some(a)) if a.start - end < start - b.end => Some((a, PeriodSource::Clause)),
+        (Some(s), _) | (None, Some(s)) => Some((s, PeriodSource::Clause)),
         (None, None) => {
             let last = setters.partition_point(|s| s.end <= start);
-            last.checked_sub(1).map(|i| setters[i])
+            last.checked_sub(1).map(|i| (setters[i], PeriodSource::Scope))
         }
     };
     match scoping {
-        Some(s) if s.event_year => match (&s.period, article) {
-            (Some(year), Some(a)) if year.covers(a) => (Some(a.clone()), Scoped::ByText),
-            _ => (s.period.clone(), Scoped::ByText),
+        Some((s, by)) if s.event_year => match (&s.period, article) {
+            (Some(year), Some(a)) if year.covers(a) => (Some(a.clone()), by),
+            _ => (s.period.clone(), by),
         },
-        Some(s) => (s.period.clone(), Scoped::ByText),
-        None => (article.cloned(), Scoped::ByArticle),
+        Some((s, by)) => (s.period.clone(), by),
+        None => (article.cloned(), PeriodSource::Article),
     }
 }
 
 /// Where a figure's period came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scoped {
-    /// A period the text states around it.
-    ByText,
+pub enum PeriodSource {
+    /// A period stated in its clause.
+    Clause,
+    /// A period stated before, opening a clause, that scopes what follows ("Năm 2023, …").
+    Scope,
     /// The article's period: the text states none for it.
-    ByArticle,
+    Article,
 }
