@@ -77,6 +77,17 @@ pub(super) fn term_before(text: &str, r: Reference) -> Option<Period> {
     }
 }
 
+/// The term under way that "từ đầu nhiệm kỳ đến nay" reports on: the latest term the text
+/// names that has begun by the reference year.
+pub(super) fn current_term(text: &str, r: Reference) -> Option<Period> {
+    let (from, to) = NAMED_TERM
+        .captures_iter(text)
+        .filter_map(|c| Some((c[1].parse::<i32>().ok()?, c[2].parse::<i32>().ok()?)))
+        .filter(|&(a, b)| b > a && b - a <= 6 && r.year.is_none_or(|y| a <= y))
+        .max()?;
+    Period::span(from, to)
+}
+
 /// The period a goal for `year` covers: the term the text names that ends in it, else the
 /// years from the reference year to it.
 pub(super) fn target(text: &str, year: i32, r: Reference) -> Option<Period> {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 
-use super::spans::{date_span, month_span, target, term_before};
+use super::spans::{current_term, date_span, month_span, target, term_before};
 use crate::domain::Period;
 
 /// What yearless and relative periods are read against.
@@ -55,6 +55,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<months>từ\s+tháng\s+(?P<mm1>1[0-2]|0?[1-9])(?-u:\b)(?:(?:\s*/\s*|\s+năm\s+)(?P<my1>[12][0-9]{{3}}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:tháng\s+(?P<mm2>1[0-2]|0?[1-9])(?-u:\b)(?:(?:\s*/\s*|\s+năm\s+)(?P<my2>[12][0-9]{{3}}))?|nay))
       | (?P<fromto>từ\s+(?:năm\s+)?{Y}\s+(?:đến|tới)\s+(?:năm\s+)?(?:{Y}|nay))
       | (?P<span>{Y}\s*[-–—]\s*{Y})
+      | (?P<first>(?P<fn>1[0-1]|0?[1-578]|hai|ba|bốn|bảy|tám|mười\s+một|mười)\s+tháng\s+đầu(?:\s+năm)*(?:\s+(?P<fy>[12][0-9]{{3}}))?)
       | (?P<half>(?:6|06|sáu)\s+tháng(?:\s+(?P<side>đầu|cuối))?(?P<hyear>(?:\s+năm)+)?(?:\s+{Y})?)
       | (?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)*(?:\s+{Y})?)
       | (?P<quarter>quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?-u:\b)(?:\s*/\s*|\s+năm\s+|\s+)?{Y}?)
@@ -65,6 +66,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<year>năm\s+{Y})
       | (?P<ago>(?:sau|qua)\s+(?P<n>[0-9]{{1,2}})\s+năm|(?P<n2>[0-9]{{1,2}})\s+năm\s+qua)
       | (?P<undated>nhiệm\s+kỳ\s+(?:qua|trước|vừa\s+qua))
+      | (?P<termnow>(?:từ\s+)?đầu\s+nhiệm\s+kỳ(?:\s+(?:đến|tới)\s+nay)?)
       | (?P<relative>năm\s+nay|từ\s+đầu\s+năm(?:\s+đến\s+nay)?|(?:^|[^\p{{L}}])năm\s+qua)
         "
     );
@@ -166,6 +168,23 @@ pub fn stated(text: &str, r: Reference) -> Vec<Stated> {
             } else {
                 Period::span(ys[0], ys[1])
             }
+        } else if c.name("first").is_some() {
+            let n = match c["fn"].to_lowercase().as_str() {
+                "hai" => 2,
+                "ba" => 3,
+                "bốn" => 4,
+                "bảy" => 7,
+                "tám" => 8,
+                "mười" => 10,
+                w if w.starts_with("mười") => 11,
+                digits => digits.parse().unwrap_or(0),
+            };
+            c.name("fy")
+                .and_then(|y| y.as_str().parse().ok())
+                .or(ref_year)
+                .and_then(|y| Period::months(y, 1, y, n))
+        } else if c.name("termnow").is_some() {
+            current_term(text, r)
         } else if c.name("half").is_some() {
             let has_year_word = c.name("hyear").is_some();
             let side = c.name("side").map(|m| m.as_str().to_lowercase());

@@ -37,6 +37,18 @@ fn every_form_of_a_stated_period() {
         ["2025-2030"]
     );
     assert_eq!(one("Tổng kết năm học 2009-2010"), ["2009-2010"]);
+    assert_eq!(one("Trong 11 tháng đầu năm, khách tăng"), ["2024-01/2024-11"]);
+    assert_eq!(one("4 tháng đầu năm 2023, thu ngân sách"), ["2023-01/2023-04"]);
+    assert_eq!(one("ba tháng đầu năm 2022"), ["2022-Q1"]);
+    assert!(
+        one("Trong tháng 8, huyện tiếp").is_empty(),
+        "a month without its year"
+    );
+    assert!(one("trong 3 tháng, xã đã").is_empty(), "a duration");
+    assert_eq!(
+        one("Đại hội nhiệm kỳ 2020-2025 của hội. Từ đầu nhiệm kỳ đến nay, hội kết nạp"),
+        ["2020-2025"]
+    );
     assert_eq!(
         one("công nhận 30 sản phẩm đạt tiêu chuẩn OCOP năm 2022"),
         ["2022"],
