@@ -112,7 +112,10 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
     let address_date = source.url.and_then(page::address_date).filter(not_later);
     let dated = published.or(address_date);
     let headline_period = match parts.title {
-        None => source.url.and_then(page::address_period),
+        None => source
+            .url
+            .and_then(page::address_period)
+            .filter(|p| stored.is_none_or(|day| p.start() <= day)),
         Some(_) => None,
     };
     let article_period = |date| {
@@ -174,6 +177,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         field,
         title,
         event_month: event_month.as_ref(),
+        written: published.or(event_date).or(address_date),
     };
     let title_toks = tokens::tokenize(title);
     let title_stated = periods::stated(title, reference);

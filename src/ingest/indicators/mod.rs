@@ -31,6 +31,8 @@ pub struct Context<'a> {
     pub field: TextField,
     /// The article's title: what a count that says nothing else counts of.
     pub title: &'a str,
+    /// The day the text was written, as far as the page tells.
+    pub written: Option<chrono::NaiveDate>,
     /// The month of the event the article tells of, when it is a handing-over.
     pub event_month: Option<&'a Period>,
 }
@@ -279,7 +281,12 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         // A share of a whole at the end of a span of years is the state the span ended in:
         // "sau 20 năm, 57/60 thôn đạt danh hiệu văn hóa".
         if f.unit == Unit::Ratio && scoped != PeriodSource::Clause {
-            if let Some(p) = period.as_ref().filter(|p| p.end().year() - p.first_year() >= 3) {
+            let ended = |p: &&Period| ctx.written.is_some_and(|d| p.end().year() <= d.year());
+            if let Some(p) = period
+                .as_ref()
+                .filter(|p| p.end().year() - p.first_year() >= 3)
+                .filter(ended)
+            {
                 period = Period::year(p.end().year());
             }
         }
