@@ -5,17 +5,10 @@
 use chiso::ingest;
 
 use crate::extraction::gazetteer;
-use crate::support::text;
+use crate::places::page_places;
 
-/// The primary unit and each figure's unit of a page given as its lines.
 fn read(page: &str) -> (Option<String>, Vec<(f64, Option<String>)>) {
-    let a = ingest::ingest(&ingest::Source::text(page), gazetteer()).expect("an article");
-    let figures = a
-        .indicators
-        .iter()
-        .map(|i| (i.value, text(&i.locality)))
-        .collect();
-    (text(&a.primary_locality), figures)
+    page_places(page, None)
 }
 
 #[test]

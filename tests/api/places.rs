@@ -100,10 +100,14 @@ fn a_person_named_like_a_city_is_not_a_place() {
 
 /// The place of each figure of a short article, in body order.
 fn figure_places(title: &str, body: &str, url: Option<&str>) -> (Option<String>, Vec<(f64, Option<String>)>) {
-    let page = format!("{title}\n\n20/07/2021\n\n{body}\n\nPhóng Viên");
+    page_places(&format!("{title}\n\n20/07/2021\n\n{body}\n\nPhóng Viên"), url)
+}
+
+/// The primary unit and the place of each figure of a page, in body order.
+pub fn page_places(page: &str, url: Option<&str>) -> (Option<String>, Vec<(f64, Option<String>)>) {
     let source = ingest::Source {
         url,
-        ..ingest::Source::text(&page)
+        ..ingest::Source::text(page)
     };
     let a = ingest::ingest(&source, gazetteer()).expect("an article");
     let figures = a
