@@ -63,7 +63,8 @@ static LOCATED_AT: LazyLock<Regex> =
 /// The owner of what a figure counts, right after it: "526 hộ của ấp A", "12 mô hình tại xã B".
 static OWNED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[^,;:]{0,40}[^\p{L}](?:của|tại|ở)\s+$").expect("owner"));
-static HOUSING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnhà\s+ở\s").expect("housing"));
+static HOUSING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^\p{L}\p{N}_])nhà\s+ở\s").expect("housing"));
 
 /// Words at the start of a sentence within which a place is its subject.
 const SUBJECT_WORDS: usize = 6;

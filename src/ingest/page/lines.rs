@@ -19,7 +19,7 @@ static IMAGE_ALT: LazyLock<Regex> =
 /// weather.
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:hotline|đường\s+dây\s+nóng|điện\s+thoại|đt|tel|fax|email|e-mail|liên\s+hệ(?:\s+quảng\s+cáo)?|quảng\s+cáo|bình\s+luận|ý\s+kiến\s+bạn\s+đọc|gửi\s+bình\s+luận|chia\s+sẻ|theo\s+dõi)\b[^!?]{0,60}$|^[0-9]+\s+bình\s+luận$|^-?[0-9]{1,2}\s*°\s*c\b",
+        r"(?i)^(?:hotline|đường\s+dây\s+nóng|điện\s+thoại|đt|tel|fax|email|e-mail|liên\s+hệ(?:\s+quảng\s+cáo)?|quảng\s+cáo|bình\s+luận|ý\s+kiến\s+bạn\s+đọc|gửi\s+bình\s+luận|chia\s+sẻ|theo\s+dõi)(?:[^\p{L}\p{N}_!?][^!?]{0,59})?$|^[0-9]+\s+bình\s+luận$|^-?[0-9]{1,2}\s*°\s*c(?:[^\p{L}\p{N}_]|$)",
     )
     .expect("contact")
 });
@@ -27,7 +27,7 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
 /// site's own name ("Cổng thông tin điện tử …", "Báo điện tử …").
 static SITE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:skip\s+to(?:\s+main)?\s+content|banner|analytics?|menu|trang\s+chủ|home|đăng\s+nhập|đăng\s+ký|tìm\s+kiếm|search|english|tiếng\s+việt|en|vi|tags?|comments?)$|[\w.+-]+@[\w-]+\.[\w.]+|^(?:cổng|trang)\s+thông\s+tin(?:\s+điện\s+tử)?\b|^báo\s+điện\s+tử\b",
+        r"(?i)^(?:skip\s+to(?:\s+main)?\s+content|banner|analytics?|menu|trang\s+chủ|home|đăng\s+nhập|đăng\s+ký|tìm\s+kiếm|search|english|tiếng\s+việt|en|vi|tags?|comments?)$|[\w.+-]+@[\w-]+\.[\w.]+|^(?:cổng|trang)\s+thông\s+tin(?:\s+điện\s+tử)?(?:[^\p{L}\p{N}_]|$)|^báo\s+điện\s+tử(?:[^\p{L}\p{N}_]|$)",
     )
     .expect("site furniture")
 });

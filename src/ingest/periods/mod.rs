@@ -91,7 +91,7 @@ pub fn article_period(
 
 /// Words of an opening that tell of a handing-over, and of a review of a period.
 static HANDING_OVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:trao|tặng|bàn\s+giao|khánh\s+thành|phát\s+quà|cấp\s+phát)\b").expect("handing over")
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}_])(?:trao|tặng|bàn\s+giao|khánh\s+thành|phát\s+quà|cấp\s+phát)(?:[^\p{L}\p{N}_]|$)").expect("handing over")
 });
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
