@@ -37,6 +37,45 @@ const WHO: &[&str] = &[
 ];
 static RATE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"tỷ\s+lệ|tỉ\s+lệ").expect("rate"));
 
+static STRUCTURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng").expect("structure"));
+
+/// Whether the words before a percentage name one sector of the economy and nothing else:
+/// "dịch vụ tăng", "trong đó: nông, lâm nghiệp và thủy sản tăng", "khu vực III (dịch vụ)".
+/// Normalised text.
+fn names_a_sector(lead: &str) -> bool {
+    const HEADS: [&str; 5] = ["lĩnh vực", "khu vực", "nhóm ngành", "ngành", "khối"];
+    const WORDS: [&str; 16] = [
+        "nông", "lâm", "nghiệp", "thủy", "sản", "công", "xây", "dựng", "dịch", "vụ", "thương", "mại", "thuế",
+        "phẩm", "và", "riêng",
+    ];
+    const VERBS: [&str; 8] = ["tăng", "giảm", "đạt", "chiếm", "ước", "khoảng", "trưởng", "có"];
+    let clause = lead.rsplit([';', ':', '.']).next().unwrap_or(lead);
+    let clause = clause.trim().strip_prefix("trong đó").unwrap_or(clause);
+    let mut words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.last().is_some_and(|w| VERBS.contains(w) || *w == "tăng") {
+        words.pop();
+    }
+    let text = words.join(" ");
+    let rest = HEADS.iter().find_map(|h| text.strip_prefix(h)).unwrap_or(&text);
+    let named: Vec<&str> = rest
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "i" | "ii" | "iii"))
+        .collect();
+    named.len() >= 2
+        && named.iter().all(|w| WORDS.contains(w))
+        && ["nghiệp", "vụ", "dựng", "sản", "mại"]
+            .iter()
+            .any(|w| named.contains(w))
+        && !(named.len() == 2
+            && named == ["thủy", "sản"]
+            && !text.starts_with("ngành")
+            && !text.starts_with("khu vực"))
+}
+
 /// The figure just before, in the same sentence.
 #[derive(Debug, Clone, Copy)]
 pub struct Before {
@@ -136,6 +175,17 @@ pub fn metric_of(s: &Standing<'_>) -> Option<&'static Metric> {
             return Some(plan());
         }
     }
+    if matches!(f.unit, Unit::Percent) && names_a_sector(s.lead) {
+        let share = s.before.contains("chiếm")
+            || STRUCTURE.is_match(s.sentence_before)
+            || STRUCTURE.is_match(s.clause);
+        return MetricKey::parse(if share {
+            "economic_structure"
+        } else {
+            "sector_growth"
+        })
+        .map(MetricKey::metric);
+    }
     if matches!(f.unit, Unit::Ratio | Unit::Count) && RANKED.is_match(s.before) {
         return Some(rank());
     }
@@ -229,6 +279,34 @@ mod tests {
             key(&standing(&before, ", tăng 4%", Unit::Percent, Some(amount))),
             "plan_fulfilment"
         );
+    }
+
+    #[test]
+    fn a_sector_named_alone_grows_or_holds_a_share() {
+        for lead in [
+            "trong đó: nông, lâm nghiệp và thủy sản tăng",
+            "; dịch vụ tăng",
+            "lĩnh vực dịch vụ tăng",
+            "khu vực iii (dịch vụ) tăng",
+            "; công nghiệp - xây dựng tăng",
+        ] {
+            let lead = normal(lead);
+            let mut s = standing(&lead, "", Unit::Percent, None);
+            s.lead = &lead;
+            assert_eq!(key(&s), "sector_growth", "{lead}");
+        }
+        let lead = normal("cơ cấu kinh tế: dịch vụ chiếm");
+        let mut s = standing(&lead, "", Unit::Percent, None);
+        s.lead = &lead;
+        assert_eq!(key(&s), "economic_structure");
+        for lead in [
+            "doanh thu dịch vụ tăng",
+            "sản xuất công nghiệp tăng",
+            "dân số sống ở nông thôn",
+            "sản lượng thủy sản tăng",
+        ] {
+            assert!(!names_a_sector(&normal(lead)), "{lead}");
+        }
     }
 
     #[test]

@@ -171,6 +171,7 @@ mod tests {
             "Tổng kết năm học 2009-2010, bậc tiểu học",
             "Video: 63021_OTHANH.mp4",
             "Đại hội lần thứ 2 và giai đoạn 2021-2030",
+            "sản phẩm đạt chuẩn OCOP 4 sao",
         ] {
             assert_eq!(figures(trap), [], "{trap}");
         }

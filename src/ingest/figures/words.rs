@@ -23,14 +23,14 @@ pub const DOCUMENTS: &[[&str; 2]] = &[
     ["hướng", "dẫn"], ["chương", "trình"], ["đề", "án"],
 ];
 
-/// Nouns after a number that make it a duration, an age, a number of tiers ("3 cấp"), a count
-/// of officials ("02 vị", "2 đồng chí") or a vague quantity.
+/// Nouns after a number that make it a duration, an age, a number of tiers ("3 cấp"), a class
+/// ("OCOP 4 sao"), a count of officials ("02 vị", "2 đồng chí") or a vague quantity.
 #[rustfmt::skip]
 pub const NOT_COUNTED: &[&str] = &[
     "năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "giây", "tuổi", "lần", "số", "thứ", "kỳ",
     "khóa", "khoá", "nhiệm", "giai", "độ", "mũi", "đêm", "thập", "thế", "trên", "dưới", "và", "hoặc",
     "đến", "tới", "của", "so", "trong", "tại", "ở", "là", "với", "được", "đã", "có", "cho", "về",
-    "theo", "nhằm", "sau", "trước", "khi", "từ", "cấp", "vị", "đồng", "toàn", "cả",
+    "theo", "nhằm", "sau", "trước", "khi", "từ", "cấp", "vị", "đồng", "toàn", "cả", "sao",
 ];
 
 /// Words glued to a number that are its unit or scale, not part of a code ("3.690.000.000đ",

@@ -213,6 +213,19 @@ mod tests {
             "citizen_reception"
         );
         assert_eq!(label("tỷ lệ che phủ rừng", Unit::Percent), "forest_cover");
+        assert_eq!(
+            count("đại biểu đại diện cho đảng viên", "đảng viên"),
+            "party_members"
+        );
+        assert_eq!(count("kết nạp", "đảng viên"), "new_party_members");
+        assert_eq!(
+            count("Đảng bộ có chi bộ trực thuộc", "chi bộ"),
+            "party_organisations"
+        );
+        assert_eq!(label("ước thiệt hại về tài sản", Unit::Vnd), "disaster_damage");
+        assert_eq!(label("thu nội địa", Unit::Vnd), "budget_revenue");
+        assert_eq!(label("chi đầu tư phát triển", Unit::Vnd), "budget_spending");
+        assert_eq!(label("khoai lang trồng được", Unit::Hectare), "cultivated_area");
     }
 
     #[test]
