@@ -65,15 +65,14 @@ fn names_a_sector(lead: &str) -> bool {
         .split_whitespace()
         .filter(|w| !matches!(*w, "i" | "ii" | "iii"))
         .collect();
+    // "thủy sản" alone is as often the catch as the sector.
+    let catch_only = named == ["thủy", "sản"] && !text.starts_with("ngành") && !text.starts_with("khu vực");
     named.len() >= 2
         && named.iter().all(|w| WORDS.contains(w))
         && ["nghiệp", "vụ", "dựng", "sản", "mại"]
             .iter()
             .any(|w| named.contains(w))
-        && !(named.len() == 2
-            && named == ["thủy", "sản"]
-            && !text.starts_with("ngành")
-            && !text.starts_with("khu vực"))
+        && !catch_only
 }
 
 /// The figure just before, in the same sentence.
