@@ -59,7 +59,7 @@ pub struct LocalityListQuery {
     pub sort: Option<String>,
     /// Only these fields of each unit, separated by commas (`fields=id,name,lat,lon`).
     pub fields: Option<String>,
-    /// `json` (one page, the default), `geojson` (a Point feature for each unit of the page),
+    /// `json` (one page, the default), `geojson` (a Point feature for each unit of the whole filtered list),
     /// `csv` or `ndjson` (the whole filtered list); also chosen by the `Accept` header.
     #[param(value_type = Option<Format>)]
     pub format: Option<String>,
@@ -143,16 +143,13 @@ pub async fn list_localities(
         Format::UNITS,
     )?;
     let store = state.store.clone();
-    if matches!(output.format, Format::Csv | Format::Ndjson) {
-        // At most the 13,390 units of both maps: read whole.
-        let units = blocking(move || store.list_localities(&filter, u32::MAX, 0))
-            .await?
-            .0;
-        return Ok(output.whole("localities", &units));
-    }
-    let (items, total) = blocking(move || store.list_localities(&filter, page.limit, page.offset)).await?;
-    if output.format == Format::Geojson {
-        let features = items
+    if output.format != Format::Json {
+        // At most the 13,390 units of both maps: an export is the whole filtered list.
+        let (units, total) = blocking(move || store.list_localities(&filter, u32::MAX, 0)).await?;
+        if output.format != Format::Geojson {
+            return Ok(output.whole("localities", &units));
+        }
+        let features = units
             .iter()
             .filter_map(|u| {
                 let properties = output.fields.as_ref().map_or_else(
@@ -162,11 +159,11 @@ pub async fn list_localities(
                 Some(geojson::feature(&u.id.to_string(), u.lon?, u.lat?, properties))
             })
             .collect();
-        let page = Page::new(&req, page, Vec::<Locality>::new(), total);
-        let members = serde_json::json!({"meta": page.meta, "links": page.links});
+        let members = serde_json::json!({"meta": {"total": total.count, "total_exact": total.exact}});
         let members = members.as_object().cloned().unwrap_or_default();
         return Ok(geojson::respond(features, members));
     }
+    let (items, total) = blocking(move || store.list_localities(&filter, page.limit, page.offset)).await?;
     Ok(Page::new(&req, page, items, total).respond_with(output.fields.as_ref()))
 }
 

@@ -174,8 +174,13 @@ pub async fn list_summaries(
         Format::LIST,
     )?;
     let store = state.store.clone();
+    // An export is the whole filtered list, never one page of it.
+    let (limit, offset) = match output.format {
+        Format::Json => (page.limit, page.offset),
+        _ => (u32::MAX, 0),
+    };
     let (items, total): (Vec<LocalitySummary>, u64) = blocking(move || {
-        let (ids, total) = store.units_with_articles(scheme, level, sort, page.limit, page.offset)?;
+        let (ids, total) = store.units_with_articles(scheme, level, sort, limit, offset)?;
         let summaries = store.locality_summaries(&ids, rollup)?;
         Ok((summaries.iter().map(|s| s.without_series()).collect(), total))
     })

@@ -6,6 +6,7 @@ mod constructions;
 mod dashboards;
 mod evidence;
 mod explorer;
+mod exports;
 mod extraction;
 mod figure_periods;
 mod hostile;
