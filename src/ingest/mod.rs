@@ -4,6 +4,7 @@
 //! byline, resolves the places it names against the [`Gazetteer`] on the map in force when it
 //! was written, and extracts its figures.
 
+mod changes;
 mod dates;
 mod figures;
 mod indicators;

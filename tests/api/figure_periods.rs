@@ -70,3 +70,25 @@ fn what_is_handed_out_at_an_event_is_of_its_month_and_an_address_dates_a_page() 
     );
     assert_eq!(got, [(2.5e9, p("2021"))]);
 }
+
+#[test]
+fn a_change_told_by_its_two_ends_gives_the_level_reached_and_never_the_earlier_one_as_of_the_period() {
+    let got = periods(
+        "Huyện Na Rì giảm nghèo bền vững\n\n\
+         Năm 2023, tỷ lệ hộ nghèo của huyện Na Rì giảm từ 9,4% xuống còn 7,2%.\n\n\
+         Giai đoạn 2016 - 2020, số hộ có nhà kiên cố tăng từ 1.200 hộ lên 2.050 hộ.\n\n\
+         Số hội viên tăng từ 310 người (năm 2018) lên 402 người (năm 2021).\n\nMAI LAN",
+        None,
+    );
+    assert_eq!(
+        got,
+        [
+            (9.4, None),
+            (7.2, p("2023")),
+            (1200.0, p("2016")),
+            (2050.0, p("2020")),
+            (310.0, p("2018")),
+            (402.0, p("2021")),
+        ]
+    );
+}

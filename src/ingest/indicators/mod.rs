@@ -3,6 +3,7 @@
 
 use chrono::Datelike;
 
+use super::changes;
 use super::figures::{Figure, find_figures};
 use super::labels::{Said, capitalise, is_empty_label, said};
 use super::localities::Mention;
@@ -11,7 +12,7 @@ use super::metrics::{self, Measured};
 use super::periods::{self, PeriodSource, Stated, period_of, setters};
 use super::scope::{Scope, paragraphs, place_of, usable};
 use super::tokens::{Kind, Token, sentences};
-use crate::domain::{Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
+use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
 
 mod text;
 
@@ -290,6 +291,14 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
                 period = Period::year(p.end().year());
             }
         }
+        // "từ 4,2% xuống còn 3,1%": the level reached is of the period, the earlier level of its own.
+        let direction = direction(before);
+        if direction == Direction::Level {
+            let after = &body[end..clause_end.max(end)];
+            if let Some(at) = changes::end_of_change(&body[clause_start..start], after) {
+                period = changes::period_of_end(at, after, period);
+            }
+        }
         carried = Some(Carried {
             sentence: si,
             paragraph: scope.paragraph.0,
@@ -307,7 +316,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             unit_noun: f.unit_noun.clone(),
             denominator: f.denominator,
             qualifier: f.qualifier,
-            direction: direction(before),
+            direction,
             period,
             locality,
             evidence: Evidence::new(body, ctx.field, (ss, se), (start, end), &to_char),

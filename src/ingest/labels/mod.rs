@@ -192,7 +192,7 @@ static MEASURE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that restate, compare or date the figure before without naming a measure: "hay",
 /// "tương đương", "so cùng kỳ", "hằng năm", "lũy kế 10 tháng".
 static RESTATING_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:hay|hoặc|tức|là|tương\s+đương|tương\s+ứng|so|với|cùng\s+kỳ|năm\s+trước|hằng\s+năm|hàng\s+năm|mỗi\s+năm|bình\s+quân|dự\s+kiến|ước|lũy\s+kế|luỹ\s+kế|[0-9]+\s+tháng(?:\s+đầu\s+năm)?|năm|[0-9]{4})(?:\s+|$))+$")
+    Regex::new(r"^(?i:(?:hay|hoặc|tức|là|tương\s+đương|tương\s+ứng|so|với|cùng\s+kỳ|năm\s+trước|hằng\s+năm|hàng\s+năm|mỗi\s+năm|bình\s+quân|dự\s+kiến|ước|lũy\s+kế|luỹ\s+kế|đầu|cuối|giữa|[0-9]+\s+tháng(?:\s+đầu\s+năm)?|năm|[0-9]{4})(?:\s+|$))+$")
         .expect("restating only")
 });
 
@@ -202,7 +202,7 @@ pub fn is_empty_label(label: &str) -> bool {
     !label.chars().any(char::is_alphabetic)
         || LOCALITY_ONLY.is_match(label)
         || MEASURE_ONLY.is_match(label.trim())
-        || RESTATING_ONLY.is_match(label.trim())
+        || RESTATING_ONLY.is_match(label.trim_matches(|c: char| c.is_whitespace() || "()".contains(c)))
 }
 
 #[cfg(test)]
@@ -248,6 +248,7 @@ mod tests {
         assert!(is_empty_label("hay"));
         assert!(is_empty_label("So cùng kỳ năm 2023"));
         assert!(is_empty_label("Lũy kế 8 tháng"));
+        assert!(is_empty_label("(đầu )"));
         assert!(!is_empty_label("Số hộ ước tính"));
         assert!(!is_empty_label("Năm học mới"));
     }
