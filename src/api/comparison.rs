@@ -10,7 +10,8 @@ use super::export::{Format, Output};
 use super::measure::{MeasureQuery, MetricPath, with_measure};
 use super::{AppState, blocking, geojson, params};
 use crate::domain::{
-    ComparisonQuery, ComparisonRow, ComparisonSort, Direction, Level, MetricComparison, Scheme, Unit,
+    ComparisonQuery, ComparisonRow, ComparisonSort, Direction, Level, MetricComparison, PeriodKind, Scheme,
+    Unit,
 };
 use crate::error::{ApiError, Problem};
 
@@ -40,6 +41,11 @@ pub struct ComparisonListQuery {
     /// Only the units directly under this one (`2025-19`: the communes of Thái Nguyên); the
     /// level then defaults to the one below it.
     pub parent: Option<String>,
+    /// The kind of period compared: `year`, `half`, `quarter`, `nine_months`, `month`, `term`
+    /// or `months`; by default the kind most units report (a year at a tie). Units whose
+    /// values are all of other kinds are counted in `left_out`.
+    #[param(value_type = Option<PeriodKind>)]
+    pub period_kind: Option<String>,
     /// `-value` (the default: a ranking, units without a value last), `value`, `name`, `code`.
     #[param(value_type = Option<ComparisonSortKey>)]
     pub sort: Option<String>,
@@ -56,7 +62,8 @@ pub struct ComparisonListQuery {
 /// Compare one metric across units
 ///
 /// Every unit of a level on one map (34 provinces by default), each with its value of the
-/// metric for the periods asked, or its latest (its period said), the figure it comes from,
+/// metric for the periods asked, or its latest of the kind of period compared (its period
+/// said: years with years, nine months with nine months), the figure it comes from,
 /// its source article and the unit's coordinates: a choropleth, a proportional-symbol map or a
 /// ranking in one request. Values are comparable: one unit of measure and one direction
 /// (`unit`, `direction`; by default those most values have); the rest is counted in
@@ -127,6 +134,12 @@ pub async fn compare_metric(
         level,
         parent,
         periods: query.measure().periods()?,
+        period_kind: params::keyword(
+            "period_kind",
+            query.period_kind.as_deref(),
+            PeriodKind::parse,
+            &PeriodKind::ALL.map(PeriodKind::as_str),
+        )?,
         unit: query.measure().unit()?,
         direction: query.measure().direction()?,
         sort,

@@ -239,6 +239,7 @@ pub enum IndicatorInclude {
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "The id is not a number, or a query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No indicator has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The figure was in its article and re-extraction no longer finds it (or the article was deleted); the detail links the article", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
@@ -258,15 +259,19 @@ pub async fn get_indicator(
     let store = state.store.clone();
     let found = blocking(move || {
         let Some(mut indicator) = store.get_indicator(id)? else {
-            return Ok(None);
+            return Ok(Err(store.retired_indicator(id)?));
         };
         if with_sentence {
             indicator.evidence.sentence = store.indicator_sentence(id)?;
         }
-        Ok(Some(indicator))
+        Ok(Ok(indicator))
     })
     .await?;
-    found
-        .map(|i| HttpResponse::Ok().json(i))
-        .ok_or_else(|| ApiError::not_found("no indicator has this id"))
+    match found {
+        Ok(indicator) => Ok(HttpResponse::Ok().json(indicator)),
+        Err(Some(article)) => Err(ApiError::gone(format!(
+            "re-extraction no longer finds this figure in its article: /articles/{article} lists what it finds"
+        ))),
+        Err(None) => Err(ApiError::not_found("no indicator has this id")),
+    }
 }

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{Direction, Level, LocalityRef, MetricKey, Period, PlaceId, PlaceRef, Scheme, Unit};
+use super::{
+    Direction, Level, LocalityRef, MetricKey, Period, PeriodKind, PlaceId, PlaceRef, Scheme, Spread, Unit,
+};
 
 /// Which periods a comparison or a series takes values from: every condition given holds;
 /// none given, each unit's latest.
@@ -62,6 +64,8 @@ pub struct ComparisonQuery {
     /// Only the units directly under this one.
     pub parent: Option<PlaceId>,
     pub periods: PeriodChoice,
+    /// The kind of period compared; by default the kind most units report.
+    pub period_kind: Option<PeriodKind>,
     pub unit: Option<Unit>,
     pub direction: Option<Direction>,
     pub sort: ComparisonSort,
@@ -94,8 +98,12 @@ pub enum LeftOutReason {
     /// In another unit of measure or another direction than the values given: not comparable
     /// with them. Ask with `unit` and `direction` to see them.
     OtherMeasure,
-    /// Reported without a period: a series has nowhere to put them.
+    /// Reported without a period: a series has nowhere to put them, a comparison of one kind
+    /// of period no place.
     NoPeriod,
+    /// Of another kind of period than the comparison's (nine months where years are compared):
+    /// ask with `period_kind` to see them.
+    OtherPeriodKind,
 }
 
 /// Values of the metric that are not in the answer, and why.
@@ -105,7 +113,14 @@ pub struct LeftOut {
     pub reason: LeftOutReason,
     pub unit: Unit,
     pub direction: Direction,
+    /// How many figures.
     pub count: u64,
+    /// With `other_period_kind`: the kind of period of the figures left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_kind: Option<PeriodKind>,
+    /// In a comparison: how many units have no value because of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<u64>,
 }
 
 /// One figure as a comparison or a series gives it.
@@ -179,6 +194,8 @@ pub fn choose_measure(
             unit: *u,
             direction: *d,
             count: *n,
+            period_kind: None,
+            units: None,
         })
         .collect();
     left_out.sort_by_key(|l| (Reverse(l.count), l.unit.as_str(), l.direction.as_str()));
@@ -199,8 +216,10 @@ pub struct ComparisonRow {
     /// The period of `value`.
     #[schema(value_type = Option<String>, example = "2021")]
     pub period: Option<Period>,
-    /// How many comparable values the unit has for the periods asked (`figure` is the latest).
+    /// How many of the unit's figures report on `period` (`figure` is the last reported).
     pub count: u64,
+    /// The lowest and highest of those figures, and whether they differ beyond rounding.
+    pub spread: Option<Spread>,
     /// The figure `value` comes from.
     pub figure: Option<Figure>,
 }
@@ -217,6 +236,9 @@ pub struct MetricComparison {
     pub unit: Option<Unit>,
     /// Whether the values are levels or changes (and which); `null` as `unit`.
     pub direction: Option<Direction>,
+    /// The kind of period every value is of: the one asked, else the kind most units report
+    /// (a year at a tie); `null` when no value has a period.
+    pub period_kind: Option<PeriodKind>,
     /// How many units have a value.
     pub reported: u64,
     /// Values of the metric about these units for the periods asked that are not comparable

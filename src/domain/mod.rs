@@ -6,8 +6,10 @@ mod comparison;
 mod evidence;
 mod facet;
 mod indicator;
+mod like_with_like;
 pub mod metrics;
 mod period;
+mod period_kind;
 pub mod places;
 mod query;
 mod series;
@@ -22,8 +24,10 @@ pub use comparison::{
 pub use evidence::{EVIDENCE_CHARS, Evidence, TextField};
 pub use facet::{FACET_VALUES, Facet, FacetKey, FacetValue};
 pub use indicator::{Direction, Indicator, NewIndicator, Qualifier, Unit};
+pub use like_with_like::{Chosen, choose_value, most_common_kind};
 pub use metrics::{Metric, MetricKey};
 pub use period::{BadPeriod, PERIOD_PATTERN, Period};
+pub use period_kind::{PeriodKind, Spread};
 pub use places::{
     Gazetteer, Level, Locality, LocalityAlias, LocalityDetail, LocalityLink, LocalityRef, PlaceId, PlaceRef,
     ProvinceRef, Scheme, Share, UnitType,

@@ -138,6 +138,20 @@ impl Period {
         parse(&self.0).unwrap_or((1900, Part::Year))
     }
 
+    /// What kind of period this is.
+    pub fn kind(&self) -> super::PeriodKind {
+        use super::PeriodKind as K;
+        match self.parts().1 {
+            Part::Year => K::Year,
+            Part::Half(_) => K::Half,
+            Part::Quarter(_) => K::Quarter,
+            Part::NineMonths => K::NineMonths,
+            Part::Month(_) => K::Month,
+            Part::Span(_) => K::Term,
+            Part::Months(..) => K::Months,
+        }
+    }
+
     /// The first year the period covers.
     pub fn first_year(&self) -> i32 {
         self.parts().0

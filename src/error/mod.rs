@@ -79,6 +79,11 @@ impl ApiError {
         Self::client(StatusCode::NOT_FOUND, detail)
     }
 
+    /// 410: what the id named existed and is gone for good.
+    pub fn gone(detail: impl Into<String>) -> Self {
+        Self::client(StatusCode::GONE, detail)
+    }
+
     /// 404 for a well-formed parameter that names nothing (a locality code, say).
     pub fn unknown_parameter(parameter: &str, detail: impl Into<String>) -> Self {
         ApiError::Client {

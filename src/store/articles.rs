@@ -1,5 +1,7 @@
 //! Saving an article with its localities, indicators and search entry in one transaction.
 
+use std::collections::HashMap;
+
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::gazetteer::crosswalk_places;
@@ -108,9 +110,11 @@ fn save_in(
             |r| r.get(0),
         )
         .optional()?;
+    let mut kept = KeptIds::new();
     let outcome = match stored {
         Some(v) if v >= extractor_version && !replace => return Ok(SaveOutcome::Unchanged),
         Some(_) => {
+            kept = kept_ids(tx, &article.id)?;
             tx.execute("DELETE FROM indicators WHERE article_id = ?1", [&article.id])?;
             tx.execute(
                 "DELETE FROM article_localities WHERE article_id = ?1",
@@ -120,8 +124,50 @@ fn save_in(
         }
         None => SaveOutcome::Created,
     };
-    write_article(tx, article, origin, extractor_version)?;
+    write_article(tx, article, origin, extractor_version, &mut kept)?;
+    retire(tx, &article.id, kept.into_values())?;
     Ok(outcome)
+}
+
+/// The ids of an article's indicators by the figure they read: its text field, its span and
+/// its value. A figure found again keeps its id.
+type KeptIds = HashMap<(String, i64, i64, u64), i64>;
+
+fn figure_key(field: &str, start: i64, end: i64, value: f64) -> (String, i64, i64, u64) {
+    (field.to_owned(), start, end, value.to_bits())
+}
+
+fn kept_ids(tx: &Transaction<'_>, article: &str) -> Result<KeptIds, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, evidence_field, evidence_start, evidence_end, value FROM indicators WHERE article_id = ?1",
+    )?;
+    let rows = stmt.query_map([article], |r| {
+        Ok((
+            figure_key(&r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
+            r.get(0)?,
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Records ids no figure has any more, so that they answer 410 and are never given again.
+fn retire(tx: &Transaction<'_>, article: &str, ids: impl Iterator<Item = i64>) -> Result<(), StoreError> {
+    let mut put =
+        tx.prepare_cached("INSERT OR IGNORE INTO retired_indicators (id, article_id) VALUES (?1, ?2)")?;
+    for id in ids {
+        put.execute(params![id, article])?;
+    }
+    Ok(())
+}
+
+/// The next id no indicator has had.
+fn next_indicator_id(tx: &Transaction<'_>) -> Result<i64, StoreError> {
+    Ok(tx.query_row(
+        "SELECT max(coalesce((SELECT max(id) FROM indicators), 0),
+                    coalesce((SELECT max(id) FROM retired_indicators), 0)) + 1",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 fn write_article(
@@ -129,6 +175,7 @@ fn write_article(
     a: &NewArticle,
     origin: &Origin,
     extractor_version: i64,
+    kept: &mut KeptIds,
 ) -> Result<(), StoreError> {
     let captions = serde_json::to_string(&a.captions).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let seq: i64 = tx.query_row(
@@ -182,17 +229,28 @@ fn write_article(
     }
     tx.execute(&crosswalk_places("AND al.article_id = ?1"), [&a.id])?;
     let mut put_indicator = tx.prepare_cached(
-        "INSERT INTO indicators (article_id, position, metric, label, value, unit, unit_noun,
+        "INSERT INTO indicators (id, article_id, position, metric, label, value, unit, unit_noun,
              denominator, qualifier, direction, period, locality_id, evidence_text,
              evidence_start, evidence_end, newest, evidence_field, sentence_start, sentence_end,
              label_search, province_2024, district_2024, province_2025)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+         VALUES (?20, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
              chiso_fold(?4),
              (SELECT area_id FROM locality_areas WHERE locality_id = ?12 AND slot = 'province_2024'),
              (SELECT area_id FROM locality_areas WHERE locality_id = ?12 AND slot = 'district_2024'),
              (SELECT area_id FROM locality_areas WHERE locality_id = ?12 AND slot = 'province_2025'))",
     )?;
+    let mut next_id = next_indicator_id(tx)?;
     for (position, i) in a.indicators.iter().enumerate() {
+        let key = figure_key(
+            i.evidence.field.as_str(),
+            i.evidence.start as i64,
+            i.evidence.end as i64,
+            i.value,
+        );
+        let id = kept.remove(&key).unwrap_or_else(|| {
+            next_id += 1;
+            next_id - 1
+        });
         put_indicator.execute(params![
             a.id,
             position as i64,
@@ -213,6 +271,7 @@ fn write_article(
             i.evidence.field.as_str(),
             i.evidence.sentence_start as i64,
             i.evidence.sentence_end as i64,
+            id,
         ])?;
     }
     Ok(())
@@ -225,6 +284,11 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "DELETE FROM article_search WHERE rowid = (SELECT seq FROM articles WHERE id = ?1)",
+            [id],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO retired_indicators (id, article_id)
+             SELECT id, article_id FROM indicators WHERE article_id = ?1",
             [id],
         )?;
         let deleted = tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;

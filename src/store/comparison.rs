@@ -14,7 +14,7 @@ use super::{Store, StoreError, date_column};
 use crate::domain::{
     ComparisonQuery, ComparisonRow, ComparisonSort, Direction, Figure, LeftOut, LeftOutReason,
     LocalityMetricSeries, LocalityRef, MetricComparison, PartSeries, Period, PlaceId, PlaceRef, SeriesQuery,
-    Unit, choose_measure, one_per_period,
+    Unit, choose_measure, choose_value, most_common_kind, one_per_period,
 };
 
 /// The columns of a figure, its article and the unit it is about, for [`figure_from_row`].
@@ -137,28 +137,42 @@ fn compare(conn: &Connection, q: &ComparisonQuery) -> Result<MetricComparison, S
         }
     }
     let (chosen, left_out) = choose_measure(&measure_counts(figures.values().flatten()), q.unit, q.direction);
-    let mut data: Vec<ComparisonRow> = units
+    let comparable: Vec<(PlaceRef, Vec<&Figure>)> = units
         .into_iter()
         .map(|locality| {
-            let comparable: Vec<&Figure> = figures
+            let fs = figures
                 .get(&locality.id.to_string())
                 .into_iter()
                 .flatten()
                 .filter(|(u, d, _)| Some((*u, *d)) == chosen)
                 .map(|(_, _, f)| f)
                 .collect();
-            let latest = Figure::latest(comparable.iter().copied()).cloned();
-            ComparisonRow {
-                locality,
-                value: latest.as_ref().map(|f| f.value),
-                unit: latest.as_ref().and(chosen.map(|c| c.0)),
-                direction: latest.as_ref().and(chosen.map(|c| c.1)),
-                period: latest.as_ref().and_then(|f| f.period.clone()),
-                count: comparable.len() as u64,
-                figure: latest,
-            }
+            (locality, fs)
         })
         .collect();
+    let kind = q
+        .period_kind
+        .or_else(|| most_common_kind(comparable.iter().map(|(_, fs)| fs.as_slice())));
+    let mut left_out = left_out;
+    let mut data: Vec<ComparisonRow> = Vec::with_capacity(comparable.len());
+    for (locality, fs) in comparable {
+        let value = choose_value(&fs, kind);
+        if value.is_none() && !fs.is_empty() {
+            if let Some((unit, direction)) = chosen {
+                leave_out(&mut left_out, &fs, unit, direction);
+            }
+        }
+        data.push(ComparisonRow {
+            locality,
+            value: value.as_ref().map(|c| c.figure.value),
+            unit: value.as_ref().and(chosen.map(|c| c.0)),
+            direction: value.as_ref().and(chosen.map(|c| c.1)),
+            period: value.as_ref().and_then(|c| c.figure.period.clone()),
+            count: value.as_ref().map_or(0, |c| c.count),
+            spread: value.as_ref().and_then(|c| c.spread),
+            figure: value.map(|c| c.figure),
+        });
+    }
     sort_rows(&mut data, q.sort);
     let parent = match &q.parent {
         Some(id) => locality_on(conn, id)?.map(|l| LocalityRef::from(&l)),
@@ -171,10 +185,43 @@ fn compare(conn: &Connection, q: &ComparisonQuery) -> Result<MetricComparison, S
         parent,
         unit: chosen.map(|(u, _)| u),
         direction: chosen.map(|(_, d)| d),
+        period_kind: kind,
         reported: data.iter().filter(|r| r.value.is_some()).count() as u64,
         left_out,
         data,
     })
+}
+
+/// Counts in a unit left without a value of the kind compared: under the kind of its latest
+/// figure, or as undated.
+fn leave_out(left_out: &mut Vec<LeftOut>, figures: &[&Figure], unit: Unit, direction: Direction) {
+    let latest = Figure::latest(figures.iter().copied());
+    let kind = latest.and_then(|f| f.period.as_ref()).map(Period::kind);
+    let reason = match kind {
+        Some(_) => LeftOutReason::OtherPeriodKind,
+        None => LeftOutReason::NoPeriod,
+    };
+    let of_kind = figures
+        .iter()
+        .filter(|f| f.period.as_ref().map(Period::kind) == kind)
+        .count() as u64;
+    match left_out
+        .iter_mut()
+        .find(|l| l.reason == reason && l.period_kind == kind && l.unit == unit && l.direction == direction)
+    {
+        Some(l) => {
+            l.count += of_kind;
+            l.units = Some(l.units.unwrap_or(0) + 1);
+        }
+        None => left_out.push(LeftOut {
+            reason,
+            unit,
+            direction,
+            count: of_kind,
+            period_kind: kind,
+            units: Some(1),
+        }),
+    }
 }
 
 fn sort_rows(rows: &mut [ComparisonRow], sort: ComparisonSort) {
@@ -259,6 +306,8 @@ fn series(conn: &Connection, q: &SeriesQuery) -> Result<LocalityMetricSeries, St
             unit,
             direction,
             count: undated,
+            period_kind: None,
+            units: None,
         });
     }
     let mut by_part: BTreeMap<String, (LocalityRef, Vec<Figure>)> = BTreeMap::new();

@@ -178,6 +178,19 @@ impl Store {
         found.transpose()
     }
 
+    /// The article of an indicator that re-extraction or a deletion removed; `None` for an id
+    /// never given.
+    pub fn retired_indicator(&self, id: i64) -> Result<Option<String>, StoreError> {
+        let conn = self.conn()?;
+        Ok(conn
+            .query_row(
+                "SELECT article_id FROM retired_indicators WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The whole sentence an indicator was read from, cut from its article's title or body
     /// (a row stored before schema 9 kept its whole sentence as its evidence).
     pub fn indicator_sentence(&self, id: i64) -> Result<Option<String>, StoreError> {

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_two_maps.sql"),
     include_str!("migrations/008_untitled_articles.sql"),
     include_str!("migrations/009_bounded_evidence.sql"),
+    include_str!("migrations/010_retired_indicators.sql"),
 ];
 
 /// The schema version this release writes.

@@ -1,6 +1,7 @@
 //! `chiso synth`: a deterministic corpus in the seeds' genre for benchmarks at scale.
 //!
-//! Dates are drawn from 2010 to 2026 and places from the map in force on the date (all
+//! Dates are drawn from January 2010 to [`LAST_MONTH`] (never after the day a benchmark runs)
+//! and places from the map in force on the date (all
 //! levels of the 2024 map before July 2025, provinces and communes of the 2025 map after);
 //! the body recombines the seeds' constructions with other figures, and the same traps.
 
@@ -68,10 +69,23 @@ fn committee(u: &Locality) -> String {
     format!("{organ} {}", short(u))
 }
 
+/// The last month an article of the corpus is dated in: a fixed month, so that a seed gives
+/// the same corpus on any day, and one already past.
+pub const LAST_MONTH: (u64, u64) = (2025, 11);
+
+/// The day an article is dated: from January 2010 to [`LAST_MONTH`].
+fn article_date(r: &mut Rng) -> (u64, u64, u64) {
+    let (year, month, day) = (r.range(2010, LAST_MONTH.0), r.range(1, 12), r.range(1, 28));
+    match year == LAST_MONTH.0 && month > LAST_MONTH.1 {
+        true => (year - 1, month, day),
+        false => (year, month, day),
+    }
+}
+
 /// Article number `index` of the corpus `seed`.
 pub fn article(places: &Places<'_>, seed: u64, index: u64) -> String {
     let r = &mut Rng::for_article(seed, index);
-    let (year, month, day) = (r.range(2010, 2026), r.range(1, 12), r.range(1, 28));
+    let (year, month, day) = article_date(r);
     let unit = match (year * 100 + month >= 202507, r.range(0, 9)) {
         (false, 0..=3) => *r.pick(places.of(Scheme::Y2024, Level::Province)),
         (false, 4..=7) => *r.pick(places.of(Scheme::Y2024, Level::District)),
@@ -178,5 +192,19 @@ mod tests {
         let mut r = Rng::for_article(1, 1);
         assert!(r.decimal(3, 11, 2).contains(','));
         assert_eq!(Rng::for_article(1, 1).count(1_234_567, 1_234_567), "1.234.567");
+    }
+
+    #[test]
+    fn no_article_is_dated_after_the_last_month_nor_after_today() {
+        let today = chrono::Local::now().date_naive();
+        for index in 0..20_000 {
+            let (y, m, d) = super::article_date(&mut Rng::for_article(42, index));
+            assert!(
+                (y, m) <= super::LAST_MONTH && (2010..=2025).contains(&y),
+                "{y}-{m}"
+            );
+            let date = chrono::NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32).unwrap();
+            assert!(date <= today);
+        }
     }
 }

@@ -1,0 +1,100 @@
+//! What kind of period a figure is of, so that a map or a ranking compares like with like: a
+//! year with years, nine months with nine months.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// The kind of a period: `year` (2021), `half` (2021-H1), `quarter` (2021-Q3), `nine_months`
+/// (2021-9M), `month` (2021-09), `term` (a span of years, 2016-2020) or `months` (a span of
+/// months, 2018-08/2019-07).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    Year,
+    Half,
+    Quarter,
+    NineMonths,
+    Month,
+    Term,
+    Months,
+}
+
+impl PeriodKind {
+    pub const ALL: [PeriodKind; 7] = [
+        PeriodKind::Year,
+        PeriodKind::Half,
+        PeriodKind::Quarter,
+        PeriodKind::NineMonths,
+        PeriodKind::Month,
+        PeriodKind::Term,
+        PeriodKind::Months,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeriodKind::Year => "year",
+            PeriodKind::Half => "half",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::NineMonths => "nine_months",
+            PeriodKind::Month => "month",
+            PeriodKind::Term => "term",
+            PeriodKind::Months => "months",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PeriodKind> {
+        PeriodKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Whether the values reported for one unit, metric and period agree: equal once each is
+/// rounded to the precision of the least precise ("4%" and "3,95%" agree; "4,2%" and "3,9%" do
+/// not).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"low": 3.9, "high": 4.2, "disagree": true}))]
+pub struct Spread {
+    pub low: f64,
+    pub high: f64,
+    /// The values differ beyond rounding.
+    pub disagree: bool,
+}
+
+/// Decimals a value was written with, as far as its shortest form shows (at most 6).
+fn decimals(v: f64) -> i32 {
+    let s = format!("{v}");
+    s.split_once('.').map_or(0, |(_, d)| d.len().min(6) as i32)
+}
+
+impl Spread {
+    /// The spread of some values; `None` for none.
+    pub fn of(values: impl IntoIterator<Item = f64>) -> Option<Spread> {
+        let values: Vec<f64> = values.into_iter().filter(|v| v.is_finite()).collect();
+        let low = values.iter().copied().reduce(f64::min)?;
+        let high = values.iter().copied().reduce(f64::max)?;
+        let places = values.iter().map(|v| decimals(*v)).min().unwrap_or(0);
+        let scale = 10f64.powi(places);
+        let disagree = (low * scale).round() != (high * scale).round();
+        Some(Spread { low, high, disagree })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_spelled_once() {
+        for k in PeriodKind::ALL {
+            assert_eq!(PeriodKind::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
+
+    #[test]
+    fn values_agree_up_to_the_rounding_of_the_least_precise() {
+        assert!(!Spread::of([4.0, 3.95]).unwrap().disagree);
+        assert!(Spread::of([4.2, 3.9]).unwrap().disagree);
+        assert!(!Spread::of([2.81]).unwrap().disagree);
+        assert_eq!(Spread::of([]), None);
+    }
+}
