@@ -108,7 +108,7 @@ pub enum LeftOutReason {
 
 /// Values of the metric that are not in the answer, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"reason": "other_measure", "unit": "percent", "direction": "decrease", "count": 3}))]
+#[schema(example = json!({"reason": "other_period_kind", "unit": "percent", "direction": "level", "count": 3, "period_kind": "nine_months", "units": 2}))]
 pub struct LeftOut {
     pub reason: LeftOutReason,
     pub unit: Unit,
