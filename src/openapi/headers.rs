@@ -12,6 +12,8 @@ const SOMETIMES_SENT: &[(&str, &str)] = &[
     ("Problem", "field"),
     ("Article", "indicators"),
     ("Evidence", "sentence"),
+    ("LeftOut", "period_kind"),
+    ("LeftOut", "units"),
     ("Page_*", "facets"),
 ];
 

@@ -1,12 +1,14 @@
 //! Saving an article with its localities, indicators and search entry in one transaction.
 
-use std::collections::HashMap;
-
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::gazetteer::crosswalk_places;
 use super::{Store, StoreError, summary_cache};
 use crate::domain::NewArticle;
+
+mod kept_ids;
+
+use kept_ids::{KeptIds, figure_key, kept_ids, next_indicator_id, retire};
 
 /// What saving an article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,47 +129,6 @@ fn save_in(
     write_article(tx, article, origin, extractor_version, &mut kept)?;
     retire(tx, &article.id, kept.into_values())?;
     Ok(outcome)
-}
-
-/// The ids of an article's indicators by the figure they read: its text field, its span and
-/// its value. A figure found again keeps its id.
-type KeptIds = HashMap<(String, i64, i64, u64), i64>;
-
-fn figure_key(field: &str, start: i64, end: i64, value: f64) -> (String, i64, i64, u64) {
-    (field.to_owned(), start, end, value.to_bits())
-}
-
-fn kept_ids(tx: &Transaction<'_>, article: &str) -> Result<KeptIds, StoreError> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT id, evidence_field, evidence_start, evidence_end, value FROM indicators WHERE article_id = ?1",
-    )?;
-    let rows = stmt.query_map([article], |r| {
-        Ok((
-            figure_key(&r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
-            r.get(0)?,
-        ))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// Records ids no figure has any more, so that they answer 410 and are never given again.
-fn retire(tx: &Transaction<'_>, article: &str, ids: impl Iterator<Item = i64>) -> Result<(), StoreError> {
-    let mut put =
-        tx.prepare_cached("INSERT OR IGNORE INTO retired_indicators (id, article_id) VALUES (?1, ?2)")?;
-    for id in ids {
-        put.execute(params![id, article])?;
-    }
-    Ok(())
-}
-
-/// The next id no indicator has had.
-fn next_indicator_id(tx: &Transaction<'_>) -> Result<i64, StoreError> {
-    Ok(tx.query_row(
-        "SELECT max(coalesce((SELECT max(id) FROM indicators), 0),
-                    coalesce((SELECT max(id) FROM retired_indicators), 0)) + 1",
-        [],
-        |r| r.get(0),
-    )?)
 }
 
 fn write_article(

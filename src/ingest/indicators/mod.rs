@@ -1,20 +1,20 @@
 //! Turns the figures of a body into indicators: label, metric, direction, locality, period
 //! and evidence (the sentence, and the figure's offsets in Unicode scalar values).
 
-use chrono::Datelike;
-
-use super::changes;
 use super::figures::{Figure, find_figures};
 use super::labels::{Said, capitalise, is_empty_label, said};
 use super::localities::Mention;
 use super::measure::{self, Before, Standing, metric_of};
 use super::metrics::{self, Measured};
-use super::periods::{self, PeriodSource, Stated, period_of, setters};
+use super::periods::{Stated, period_of, setters};
 use super::scope::{Scope, paragraphs, place_of, usable};
 use super::tokens::{Kind, Token, sentences};
-use crate::domain::{Direction, Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
+use crate::domain::{Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
 
+mod figure_period;
 mod text;
+
+use figure_period::FigureAt;
 
 use text::{char_offsets, direction, first_word, floor_boundary};
 
@@ -262,7 +262,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             Some(m) if measure::is_a_share(m) => previous.and_then(|p| p.metric),
             m => m,
         };
-        let (mut period, scoped) = period_of(
+        let (period, scoped) = period_of(
             ctx.stated,
             &setters,
             scope.clause,
@@ -270,35 +270,20 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             next_figure,
             ctx.period,
         );
-        if scoped == PeriodSource::Article && metric.is_some_and(|m| HANDED_OUT.contains(&m.key)) {
-            period = ctx.event_month.cloned().or(period);
-        }
-        // "cao hơn cùng kỳ 2024 (8,49%)": the figure of the base it follows.
-        if let Some(year) = periods::base_year(&body[clause_start..start]) {
-            period = period
-                .and_then(|p| p.in_year(year))
-                .or_else(|| Period::year(year));
-        }
-        // A share of a whole at the end of a span of years is the state the span ended in:
-        // "sau 20 năm, 57/60 thôn đạt danh hiệu văn hóa".
-        if f.unit == Unit::Ratio && scoped != PeriodSource::Clause {
-            let ended = |p: &&Period| ctx.written.is_some_and(|d| p.end().year() <= d.year());
-            if let Some(p) = period
-                .as_ref()
-                .filter(|p| p.end().year() - p.first_year() >= 3)
-                .filter(ended)
-            {
-                period = Period::year(p.end().year());
-            }
-        }
-        // "từ 4,2% xuống còn 3,1%": the level reached is of the period, the earlier level of its own.
         let direction = direction(before);
-        if direction == Direction::Level {
-            let after = &body[end..clause_end.max(end)];
-            if let Some(at) = changes::end_of_change(&body[clause_start..start], after) {
-                period = changes::period_of_end(at, after, period);
-            }
-        }
+        let period = figure_period::adjusted(
+            period,
+            &FigureAt {
+                ctx,
+                scoped,
+                metric,
+                unit: f.unit,
+                direction,
+                body,
+                clause: (clause_start, clause_end),
+                span: (start, end),
+            },
+        );
         carried = Some(Carried {
             sentence: si,
             paragraph: scope.paragraph.0,
