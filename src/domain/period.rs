@@ -83,29 +83,29 @@ impl Period {
 
     /// A whole year.
     pub fn year(y: i32) -> Option<Period> {
-        Period::checked(y.to_string())
+        Period::checked(format!("{y:04}"))
     }
 
     pub fn half(y: i32, half: u32) -> Option<Period> {
-        Period::checked(format!("{y}-H{half}"))
+        Period::checked(format!("{y:04}-H{half}"))
     }
 
     pub fn quarter(y: i32, q: u32) -> Option<Period> {
-        Period::checked(format!("{y}-Q{q}"))
+        Period::checked(format!("{y:04}-Q{q}"))
     }
 
     pub fn nine_months(y: i32) -> Option<Period> {
-        Period::checked(format!("{y}-9M"))
+        Period::checked(format!("{y:04}-9M"))
     }
 
     pub fn month(y: i32, m: u32) -> Option<Period> {
-        Period::checked(format!("{y}-{m:02}"))
+        Period::checked(format!("{y:04}-{m:02}"))
     }
 
     /// The years `from` to `to`; one year when they are equal.
     pub fn span(from: i32, to: i32) -> Option<Period> {
         match to > from {
-            true => Period::checked(format!("{from}-{to}")),
+            true => Period::checked(format!("{from:04}-{to:04}")),
             false => Period::year(from),
         }
     }
@@ -120,12 +120,12 @@ impl Period {
         match (m1, m2) {
             _ if (y1, m1) == (y2, m2) => Period::month(y1, m1),
             (1, 12) => Period::span(y1, y2),
-            _ if y1 != y2 => Period::checked(format!("{y1}-{m1:02}/{y2}-{m2:02}")),
+            _ if y1 != y2 => Period::checked(format!("{y1:04}-{m1:02}/{y2:04}-{m2:02}")),
             (1, 6) => Period::half(y1, 1),
             (7, 12) => Period::half(y1, 2),
             (1, 9) => Period::nine_months(y1),
             (m1, m2) if m1 % 3 == 1 && m2 == m1 + 2 => Period::quarter(y1, m2 / 3),
-            _ => Period::checked(format!("{y1}-{m1:02}/{y2}-{m2:02}")),
+            _ => Period::checked(format!("{y1:04}-{m1:02}/{y2:04}-{m2:02}")),
         }
     }
 

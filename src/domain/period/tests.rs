@@ -69,4 +69,9 @@ fn a_span_of_months_written_backwards_or_equal_is_read_as_meant() {
     assert_eq!(p("2019-07/2018-08"), Ok("2018-08/2019-07".into()));
     assert_eq!(p("2020-05/2020-05"), Ok("2020-05".into()));
     assert!(p("2020-13/2020-05").is_err());
+    assert_eq!(
+        p("4444-11/0440-03"),
+        Ok("0440-03/4444-11".into()),
+        "every key has four-digit years"
+    );
 }
