@@ -35,10 +35,10 @@ pub struct ArticleListQuery {
     /// Items to skip (default 0).
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
     pub offset: Option<String>,
-    /// Id of a unit on either map (`06`, `2025-19`), or several separated by commas: articles
+    /// Id of a unit on either map (`2024-p06`, `2025-p19`), or several separated by commas: articles
     /// about them and, by default, about the units on their ground: the units under them, and
-    /// the units of the other map within them (`2025-19`, Thái Nguyên since 2025, includes
-    /// articles about the old Bắc Kạn, `06`).
+    /// the units of the other map within them (`2025-p19`, Thái Nguyên since 2025, includes
+    /// articles about the old Bắc Kạn, `2024-p06`).
     pub locality: Option<String>,
     /// With `false`, only articles whose primary unit is one of `locality` (or its same unit
     /// on the other map).

@@ -38,7 +38,7 @@ pub struct ComparisonListQuery {
     /// map it lists nothing) or `commune`.
     #[param(value_type = Option<Level>)]
     pub level: Option<String>,
-    /// Only the units directly under this one (`2025-19`: the communes of Thái Nguyên); the
+    /// Only the units directly under this one (`2025-p19`: the communes of Thái Nguyên); the
     /// level then defaults to the one below it.
     pub parent: Option<String>,
     /// The kind of period compared: `year`, `half`, `quarter`, `nine_months`, `month`, `term`

@@ -10,8 +10,8 @@ use utoipa::ToSchema;
 #[derive(ToSchema)]
 #[allow(dead_code)] // The schema of what `respond` writes.
 #[schema(example = json!({"type": "FeatureCollection", "features": [{
-    "type": "Feature", "id": "2025-19", "geometry": {"type": "Point", "coordinates": [105.8, 21.6]},
-    "properties": {"locality_id": "2025-19", "locality_name": "Tỉnh Thái Nguyên", "value": 5.3}
+    "type": "Feature", "id": "2025-p19", "geometry": {"type": "Point", "coordinates": [105.8, 21.6]},
+    "properties": {"locality_id": "2025-p19", "locality_name": "Tỉnh Thái Nguyên", "value": 5.3}
 }]}))]
 pub struct FeatureCollection {
     /// `FeatureCollection`.
@@ -95,7 +95,7 @@ mod tests {
             "06",
             105.8,
             22.1,
-            json!({"name": "Bắc Kạn", "province": {"id": "06", "name": "Bắc Kạn"}, "aliases": [1]}),
+            json!({"name": "Bắc Kạn", "province": {"id": "2024-p06", "name": "Bắc Kạn"}, "aliases": [1]}),
         );
         assert_eq!(
             f["geometry"]["coordinates"],
@@ -104,7 +104,7 @@ mod tests {
         );
         assert_eq!(
             f["properties"],
-            json!({"name": "Bắc Kạn", "province_id": "06", "province_name": "Bắc Kạn"})
+            json!({"name": "Bắc Kạn", "province_id": "2024-p06", "province_name": "Bắc Kạn"})
         );
     }
 }

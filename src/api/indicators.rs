@@ -41,7 +41,7 @@ pub struct IndicatorListQuery {
     pub offset: Option<String>,
     /// One metric key (`poverty_rate`), or several separated by commas (see `GET /metrics`).
     pub metric: Option<String>,
-    /// Id of a unit on either map (`58`, `2025-56`), or several separated by commas: figures
+    /// Id of a unit on either map (`2024-p58`, `2025-p56`), or several separated by commas: figures
     /// about them and, by default, about the units on their ground (the units under them, and
     /// the units of the other map within them).
     pub locality: Option<String>,

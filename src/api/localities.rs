@@ -44,7 +44,7 @@ pub struct LocalityListQuery {
     #[param(value_type = Option<UnitType>, rename = "type")]
     #[serde(rename = "type")]
     pub unit_type: Option<String>,
-    /// Id of the parent unit (`2025-19`).
+    /// Id of the parent unit (`2025-p19`).
     pub parent: Option<String>,
     /// Words of the name, with or without accents, each matching the start of a word of the
     /// name: `bac kan`, `ninh th` (Ninh Thuận).
@@ -81,8 +81,8 @@ pub enum LocalitySortKey {
 /// Vietnam's administrative units on the map in force since 1 July 2025 (34 provinces, 3,321
 /// communes; `scheme=2025`, the default) or on the map before it (63 provinces, 696
 /// districts, 10,035 communes; `scheme=2024`), filtered by level, type, parent, name or
-/// articles. Every unit has an `id` unambiguous across both maps: its GSO code on the 2024
-/// map (`19`), `2025-` and its code on the 2025 map (`2025-19`).
+/// articles. Every unit has an `id` unambiguous across both maps: its map, a level letter and
+/// its GSO code (`2024-p19`, `2025-p19`, `2025-c10402`; the bare codes of earlier releases are accepted too).
 #[utoipa::path(
     get,
     path = "/localities",
@@ -171,9 +171,9 @@ pub async fn list_localities(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Path)]
 pub struct LocalityPath {
-    /// Id on either map: a GSO code of the 2024 map (`058`), or `2025-` and a code of the 2025
-    /// map (`2025-19`).
-    #[param(example = "2025-19")]
+    /// Id on either map (`2024-d058`, `2025-p19`; the earlier forms `058` and `2025-19` are
+    /// accepted too).
+    #[param(example = "2025-p19")]
     pub id: String,
 }
 

@@ -32,8 +32,8 @@ impl MetricPath {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Path)]
 pub struct LocalityMetricPath {
-    /// Id on either map (`06`, `2025-19`).
-    #[param(example = "06")]
+    /// Id on either map (`2024-p06`, `2025-p19`).
+    #[param(example = "2024-p06")]
     pub id: String,
     /// A key of the metric catalog (`GET /metrics`).
     #[param(example = "poverty_rate")]

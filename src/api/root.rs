@@ -61,7 +61,7 @@ pub async fn api_root(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
         ("localities", "/localities"),
         ("summaries", "/summaries?level=province"),
         ("compare", "/metrics/poverty_rate/localities"),
-        ("series", "/localities/06/metrics/poverty_rate/series"),
+        ("series", "/localities/2024-p06/metrics/poverty_rate/series"),
         ("health", "/health"),
         ("ready", "/ready"),
     ]

@@ -28,7 +28,7 @@ pub struct SummaryQuery {
 /// metric in each unit of measure the unit's own latest value and series (values about the
 /// unit itself), and apart from them the values about the units on its ground, with their
 /// latest and series; every child unit with its counts. The ground of a unit covers both maps:
-/// the 2025 Thái Nguyên (`2025-19`) includes what was reported about the old Bắc Kạn (`06`)
+/// the 2025 Thái Nguyên (`2025-p19`) includes what was reported about the old Bắc Kạn (`2024-p06`)
 /// and its districts and communes; the old Bắc Kạn includes reports on 2025 communes formed
 /// wholly from its communes. A 2024 commune that was split between several 2025 communes lies
 /// within none of them, only within their province. Values about a unit of the other map say

@@ -45,7 +45,7 @@ pub struct NewArticle {
 #[schema(example = json!({
     "id": "5f0c2a9d41b7e3a8", "title": "Dân vận tốt góp phần thực hiện thắng lợi các “mục tiêu kép”",
     "published_on": "2021-07-20", "event_date": null, "byline": "Hương Dịu", "period": "2021-H1",
-    "locality": {"id": "06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
+    "locality": {"id": "2024-p06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
     "source_file": "000_01e126a4b9fa0ced.txt", "source_url": null, "indicator_count": 10
 }))]
 pub struct ArticleSummary {

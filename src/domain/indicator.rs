@@ -167,8 +167,8 @@ pub struct NewIndicator {
     "label": "Tốc độ tăng trưởng kinh tế", "value": 4.21, "unit": "percent", "unit_noun": null,
     "denominator": null, "qualifier": null, "direction": "level", "period": "2021-H1",
     "date": "2021-07-20",
-    "locality": {"id": "06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province",
-                 "province": {"id": "06", "name": "Tỉnh Bắc Kạn"}, "lat": 22.144269, "lon": 105.834543},
+    "locality": {"id": "2024-p06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province",
+                 "province": {"id": "2024-p06", "name": "Tỉnh Bắc Kạn"}, "lat": 22.144269, "lon": 105.834543},
     "evidence": {
         "text": "Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2021 đạt 4,21%, trong đó khu vực dịch vụ tăng 3,1%.",
         "field": "body", "start": 2710, "end": 2715, "sentence_start": 2658, "sentence_end": 2751

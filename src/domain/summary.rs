@@ -12,7 +12,7 @@ use super::{Direction, LocalityRef, Unit};
 #[schema(example = json!({
     "indicator_id": 42, "value": 5.33, "unit": "percent", "direction": "level", "period": "2020",
     "label": "Tỷ lệ hộ nghèo",
-    "locality": {"id": "58", "scheme": "2024", "code": "58", "name": "Tỉnh Ninh Thuận", "level": "province"},
+    "locality": {"id": "2024-p58", "scheme": "2024", "code": "58", "name": "Tỉnh Ninh Thuận", "level": "province"},
     "crosswalk": false,
     "article_id": "9c1d2e3f4a5b6c7d", "article_title": "Đồng chí Nguyễn Long Biên – Phó Chủ tịch UBND tỉnh dự hội nghị tổng kết công tác dân vận năm 2020",
     "date": "2021-01-15"
@@ -74,7 +74,7 @@ pub struct MetricSeries {
 
 /// A child unit with how much is reported about it and the units on its ground.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"locality": {"id": "058", "scheme": "2024", "code": "058", "name": "Thành phố Bắc Kạn", "level": "district"}, "article_count": 2, "indicator_count": 32}))]
+#[schema(example = json!({"locality": {"id": "2024-d058", "scheme": "2024", "code": "058", "name": "Thành phố Bắc Kạn", "level": "district"}, "article_count": 2, "indicator_count": 32}))]
 pub struct ChildCount {
     pub locality: LocalityRef,
     pub article_count: u64,

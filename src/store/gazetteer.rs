@@ -211,7 +211,7 @@ mod tests {
             1,
             "the old article is on the new province's ground"
         );
-        assert_eq!(articles[0].locality.as_ref().unwrap().id.to_string(), "06");
+        assert_eq!(articles[0].locality.as_ref().unwrap().id.to_string(), "2024-p06");
         let filter = IndicatorFilter {
             localities: vec![new],
             descendants: true,

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_untitled_articles.sql"),
     include_str!("migrations/009_bounded_evidence.sql"),
     include_str!("migrations/010_retired_indicators.sql"),
+    include_str!("migrations/011_spreadsheet_safe_locality_ids.sql"),
 ];
 
 /// The schema version this release writes.
@@ -128,8 +129,8 @@ mod tests {
             .unwrap();
         assert_eq!(
             (id.as_str(), scheme.as_str(), code.as_str(), name.as_str()),
-            ("06", "2024", "06", "tinh bac kan"),
-            "units of the earlier map keep their code as id"
+            ("2024-p06", "2024", "06", "tinh bac kan"),
+            "units of the earlier map are named by map, level and code"
         );
         let (locality, province): (Option<String>, Option<String>) = conn
             .query_row("SELECT locality_id, province_2024 FROM indicators", [], |r| {
@@ -138,7 +139,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             (locality.as_deref(), province.as_deref()),
-            (Some("06"), Some("06")),
+            (Some("2024-p06"), Some("2024-p06")),
             "indicators keep their unit and province"
         );
         let (body, newest): (String, Option<String>) = conn

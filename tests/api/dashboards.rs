@@ -19,7 +19,7 @@ async fn a_comparison_gives_every_unit_of_the_level_with_comparable_values_and_c
     );
     let ninh_thuan = &rows[0];
     assert_eq!(
-        ninh_thuan["locality"]["id"], "58",
+        ninh_thuan["locality"]["id"], "2024-p58",
         "the ranking starts with a value"
     );
     assert_eq!(
@@ -74,7 +74,7 @@ async fn a_comparison_gives_every_unit_of_the_level_with_comparable_values_and_c
             .as_array()
             .unwrap()
             .iter()
-            .all(|r| r["locality"]["province"]["id"] == "06")
+            .all(|r| r["locality"]["province"]["id"] == "2024-p06")
     );
     let (status, h, b) = get(&app, "/metrics/no_such_metric/localities").await;
     assert_problem(status, &h, &b, 404);
@@ -134,7 +134,7 @@ async fn a_comparison_and_the_units_come_as_geojson_for_a_map() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|f| f["id"] == "58")
+        .find(|f| f["id"] == "2024-p58")
         .unwrap();
     assert_eq!(ninh_thuan["properties"]["value"], geo["data"][0]["value"]);
     assert_eq!(ninh_thuan["properties"]["figure_period"], "2020");
@@ -163,7 +163,7 @@ async fn a_series_has_one_point_per_period_with_own_values_apart_from_the_parts(
     );
     let parts = bac_kan["parts"].as_array().unwrap();
     assert!(!parts.is_empty(), "its city's values are a part's: {bac_kan}");
-    assert!(parts.iter().all(|p| p["locality"]["id"] != "06"));
+    assert!(parts.iter().all(|p| p["locality"]["id"] != "2024-p06"));
     let (_, _, alone) = get(&app, "/localities/06/metrics/poverty_rate/series?rollup=false").await;
     assert_eq!(alone["parts"], Value::Array(vec![]));
     let (_, _, merged) = get(&app, "/localities/2025-19/metrics/poverty_rate/series").await;

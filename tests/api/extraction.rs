@@ -9,7 +9,7 @@ use chiso::domain::{NewArticle, Unit};
 use chiso::ingest;
 use serde_json::Value;
 
-use crate::support::{get, seed_dir, seeded_app, text, texts};
+use crate::support::{get, place_id, seed_dir, seeded_app, text, texts};
 
 pub fn gazetteer() -> &'static Gazetteer {
     static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
@@ -79,8 +79,8 @@ fn seed_articles_match_the_gold_with_f1_at_least_097() {
                     );
                     if let Some(code) = gi["locality_code"].as_str() {
                         assert_eq!(
-                            text(&e.locality).as_deref(),
-                            Some(code),
+                            text(&e.locality),
+                            Some(place_id(code)),
                             "{}: locality of {}",
                             g["file"],
                             gi["quote"]
@@ -145,12 +145,12 @@ fn seed_article_fields_match_the_gold() {
         assert_eq!(article.byline.as_deref(), g["byline"].as_str(), "{file}");
         assert_eq!(text(&article.period).as_deref(), g["period"].as_str(), "{file}");
         assert_eq!(
-            text(&article.primary_locality).as_deref(),
-            g["primary_locality"]["code"].as_str(),
+            text(&article.primary_locality),
+            g["primary_locality"]["code"].as_str().map(place_id),
             "{file}"
         );
         for l in g["localities"].as_array().unwrap() {
-            let code = l["code"].as_str().unwrap().to_owned();
+            let code = place_id(l["code"].as_str().unwrap());
             assert!(
                 texts(&article.localities).contains(&code),
                 "{file}: {code} missing from {:?}",
@@ -178,7 +178,7 @@ fn an_economic_review_from_another_province_reads_right() {
     assert_eq!(a.event_date.map(|d| d.to_string()).as_deref(), Some("2023-10-04"));
     assert_eq!(a.byline.as_deref(), Some("Minh Khoa"));
     assert_eq!(text(&a.period).as_deref(), Some("2023-9M"));
-    assert_eq!(text(&a.primary_locality).as_deref(), Some("93"));
+    assert_eq!(text(&a.primary_locality).as_deref(), Some("2024-p93"));
     let by_value: BTreeMap<String, &chiso::domain::NewIndicator> =
         a.indicators.iter().map(|i| (format!("{}", i.value), i)).collect();
     let expect = [
@@ -200,7 +200,7 @@ fn an_economic_review_from_another_province_reads_right() {
     }
     assert_eq!(
         text(&by_value["1.2"].locality).as_deref(),
-        Some("936"),
+        Some("2024-d936"),
         "riêng huyện Long Mỹ giảm 1,2%"
     );
     assert_eq!(by_value["1.2"].direction, chiso::domain::Direction::Decrease);
@@ -229,8 +229,8 @@ fn a_district_mass_mobilisation_review_reads_right() {
         Some("Thanh Thủy"),
         "the author's name, without the affiliation in parentheses"
     );
-    assert_eq!(text(&a.primary_locality).as_deref(), Some("429"));
-    assert!(texts(&a.localities).contains(&"40".to_owned()));
+    assert_eq!(text(&a.primary_locality).as_deref(), Some("2024-d429"));
+    assert!(texts(&a.localities).contains(&"2024-p40".to_owned()));
     let metric_of = |v: f64| {
         a.indicators
             .iter()

@@ -20,10 +20,13 @@ fn type_words_alone_refer_to_the_unit_named_before_them_and_a_closing_teaser_doe
          Ủy ban MTTQ huyện phối hợp với UBND huyện trao 40 suất quà cho hộ nghèo.\n\n\
          Những năm qua, hội viên nông dân xã Kha Sơn, huyện Phú Bình tích cực thi đua sản xuất giỏi.",
     );
-    assert_eq!(primary.as_deref(), Some("061"));
+    assert_eq!(primary.as_deref(), Some("2024-d061"));
     assert_eq!(
         figures,
-        [(150e6, Some("061".into())), (40.0, Some("061".into()))],
+        [
+            (150e6, Some("2024-d061".into())),
+            (40.0, Some("2024-d061".into()))
+        ],
         "the organs of the unit the lead names"
     );
 }
@@ -36,7 +39,7 @@ fn a_district_merged_away_is_found_by_the_township_it_was_named_after() {
     );
     assert_eq!(
         primary.as_deref(),
-        Some("753"),
+        Some("2024-d753"),
         "huyện Long Điền went into Long Đất, seated at thị trấn Long Điền"
     );
 }
@@ -48,8 +51,8 @@ fn a_unit_the_gazetteer_lacks_is_placed_by_the_address_given_in_parentheses() {
          Sau 5 năm, xã Hồng Phúc (Văn Yên, Yên Bái) đã hoàn thành 19/19 tiêu chí. Năm 2019, xã huy động \
          được 12 tỷ đồng.\n\nAN BÌNH",
     );
-    assert_eq!(primary.as_deref(), Some("136"));
-    assert_eq!(figures[0], (19.0, Some("136".into())));
+    assert_eq!(primary.as_deref(), Some("2024-d136"));
+    assert_eq!(figures[0], (19.0, Some("2024-d136".into())));
 }
 
 #[test]
@@ -76,10 +79,10 @@ fn units_a_list_names_without_their_type_word_each_take_their_figure() {
         "Tỉnh Bắc Kạn bầu đủ đại biểu\n\n25/05/2021\n\n\
          Tỉnh Bắc Kạn đã bầu đủ số đại biểu HĐND tỉnh, trong đó Pác Nặm 4 đại biểu, Na Rì 5 đại biểu.\n\nAN BÌNH",
     );
-    assert_eq!(primary.as_deref(), Some("06"));
+    assert_eq!(primary.as_deref(), Some("2024-p06"));
     assert_eq!(
         figures,
-        [(4.0, Some("060".into())), (5.0, Some("066".into()))],
+        [(4.0, Some("2024-d060".into())), (5.0, Some("2024-d066".into()))],
         "each item of the list is its own unit"
     );
 }

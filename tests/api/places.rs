@@ -19,8 +19,8 @@ fn a_province_named_with_its_type_resolves_to_its_code() {
         "Hội nghị tổng kết công tác dân vận",
         "Năm 2020, tỉnh Bắc Kạn đạt nhiều kết quả.",
     );
-    assert_eq!(primary.as_deref(), Some("06"));
-    assert_eq!(all, ["06"]);
+    assert_eq!(primary.as_deref(), Some("2024-p06"));
+    assert_eq!(all, ["2024-p06"]);
 }
 
 #[test]
@@ -29,9 +29,9 @@ fn a_city_party_committee_names_the_city() {
         "Ban Dân vận Thành ủy Bắc Kạn sơ kết công tác",
         "Thành phố tiếp tục làm tốt công tác dân vận.",
     );
-    assert_eq!(primary.as_deref(), Some("058"));
+    assert_eq!(primary.as_deref(), Some("2024-d058"));
     assert!(
-        all.contains(&"06".to_owned()),
+        all.contains(&"2024-p06".to_owned()),
         "the parent province is listed: {all:?}"
     );
 }
@@ -39,7 +39,7 @@ fn a_city_party_committee_names_the_city() {
 #[test]
 fn a_historical_name_resolves_to_the_same_unit() {
     let (primary, _) = places("Thị xã Bắc Kạn với công tác dân vận", "Thị xã đạt nhiều kết quả.");
-    assert_eq!(primary.as_deref(), Some("058"));
+    assert_eq!(primary.as_deref(), Some("2024-d058"));
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn a_parent_in_parentheses_picks_the_commune() {
         "Cử tri xã Vi Hương (Bạch Thông) đi bầu. Tỉnh Bắc Kạn hoàn thành bầu cử.",
     );
     assert!(
-        all.contains(&"01975".to_owned()) && all.contains(&"063".to_owned()),
+        all.contains(&"2024-c01975".to_owned()) && all.contains(&"2024-d063".to_owned()),
         "{all:?}"
     );
 }
@@ -60,8 +60,8 @@ fn a_district_name_unique_in_the_country_implies_its_province() {
         "Hội nghị tổng kết công tác dân vận năm 2020",
         "UBND tỉnh chỉ đạo quyết liệt. Toàn tỉnh giảm nghèo nhanh, trong đó huyện Bác Ái giảm mạnh. Tỉnh ủy đánh giá cao.",
     );
-    assert_eq!(primary.as_deref(), Some("58"));
-    assert!(all.contains(&"584".to_owned()));
+    assert_eq!(primary.as_deref(), Some("2024-p58"));
+    assert!(all.contains(&"2024-d584".to_owned()));
 }
 
 #[test]
@@ -76,17 +76,17 @@ fn an_ambiguous_commune_is_resolved_by_the_province_the_article_names() {
         "Nông dân ra đồng",
         "Tỉnh Bắc Kạn đẩy mạnh sản xuất. Nông dân xã Dương Quang gieo cấy vụ xuân.",
     );
-    assert!(all.contains(&"01849".to_owned()), "{all:?}");
+    assert!(all.contains(&"2024-c01849".to_owned()), "{all:?}");
 }
 
 #[test]
 fn spelling_variants_of_tone_marks_and_d_bar_match() {
     let (a, _) = places("Tin địa phương", "Tỉnh Hoà Bình đạt kết quả tốt.");
     let (b, _) = places("Tin địa phương", "Tỉnh Hòa Bình đạt kết quả tốt.");
-    assert_eq!(a.as_deref(), Some("17"));
+    assert_eq!(a.as_deref(), Some("2024-p17"));
     assert_eq!(a, b);
     let (c, _) = places("Tin địa phương", "Tỉnh Bình \u{00d0}ịnh đạt kết quả tốt.");
-    assert_eq!(c.as_deref(), Some("52"));
+    assert_eq!(c.as_deref(), Some("2024-p52"));
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn a_person_named_like_a_city_is_not_a_place() {
         "Học tập và làm theo tư tưởng Hồ Chí Minh",
         "Đoàn TNCS Hồ Chí Minh tổ chức học tập.",
     );
-    assert!(!all.contains(&"79".to_owned()), "{all:?}");
+    assert!(!all.contains(&"2024-p79".to_owned()), "{all:?}");
 }
 
 /// The place of each figure of a short article, in body order.
@@ -126,10 +126,13 @@ fn a_unit_given_with_its_address_is_the_subject_and_its_parents_are_not_figures_
          có 210 hộ tham gia. Thôn Nà Dì còn 4 hộ nghèo. Lãnh đạo Tỉnh ủy, UBND tỉnh đến dự.",
         None,
     );
-    assert_eq!(primary.as_deref(), Some("01849"));
+    assert_eq!(primary.as_deref(), Some("2024-c01849"));
     assert_eq!(
         figures,
-        [(210.0, Some("01849".into())), (4.0, Some("01849".into()))],
+        [
+            (210.0, Some("2024-c01849".into())),
+            (4.0, Some("2024-c01849".into()))
+        ],
         "a hamlet's figures take its commune"
     );
 }
@@ -142,7 +145,7 @@ fn units_listed_after_a_plural_type_word_leave_the_article_to_their_province() {
          Trong năm, cụm vận động được 3,5 tỷ đồng.",
         None,
     );
-    assert_eq!(primary.as_deref(), Some("06"));
+    assert_eq!(primary.as_deref(), Some("2024-p06"));
 }
 
 #[test]
@@ -157,21 +160,24 @@ fn the_page_address_names_the_unit_of_a_provincial_paper_or_portal() {
     };
     assert_eq!(
         at("https://baobacgiang.vn/kinh-te/bai-viet-1.html").as_deref(),
-        Some("24")
+        Some("2024-p24")
     );
     assert_eq!(
         at("http://www.thongkehaiduong.gov.vn/tin-tuc/123").as_deref(),
-        Some("30")
+        Some("2024-p30")
     );
-    assert_eq!(at("https://camau.dcs.vn/bai-viet.302").as_deref(), Some("96"));
+    assert_eq!(
+        at("https://camau.dcs.vn/bai-viet.302").as_deref(),
+        Some("2024-p96")
+    );
     assert_eq!(
         at("https://thanhha.haiduong.gov.vn/tin/1").as_deref(),
-        Some("294"),
+        Some("2024-d294"),
         "a district portal under its province's"
     );
     assert_eq!(
         at("https://baodongkhoi.vn/kinh-te-a1.html").as_deref(),
-        Some("83"),
+        Some("2024-p83"),
         "a paper of the outlets table"
     );
     assert_eq!(
@@ -193,9 +199,9 @@ fn words_made_with_a_type_word_and_counts_of_units_are_not_places() {
          Tỉnh trao 300 suất quà cho các xã, phường.",
         None,
     );
-    assert_eq!(primary.as_deref(), Some("01849"));
+    assert_eq!(primary.as_deref(), Some("2024-c01849"));
     let places: Vec<Option<&str>> = figures.iter().map(|(_, p)| p.as_deref()).collect();
-    assert_eq!(places, [Some("01849"), Some("06")], "{figures:?}");
+    assert_eq!(places, [Some("2024-c01849"), Some("2024-p06")], "{figures:?}");
 }
 
 #[test]
@@ -207,7 +213,10 @@ fn the_owner_after_a_figure_and_the_more_specific_of_two_places() {
     );
     assert_eq!(
         figures,
-        [(120.0, Some("01975".into())), (35.0, Some("01975".into()))],
+        [
+            (120.0, Some("2024-c01975".into())),
+            (35.0, Some("2024-c01975".into()))
+        ],
         "the owner after the figure; a commune rather than its province"
     );
 }

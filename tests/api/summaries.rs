@@ -90,7 +90,11 @@ async fn the_summary_of_ninh_thuan_shows_its_poverty_rate_series() {
             )
         })
         .collect();
-    assert_eq!(parts, [(5.5, "584"), (28.75, "584")], "Bác Ái's values apart");
+    assert_eq!(
+        parts,
+        [(5.5, "2024-d584"), (28.75, "2024-d584")],
+        "Bác Ái's values apart"
+    );
     assert_eq!(
         poverty["parts"]["latest"]["value"], 28.75,
         "Bác Ái's level, not its fall"

@@ -132,6 +132,14 @@ pub fn text<T: ToString>(x: &Option<T>) -> Option<String> {
     x.as_ref().map(ToString::to_string)
 }
 
+/// The id the API gives a unit named by any of its accepted forms (`"06"` → `"2024-p06"`).
+pub fn place_id(alias: &str) -> String {
+    alias
+        .parse::<chiso::domain::PlaceId>()
+        .expect("a locality id")
+        .to_string()
+}
+
 /// Ids as their text.
 pub fn texts<T: ToString>(xs: &[T]) -> Vec<String> {
     xs.iter().map(ToString::to_string).collect()

@@ -36,7 +36,7 @@ async fn the_2025_map_lists_34_provinces_by_default_and_the_earlier_map_63() {
             .iter()
             .all(|u| u["scheme"] == "2025")
     );
-    assert!(ids(&default).contains(&"2025-19".to_owned()));
+    assert!(ids(&default).contains(&"2025-p19".to_owned()));
     let (_, _, new) = get(&app, "/localities?scheme=2025&level=province&limit=1").await;
     assert_eq!(new["meta"]["total"], 34);
     let (_, _, old) = get(&app, "/localities?scheme=2024&level=province&limit=1").await;
@@ -52,7 +52,7 @@ async fn the_2025_map_lists_34_provinces_by_default_and_the_earlier_map_63() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|u| u["parent_id"] == "2025-19" && u["level"] == "commune")
+            .all(|u| u["parent_id"] == "2025-p19" && u["level"] == "commune")
     );
 }
 
@@ -66,8 +66,8 @@ fn no_id_names_two_units() {
         assert_eq!((u.scheme, u.code.as_str()), (u.id.scheme(), u.id.code()));
     }
     assert_eq!(seen.len(), 10_794 + 3_355);
-    let old: PlaceId = "19".parse().unwrap();
-    let new: PlaceId = "2025-19".parse().unwrap();
+    let old: PlaceId = "2024-p19".parse().unwrap();
+    let new: PlaceId = "2025-p19".parse().unwrap();
     assert_eq!(g.get(&old).unwrap().name, "Tỉnh Thái Nguyên");
     assert_eq!(g.get(&new).unwrap().name, "Tỉnh Thái Nguyên");
     assert_ne!(old, new, "the same code names two units, two ids tell them apart");
@@ -82,7 +82,7 @@ async fn a_new_commune_lists_its_predecessors_and_an_old_province_its_successor(
         (ung_hoa["scheme"].as_str(), ung_hoa["code"].as_str()),
         (Some("2025"), Some("10402"))
     );
-    assert_eq!(ung_hoa["parents"][0]["id"], "2025-01");
+    assert_eq!(ung_hoa["parents"][0]["id"], "2025-p01");
     let preds = ung_hoa["predecessors"].as_array().unwrap();
     assert_eq!(preds.len(), 8, "eight communes of the old Ứng Hòa district");
     assert!(
@@ -92,7 +92,7 @@ async fn a_new_commune_lists_its_predecessors_and_an_old_province_its_successor(
     );
     let (_, _, bac_kan) = get(&app, "/localities/06").await;
     assert_eq!(bac_kan["scheme"], "2024");
-    assert_eq!(bac_kan["successors"][0]["locality"]["id"], "2025-19");
+    assert_eq!(bac_kan["successors"][0]["locality"]["id"], "2025-p19");
     assert_eq!(bac_kan["successors"][0]["share"], "whole");
     let (_, _, thai_nguyen) = get(&app, "/localities/2025-19").await;
     let merged: Vec<&str> = thai_nguyen["predecessors"]
@@ -101,7 +101,7 @@ async fn a_new_commune_lists_its_predecessors_and_an_old_province_its_successor(
         .iter()
         .map(|p| p["locality"]["id"].as_str().unwrap())
         .collect();
-    assert_eq!(merged, ["06", "19"]);
+    assert_eq!(merged, ["2024-p06", "2024-p19"]);
     let (status, _, _) = get(&app, "/localities/2025-058").await;
     assert_eq!(
         status, 400,
@@ -114,9 +114,9 @@ async fn a_new_commune_lists_its_predecessors_and_an_old_province_its_successor(
 #[test]
 fn a_post_reform_report_resolves_to_the_new_ward_and_its_province() {
     let a = chiso::ingest::ingest(&chiso::ingest::Source::text(NEW_WARD_REPORT), gazetteer()).unwrap();
-    assert_eq!(text(&a.primary_locality).as_deref(), Some("2025-01843"));
+    assert_eq!(text(&a.primary_locality).as_deref(), Some("2025-c01843"));
     assert!(
-        a.localities.iter().any(|l| l.to_string() == "2025-19"),
+        a.localities.iter().any(|l| l.to_string() == "2025-p19"),
         "{:?}",
         a.localities
     );
@@ -126,7 +126,7 @@ fn a_post_reform_report_resolves_to_the_new_ward_and_its_province() {
         a.localities
     );
     let located: Vec<String> = a.indicators.iter().filter_map(|i| text(&i.locality)).collect();
-    assert_eq!(located, ["2025-01843", "2025-01843"]);
+    assert_eq!(located, ["2025-c01843", "2025-c01843"]);
 }
 
 #[test]
@@ -154,13 +154,13 @@ fn a_district_in_a_post_reform_report_is_the_former_district() {
         Xã Ứng Hòa, thành phố Hà Nội được thành lập từ 8 xã của huyện Ứng Hòa cũ. \
         Năm 2025, thu ngân sách của xã đạt 120 tỷ đồng.\n\nPhóng Viên";
     let a = chiso::ingest::ingest(&chiso::ingest::Source::text(report), gazetteer()).unwrap();
-    assert_eq!(text(&a.primary_locality).as_deref(), Some("2025-10402"));
+    assert_eq!(text(&a.primary_locality).as_deref(), Some("2025-c10402"));
     let ids: Vec<String> = a.localities.iter().map(ToString::to_string).collect();
-    assert!(ids.contains(&"2025-01".into()), "{ids:?}");
+    assert!(ids.contains(&"2025-p01".into()), "{ids:?}");
     let former = PlaceId::new(Scheme::Y2024, "281").unwrap();
     assert_eq!(gazetteer().get(&former).unwrap().short_name, "Ứng Hòa");
     assert!(
-        ids.contains(&"281".into()),
+        ids.contains(&"2024-d281".into()),
         "the former district is named: {ids:?}"
     );
 }
@@ -171,7 +171,7 @@ async fn old_bac_kan_is_in_the_new_thai_nguyen_and_a_new_ward_in_old_bac_kan() {
     let (status, _, posted) = send(&app, post(NEW_WARD_REPORT, "text/plain")).await;
     assert_eq!(status, 201, "{posted}");
     let id = posted["id"].as_str().unwrap().to_owned();
-    assert_eq!(posted["locality"]["id"], "2025-01843");
+    assert_eq!(posted["locality"]["id"], "2025-c01843");
 
     // The new province's articles and figures include the old Bắc Kạn's (three seed articles).
     let (_, _, articles) = get(&app, "/articles?locality=2025-19").await;
@@ -186,7 +186,7 @@ async fn old_bac_kan_is_in_the_new_thai_nguyen_and_a_new_ward_in_old_bac_kan() {
     assert!(on_old_map > 20, "{on_old_map} figures of the old Bắc Kạn");
 
     // The old Bắc Kạn (and its city) include the report on a ward formed wholly from its units.
-    for old in ["06", "058"] {
+    for old in ["2024-p06", "2024-d058"] {
         let (_, _, listed) = get(&app, &format!("/articles?locality={old}")).await;
         let found = listed["data"]
             .as_array()
@@ -201,7 +201,7 @@ async fn old_bac_kan_is_in_the_new_thai_nguyen_and_a_new_ward_in_old_bac_kan() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|p| p["locality"]["id"] == "2025-01843")
+        .find(|p| p["locality"]["id"] == "2025-c01843")
         .expect("the new ward's poverty rate is in the old province's roll-up");
     assert_eq!(through["crosswalk"], true);
     assert_eq!(through["value"], 1.25);
@@ -227,7 +227,7 @@ async fn old_bac_kan_is_in_the_new_thai_nguyen_and_a_new_ward_in_old_bac_kan() {
         .iter()
         .map(|s| s["locality"]["id"].as_str().unwrap())
         .collect();
-    assert_eq!(listed, ["2025-19", "2025-33", "2025-56"]);
+    assert_eq!(listed, ["2025-p19", "2025-p33", "2025-p56"]);
     let (status, _, none) = get(&app, "/summaries?level=district&scheme=2025").await;
     assert_eq!(
         (status, &none["meta"]["total"]),
@@ -261,7 +261,7 @@ async fn a_summary_keeps_its_own_values_apart_and_never_mixes_units_of_measure()
         "the province's own level, not the commune's"
     );
     assert_eq!(percent["parts"]["latest"]["value"], 31.2);
-    assert_eq!(percent["parts"]["latest"]["locality"]["id"], "03013");
+    assert_eq!(percent["parts"]["latest"]["locality"]["id"], "2024-c03013");
     let points = metric(&card, "poverty_rate", "percentage_point");
     assert_eq!(points["latest"]["value"], 2.5);
     for m in card["metrics"].as_array().unwrap() {

@@ -26,7 +26,10 @@ pub use stream::{Sink, stream};
 pub enum Format {
     /// One page in the list envelope (the default).
     Json,
-    /// The whole list as RFC 4180 CSV (`text/csv`; also `Accept: text/csv`).
+    /// The whole list as RFC 4180 CSV (`text/csv`; also `Accept: text/csv`). Locality ids
+    /// (`locality_id`, `parent_id`, `province_id` …: `2024-p06`) stay text in every spreadsheet
+    /// and never differ only by leading zeros; a bare GSO code (`locality_code`: `06`) is digits,
+    /// so read it as text (pandas `dtype={"locality_code": str}`).
     Csv,
     /// The whole list as newline-delimited JSON, one item a line (`application/x-ndjson`; also
     /// that `Accept`).

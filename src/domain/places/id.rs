@@ -2,9 +2,12 @@
 //!
 //! Vietnam's administrative map changed on 1 July 2025. GSO codes were reused on the new map
 //! with other meanings (province `19` is Thái Nguyên before the reform and Thái Nguyên with
-//! Bắc Kạn after it), so a code alone does not name a unit. A [`PlaceId`] does: the units of
-//! the earlier map keep their bare code as id (`"19"`, so that existing links keep working),
-//! the units of the 2025 map take the prefix `2025-` (`"2025-19"`).
+//! Bắc Kạn after it), so a code alone does not name a unit. A [`PlaceId`] does: its map, a
+//! letter for its level and its code (`"2024-p19"`, `"2024-d058"`, `"2025-p19"`,
+//! `"2025-c10402"`). Such an id is never a number to a spreadsheet (pandas and Excel keep it as
+//! text) and two ids never differ only by leading zeros (`"2024-p58"` is Ninh Thuận,
+//! `"2024-d058"` Thành phố Bắc Kạn). The ids of earlier releases (`"19"`, `"058"`, `"2025-19"`)
+//! stay accepted as aliases, so bookmarks keep working.
 
 use std::fmt;
 use std::str::FromStr;
@@ -92,10 +95,12 @@ impl<T> std::ops::IndexMut<Scheme> for PerScheme<T> {
     }
 }
 
-const PREFIX_2025: &str = "2025-";
+/// The prefix of the earlier releases' ids of the 2025 map's units (`"2025-19"`).
+const LEGACY_PREFIX_2025: &str = "2025-";
 
-/// A unit's id: its map and its GSO code. Written `"06"` on the 2024 map and `"2025-19"` on
-/// the 2025 map. Parsed once at the edge; a value of this type is always well formed.
+/// A unit's id: its map, level and GSO code, written `"2024-p06"`, `"2024-d058"`,
+/// `"2024-c01975"`, `"2025-p19"`, `"2025-c10402"`. Parsed once at the edge; a value of this
+/// type is always well formed.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PlaceId {
     scheme: Scheme,
@@ -105,7 +110,7 @@ pub struct PlaceId {
 /// Why a text is not a place id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "a locality id is a GSO code of the 2024 map (2, 3 or 5 digits: \"06\", \"058\", \"01975\") or of the 2025 map with the prefix 2025- (2 or 5 digits: \"2025-19\", \"2025-10402\")"
+    "a locality id is its map, a level letter (p province, d district, c commune) and its GSO code: \"2024-p06\", \"2024-d058\", \"2024-c01975\", \"2025-p19\", \"2025-c10402\" (the earlier forms \"06\", \"058\" and \"2025-19\" are accepted too)"
 )]
 pub struct BadPlaceId;
 
@@ -142,13 +147,34 @@ impl PlaceId {
             _ => Level::Commune,
         }
     }
+
+    fn level_letter(&self) -> char {
+        match self.level() {
+            Level::Province => 'p',
+            Level::District => 'd',
+            Level::Commune => 'c',
+        }
+    }
+
+    /// The id `"2024-p06"` written as it is: map, dash, level letter, code of that level.
+    fn parse_canonical(s: &str) -> Option<PlaceId> {
+        let (map, rest) = s.split_once('-')?;
+        let scheme = Scheme::parse(map)?;
+        let mut chars = rest.chars();
+        let letter = chars.next()?;
+        let id = PlaceId::new(scheme, chars.as_str()).ok()?;
+        (id.level_letter() == letter).then_some(id)
+    }
 }
 
 impl FromStr for PlaceId {
     type Err = BadPlaceId;
 
     fn from_str(s: &str) -> Result<PlaceId, BadPlaceId> {
-        match s.strip_prefix(PREFIX_2025) {
+        if let Some(id) = PlaceId::parse_canonical(s) {
+            return Ok(id);
+        }
+        match s.strip_prefix(LEGACY_PREFIX_2025) {
             Some(code) => PlaceId::new(Scheme::Y2025, code),
             None => PlaceId::new(Scheme::Y2024, s),
         }
@@ -157,10 +183,7 @@ impl FromStr for PlaceId {
 
 impl fmt::Display for PlaceId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.scheme {
-            Scheme::Y2024 => f.write_str(&self.code),
-            Scheme::Y2025 => write!(f, "{PREFIX_2025}{}", self.code),
-        }
+        write!(f, "{}-{}{}", self.scheme.as_str(), self.level_letter(), self.code)
     }
 }
 
@@ -184,7 +207,8 @@ impl<'de> Deserialize<'de> for PlaceId {
 }
 
 /// The pattern every place id matches, for the OpenAPI document.
-pub const PLACE_ID_PATTERN: &str = "^([0-9]{2}|[0-9]{3}|[0-9]{5}|2025-[0-9]{2}|2025-[0-9]{5})$";
+/// Besides the ids written today it matches the earlier releases' forms, still accepted.
+pub const PLACE_ID_PATTERN: &str = "^(2024-(p[0-9]{2}|d[0-9]{3}|c[0-9]{5})|2025-(p[0-9]{2}|c[0-9]{5})|[0-9]{2}|[0-9]{3}|[0-9]{5}|2025-[0-9]{2}|2025-[0-9]{5})$";
 
 impl utoipa::PartialSchema for PlaceId {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
@@ -192,9 +216,9 @@ impl utoipa::PartialSchema for PlaceId {
             .schema_type(utoipa::openapi::schema::Type::String)
             .pattern(Some(PLACE_ID_PATTERN))
             .description(Some(
-                "A unit's id: its GSO code on the 2024 map (\"06\"), or `2025-` and its code on the 2025 map (\"2025-19\").",
+                "A unit's id: its map, a level letter (`p` province, `d` district, `c` commune) and its GSO code: \"2024-p06\", \"2024-d058\", \"2025-p19\", \"2025-c10402\". Always text to a spreadsheet, and never two ids that differ only by leading zeros. The ids of earlier releases (\"06\", \"058\", \"2025-19\") are accepted as aliases; answers always give this form.",
             ))
-            .examples(["2025-19"])
+            .examples(["2025-p19"])
             .into()
     }
 }
@@ -206,21 +230,67 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_name_their_map_and_keep_old_codes_bare() {
-        let old: PlaceId = "19".parse().unwrap();
-        let new: PlaceId = "2025-19".parse().unwrap();
+    fn ids_name_their_map_level_and_code() {
+        let old: PlaceId = "2024-p19".parse().unwrap();
+        let new: PlaceId = "2025-p19".parse().unwrap();
         assert_eq!((old.scheme(), old.code()), (Scheme::Y2024, "19"));
         assert_eq!((new.scheme(), new.code()), (Scheme::Y2025, "19"));
         assert_ne!(old, new);
-        assert_eq!(new.to_string(), "2025-19");
-        assert_eq!(old.to_string(), "19");
-        assert_eq!("2025-10402".parse::<PlaceId>().unwrap().level(), Level::Commune);
+        assert_eq!(new.to_string(), "2025-p19");
+        assert_eq!(old.to_string(), "2024-p19");
+        let commune: PlaceId = "2025-c10402".parse().unwrap();
+        assert_eq!(
+            (commune.level(), commune.to_string().as_str()),
+            (Level::Commune, "2025-c10402")
+        );
+    }
+
+    #[test]
+    fn ids_of_earlier_releases_are_aliases_of_todays() {
+        for (alias, id) in [
+            ("19", "2024-p19"),
+            ("058", "2024-d058"),
+            ("01975", "2024-c01975"),
+            ("2025-19", "2025-p19"),
+            ("2025-10402", "2025-c10402"),
+        ] {
+            assert_eq!(alias.parse::<PlaceId>().unwrap().to_string(), id);
+        }
+    }
+
+    #[test]
+    fn no_two_ids_differ_only_by_leading_zeros_and_none_reads_as_a_number() {
+        let province: PlaceId = "58".parse().unwrap();
+        let district: PlaceId = "058".parse().unwrap();
+        let (p, d) = (province.to_string(), district.to_string());
+        assert_ne!(p.trim_start_matches('0'), d.trim_start_matches('0'));
+        for id in [p, d, "2025-10402".parse::<PlaceId>().unwrap().to_string()] {
+            assert!(
+                id.parse::<f64>().is_err() && id.chars().any(|c| c.is_ascii_lowercase()),
+                "{id}"
+            );
+        }
     }
 
     #[test]
     fn malformed_ids_are_refused() {
         for bad in [
-            "", "1", "1234", "2025-058", "2025-", "abc", "2024-19", "06 ", "٠٦",
+            "",
+            "1",
+            "1234",
+            "2025-058",
+            "2025-",
+            "abc",
+            "2024-19",
+            "06 ",
+            "٠٦",
+            "2024-p058",
+            "2024-d58",
+            "2025-d058",
+            "2025-p",
+            "2024-x06",
+            "2024-P06",
+            "2026-p06",
         ] {
             assert!(bad.parse::<PlaceId>().is_err(), "{bad:?}");
         }

@@ -7,7 +7,7 @@ use super::{Level, LocalityRef, PlaceId, Scheme};
 
 /// The province a unit lies in, on the unit's own map (a province lies in itself).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"id": "06", "name": "Tỉnh Bắc Kạn"}))]
+#[schema(example = json!({"id": "2024-p06", "name": "Tỉnh Bắc Kạn"}))]
 pub struct ProvinceRef {
     pub id: PlaceId,
     pub name: String,
@@ -17,8 +17,8 @@ pub struct ProvinceRef {
 /// for the few units the gazetteer has none for).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
-    "id": "06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province",
-    "province": {"id": "06", "name": "Tỉnh Bắc Kạn"}, "lat": 22.144269, "lon": 105.834543
+    "id": "2024-p06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province",
+    "province": {"id": "2024-p06", "name": "Tỉnh Bắc Kạn"}, "lat": 22.144269, "lon": 105.834543
 }))]
 pub struct PlaceRef {
     pub id: PlaceId,

@@ -102,9 +102,9 @@ impl UnitType {
 /// One unit of the gazetteer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
-    "id": "058", "scheme": "2024", "code": "058", "level": "district", "type": "city",
+    "id": "2024-d058", "scheme": "2024", "code": "058", "level": "district", "type": "city",
     "type_vi": "Thành phố", "name": "Thành phố Bắc Kạn", "short_name": "Bắc Kạn",
-    "parent_id": "06", "parent_code": "06", "lat": 22.144269, "lon": 105.834543, "area_km2": null,
+    "parent_id": "2024-p06", "parent_code": "06", "lat": 22.144269, "lon": 105.834543, "area_km2": null,
     "successor_2025_code": "19", "successor_2025_name": "Tỉnh Thái Nguyên"
 }))]
 pub struct Locality {
@@ -176,7 +176,7 @@ impl Locality {
 
 /// A unit as referred to from an article, an indicator or another unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"id": "2025-19", "scheme": "2025", "code": "19", "name": "Tỉnh Thái Nguyên", "level": "province"}))]
+#[schema(example = json!({"id": "2025-p19", "scheme": "2025", "code": "19", "name": "Tỉnh Thái Nguyên", "level": "province"}))]
 pub struct LocalityRef {
     pub id: PlaceId,
     pub scheme: Scheme,
@@ -250,7 +250,7 @@ impl Share {
 /// A unit on the other map that this one came from or went into.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
-    "locality": {"id": "2025-19", "scheme": "2025", "code": "19", "name": "Tỉnh Thái Nguyên", "level": "province"},
+    "locality": {"id": "2025-p19", "scheme": "2025", "code": "19", "name": "Tỉnh Thái Nguyên", "level": "province"},
     "share": "whole", "default": true
 }))]
 pub struct LocalityLink {
