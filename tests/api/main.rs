@@ -12,6 +12,7 @@ mod figure_periods;
 mod hostile;
 mod like_with_like;
 mod linear_cost;
+mod locality_ids;
 mod measures;
 mod openapi;
 mod place_evidence;
