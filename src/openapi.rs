@@ -41,6 +41,7 @@ the document served at /openapi.json names the server it is served from")),
         indicators::IndicatorSortKey,
         localities::SchemeKey,
         indicators::IndicatorInclude,
+        crate::domain::Undated,
     )),
     paths(
         root::api_root,

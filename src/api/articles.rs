@@ -7,7 +7,9 @@ use utoipa::{IntoParams, ToSchema};
 use super::export::{self, Format, ListFormat, Output};
 use super::pagination::{Page, PageQuery, page_request};
 use super::{AppState, blocking, params};
-use crate::domain::{Article, ArticleFilter, ArticleSort, ArticleSummary, Indicator, IndicatorFilter};
+use crate::domain::{
+    Article, ArticleFilter, ArticleSort, ArticleSummary, Indicator, IndicatorFilter, Undated,
+};
 use crate::error::{ApiError, Problem};
 
 /// Orders of `GET /articles`.
@@ -44,12 +46,16 @@ pub struct ArticleListQuery {
     /// on the other map).
     #[param(value_type = Option<bool>)]
     pub include_descendants: Option<String>,
-    /// Earliest date (publication, else event), inclusive: `2021-01-01`.
+    /// Earliest date of the article (publication, else event), inclusive: `2021-01-01`.
     #[param(value_type = Option<String>, format = Date)]
     pub from: Option<String>,
-    /// Latest date (publication, else event), inclusive.
+    /// Latest date of the article (publication, else event), inclusive: `2021-12-31`.
     #[param(value_type = Option<String>, format = Date)]
     pub to: Option<String>,
+    /// Articles with neither a publication nor an event date: `include` them (the default
+    /// without `from`/`to`), `exclude` them (the default with either), or list `only` them.
+    #[param(value_type = Option<Undated>)]
+    pub undated: Option<String>,
     /// Words to find in title and body, whole, with or without accents (`dang` finds "Đảng");
     /// a word ending in `*` matches as a prefix (`phi*` finds "phiếu" and "phiên").
     #[param(min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
@@ -91,8 +97,7 @@ impl ArticleListQuery {
         let filter = ArticleFilter {
             localities: params::localities("locality", self.locality.as_deref(), &state.gazetteer)?,
             descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
-            from: params::date("from", self.from.as_deref())?,
-            to: params::date("to", self.to.as_deref())?,
+            dates: params::date_range(self.from.as_deref(), self.to.as_deref(), self.undated.as_deref())?,
             q,
             metrics: params::metrics("metric", self.metric.as_deref())?,
             sort,

@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::export::{self, Format, ListFormat, Output};
 use super::pagination::{Page, page_request};
 use super::{AppState, blocking, params};
-use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, Period, Unit};
+use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, Period, Undated, Unit};
 use crate::error::{ApiError, Problem};
 
 /// Orders of `GET /indicators`.
@@ -50,6 +50,18 @@ pub struct IndicatorListQuery {
     pub include_descendants: Option<String>,
     /// Id of the article the figures come from (16 hex digits), or several separated by commas.
     pub article: Option<String>,
+    /// Earliest date of the figure's article (publication, else event), inclusive:
+    /// `2021-01-01`. The figure's own period is `period` or `year`.
+    #[param(value_type = Option<String>, format = Date)]
+    pub from: Option<String>,
+    /// Latest date of the figure's article (publication, else event), inclusive: `2021-12-31`.
+    #[param(value_type = Option<String>, format = Date)]
+    pub to: Option<String>,
+    /// Figures of articles with neither a publication nor an event date: `include` them (the
+    /// default without `from`/`to`), `exclude` them (the default with either), or list `only`
+    /// them.
+    #[param(value_type = Option<Undated>)]
+    pub undated: Option<String>,
     #[param(value_type = Option<Unit>)]
     pub unit: Option<String>,
     #[param(value_type = Option<Direction>)]
@@ -117,6 +129,7 @@ impl IndicatorListQuery {
             localities: params::localities("locality", self.locality.as_deref(), &state.gazetteer)?,
             descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
             articles: params::article_ids("article", self.article.as_deref())?,
+            dates: params::date_range(self.from.as_deref(), self.to.as_deref(), self.undated.as_deref())?,
             unit: params::keyword(
                 "unit",
                 self.unit.as_deref(),

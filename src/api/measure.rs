@@ -54,11 +54,12 @@ macro_rules! with_measure {
             /// Only values of periods that start in this year.
             #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
             pub year: Option<String>,
-            /// Only values of periods that start in this year or later.
-            #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
+            /// Only values of periods that start on this date or later (`2021-01-01`); a year
+            /// alone is `year`.
+            #[param(value_type = Option<String>, format = Date)]
             pub from: Option<String>,
-            /// Only values of periods that end in this year or earlier.
-            #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
+            /// Only values of periods that end on this date or earlier (`2023-12-31`).
+            #[param(value_type = Option<String>, format = Date)]
             pub to: Option<String>,
             /// The unit of measure to give; by default the one most values have.
             #[param(value_type = Option<Unit>)]
@@ -119,8 +120,8 @@ impl MeasureQuery<'_> {
             .transpose()?;
         let (y, from, to) = (
             year("year", self.year)?,
-            year("from", self.from)?,
-            year("to", self.to)?,
+            params::date("from", self.from)?,
+            params::date("to", self.to)?,
         );
         Ok(PeriodChoice {
             exact: period,

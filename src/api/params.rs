@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{FacetKey, Gazetteer, MetricKey, PlaceId, Scheme, SchemeChoice};
+use crate::domain::{DateRange, FacetKey, Gazetteer, MetricKey, PlaceId, Scheme, SchemeChoice};
 use crate::error::ApiError;
 
 /// `true`/`false` (also `1`/`0`), or the default when absent.
@@ -27,6 +27,21 @@ pub fn date(name: &str, value: Option<&str>) -> Result<Option<NaiveDate>, ApiErr
             })
         })
         .transpose()
+}
+
+/// `from`, `to` and `undated`: inclusive bounds on an article's date and what becomes of the
+/// articles without one. A range that ends before it starts holds nothing; `undated=only`
+/// lists the undated articles alone, which no bound can select.
+pub fn date_range(
+    from: Option<&str>,
+    to: Option<&str>,
+    undated: Option<&str>,
+) -> Result<DateRange, ApiError> {
+    Ok(DateRange {
+        from: date("from", from)?,
+        to: date("to", to)?,
+        undated: named("undated", undated, &["include", "exclude", "only"])?,
+    })
 }
 
 /// A finite number.

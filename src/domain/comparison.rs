@@ -19,24 +19,23 @@ pub struct PeriodChoice {
     pub exact: Option<Period>,
     /// Periods that start in this year (`2021`, `2021-H1`, `2021-2025`).
     pub year: Option<i32>,
-    /// Periods that start in this year or later.
-    pub from: Option<i32>,
-    /// Periods that end in this year or earlier.
-    pub to: Option<i32>,
+    /// Periods that start on this day or later.
+    pub from: Option<NaiveDate>,
+    /// Periods that end on this day or earlier.
+    pub to: Option<NaiveDate>,
 }
 
 impl PeriodChoice {
     /// Whether a figure's period is one this choice takes.
     pub fn takes(&self, period: Option<&Period>) -> bool {
-        use chrono::Datelike;
         let any = self.exact.is_some() || self.year.is_some() || self.from.is_some() || self.to.is_some();
         match period {
             None => !any,
             Some(q) => {
                 self.exact.as_ref().is_none_or(|p| p == q)
                     && self.year.is_none_or(|y| q.first_year() == y)
-                    && self.from.is_none_or(|f| q.start().year() >= f)
-                    && self.to.is_none_or(|t| q.end().year() <= t)
+                    && self.from.is_none_or(|f| q.start() >= f)
+                    && self.to.is_none_or(|t| q.end() <= t)
             }
         }
     }

@@ -33,8 +33,8 @@ pub use places::{
     ProvinceRef, Scheme, Share, UnitType,
 };
 pub use query::{
-    ArticleFilter, ArticleSort, IndicatorFilter, IndicatorSort, LocalityFilter, SchemeChoice, Total,
-    UnitOrder,
+    ArticleFilter, ArticleSort, DateRange, IndicatorFilter, IndicatorSort, LocalityFilter, SchemeChoice,
+    Total, Undated, UnitOrder,
 };
 pub use series::{LocalityMetricSeries, PartSeries, SeriesQuery, SeriesValue, one_per_period};
 pub use summary::{ChildCount, LocalitySummary, MetricCount, MetricSeries, PartsSeries, SeriesPoint};

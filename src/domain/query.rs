@@ -16,6 +16,45 @@ pub enum ArticleSort {
     Relevance,
 }
 
+/// Whether a date filter keeps the articles that have no date (neither a publication nor an
+/// event date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Undated {
+    /// Undated articles too, besides those within `from`/`to` (the default without a range).
+    Include,
+    /// Dated articles only (the default when `from` or `to` is given).
+    Exclude,
+    /// Undated articles only (no `from`/`to` can select one).
+    Only,
+}
+
+/// Inclusive bounds on an article's date (publication, else event), and what to do with the
+/// articles that have none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// As asked; [`DateRange::undated`] gives what applies.
+    pub undated: Option<Undated>,
+}
+
+impl DateRange {
+    /// Whether undated articles are kept: as asked, else kept only when no bound is given.
+    pub fn undated(&self) -> Undated {
+        match (self.undated, self.from.is_some() || self.to.is_some()) {
+            (Some(u), _) => u,
+            (None, true) => Undated::Exclude,
+            (None, false) => Undated::Include,
+        }
+    }
+
+    /// Whether this range keeps every article.
+    pub fn is_all(&self) -> bool {
+        self.from.is_none() && self.to.is_none() && self.undated() == Undated::Include
+    }
+}
+
 /// Which articles to list.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleFilter {
@@ -25,9 +64,8 @@ pub struct ArticleFilter {
     /// With `false`, only articles whose primary unit is one of `localities` (or its same unit
     /// on the other map).
     pub descendants: bool,
-    /// Inclusive bounds on `published_on`, falling back to `event_date`.
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
+    /// Bounds on `published_on`, falling back to `event_date`.
+    pub dates: DateRange,
     /// Full-text search over title and body, accent-insensitive.
     pub q: Option<String>,
     /// Articles reporting any of these metrics; empty means all.
@@ -59,6 +97,8 @@ pub struct IndicatorFilter {
     pub descendants: bool,
     /// From any of these articles; empty means all.
     pub articles: Vec<String>,
+    /// Bounds on the date of the figure's article (publication, else event).
+    pub dates: DateRange,
     pub unit: Option<Unit>,
     pub direction: Option<Direction>,
     /// Exact period key ("2021-H1").

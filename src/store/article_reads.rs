@@ -100,18 +100,7 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
             ids(),
         ),
     }
-    if let Some(d) = filter.from {
-        c.push(
-            "coalesce(a.published_on, a.event_date) >= ?",
-            [Value::Text(d.to_string())],
-        );
-    }
-    if let Some(d) = filter.to {
-        c.push(
-            "coalesce(a.published_on, a.event_date) <= ?",
-            [Value::Text(d.to_string())],
-        );
-    }
+    sql::dated(&mut c, "coalesce(a.published_on, a.event_date)", &filter.dates);
     if !filter.metrics.is_empty() {
         let marks = vec!["?"; filter.metrics.len()].join(", ");
         c.push(
@@ -158,8 +147,7 @@ impl Store {
         // A search alone in date order: count the index's matches, and when they pass the cap
         // (a common word) walk the articles by date and look each up instead of gathering them.
         let words_only = filter.localities.is_empty()
-            && filter.from.is_none()
-            && filter.to.is_none()
+            && filter.dates.is_all()
             && filter.metrics.is_empty()
             && filter.sort == ArticleSort::NewestFirst;
         let fts = filter.q.as_deref().map(fts_query).filter(|q| !q.is_empty());

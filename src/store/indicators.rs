@@ -98,6 +98,7 @@ pub(super) fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
             f.articles.iter().map(|a| Value::Text(a.clone())),
         );
     }
+    super::sql::dated(&mut c, "i.newest", &f.dates);
     if let Some(u) = f.unit {
         c.push("i.unit = ?", [Value::Text(u.as_str().into())]);
     }

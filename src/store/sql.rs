@@ -4,7 +4,7 @@ use rusqlite::ToSql;
 use rusqlite::types::Value;
 
 use crate::domain::text::fold;
-use crate::domain::{Level, PlaceId, Scheme, Total};
+use crate::domain::{DateRange, Level, PlaceId, Scheme, Total, Undated};
 
 /// Conditions joined with AND, and their parameters in order.
 #[derive(Default)]
@@ -106,6 +106,29 @@ pub fn within_any(c: &mut Conditions, ids: &[PlaceId]) {
 /// map" (none: no condition).
 pub fn own_any(c: &mut Conditions, ids: &[PlaceId]) {
     any_of(c, ids, own);
+}
+
+/// The conditions of a date range on a column holding an article's date (`YYYY-MM-DD`, or
+/// `NULL` for an undated article).
+pub fn dated(c: &mut Conditions, column: &str, range: &DateRange) {
+    let mut bounds = Vec::new();
+    let mut values = Vec::new();
+    if let Some(d) = range.from {
+        bounds.push(format!("{column} >= ?"));
+        values.push(Value::Text(d.to_string()));
+    }
+    if let Some(d) = range.to {
+        bounds.push(format!("{column} <= ?"));
+        values.push(Value::Text(d.to_string()));
+    }
+    let within = bounds.join(" AND ");
+    match (range.undated(), within.is_empty()) {
+        (Undated::Only, _) => c.push(&format!("{column} IS NULL"), []),
+        (Undated::Include, true) => {}
+        (Undated::Include, false) => c.push(&format!("({column} IS NULL OR ({within}))"), values),
+        (Undated::Exclude, true) => c.push(&format!("{column} IS NOT NULL"), []),
+        (Undated::Exclude, false) => c.push(&within, values),
+    }
 }
 
 /// The conditions `each` pushes for every id, joined with OR.

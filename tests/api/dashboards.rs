@@ -86,7 +86,7 @@ async fn a_comparison_gives_every_unit_of_the_level_with_comparable_values_and_c
     assert_eq!(both["reported"], 1, "period and year agree");
     let (_, _, neither) = get(
         &app,
-        "/metrics/poverty_rate/localities?scheme=2024&period=2020&to=2019",
+        "/metrics/poverty_rate/localities?scheme=2024&period=2020&to=2019-12-31",
     )
     .await;
     assert_eq!(neither["reported"], 0, "every period filter holds");

@@ -4,6 +4,7 @@ mod articles;
 mod binary;
 mod constructions;
 mod dashboards;
+mod date_filters;
 mod evidence;
 mod explorer;
 mod exports;

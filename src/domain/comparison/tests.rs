@@ -37,12 +37,18 @@ fn periods_are_taken_as_asked() {
         ..Default::default()
     };
     assert!(year.takes(Some(&p("2021-H1"))) && !year.takes(Some(&p("2020-2021"))));
+    let day = |s: &str| Some(s.parse::<chrono::NaiveDate>().unwrap());
     let between = PeriodChoice {
-        from: Some(2019),
-        to: Some(2021),
+        from: day("2019-01-01"),
+        to: day("2021-12-31"),
         ..Default::default()
     };
     assert!(between.takes(Some(&p("2019-2021"))) && !between.takes(Some(&p("2016-2020"))));
+    let second_half = PeriodChoice {
+        from: day("2021-07-01"),
+        ..Default::default()
+    };
+    assert!(second_half.takes(Some(&p("2021-H2"))) && !second_half.takes(Some(&p("2021"))));
     assert!(!between.takes(None) && PeriodChoice::default().takes(None));
     let both = PeriodChoice {
         exact: Some(p("2020")),
