@@ -178,12 +178,27 @@ pub fn start_binary(
     Vec<String>,
     std::sync::mpsc::Receiver<String>,
 ) {
+    start_binary_with(db, rust_log, &[])
+}
+
+/// [`start_binary`] with further environment variables (`CHISO_API_TOKEN`).
+pub fn start_binary_with(
+    db: &std::path::Path,
+    rust_log: &str,
+    envs: &[(&str, &str)],
+) -> (
+    std::process::Child,
+    std::net::SocketAddr,
+    Vec<String>,
+    std::sync::mpsc::Receiver<String>,
+) {
     use std::io::BufRead;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_chiso"))
         .env("CHISO_SEED_DIR", seed_dir())
         .env("CHISO_DB", db)
         .env("CHISO_BIND", "127.0.0.1:0")
         .env("RUST_LOG", rust_log)
+        .envs(envs.iter().copied())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
