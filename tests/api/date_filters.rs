@@ -101,7 +101,8 @@ async fn undated_articles_are_kept_left_out_or_alone_as_asked() {
     let mut undated = ids(&before);
     undated.push(id.clone());
     let mut got = ids(&alone);
-    (undated.sort(), got.sort());
+    undated.sort();
+    got.sort();
     assert_eq!(got, undated, "only the undated articles");
     let (_, _, none) = get(&app, "/articles?undated=exclude&limit=200").await;
     assert_eq!(ids(&none).len(), ids(&every).len() - undated.len());
