@@ -3,6 +3,7 @@
 //! `openapi/openapi.json` is its committed copy; regenerate it with
 //! `cargo run -q -- openapi > openapi/openapi.json`.
 
+mod defaults;
 mod headers;
 
 use serde_json::{Value, json};
@@ -23,7 +24,8 @@ use crate::api::{
 rates, voter turnout, petitions, households) extracted from prose and served as JSON.\n\n\
 Lists share one envelope: `data`, `meta` (`total`, `limit`, `offset`) and `links`, repeated in an \
 RFC 8288 `Link` header. Errors are RFC 9457 `application/problem+json`. Text is NFC; every offset \
-counts Unicode scalar values (code points) of the article body.",
+counts Unicode scalar values (code points) of the article body. An optional parameter sent empty \
+(`?year=`) is read as not sent.",
         license(name = "MIT", identifier = "MIT"),
         contact(name = "chiso maintainers"),
     ),
@@ -101,6 +103,7 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     headers::document_headers(&mut doc);
     headers::require_sent_fields(&mut doc);
     headers::constrain_field_lists(&mut doc);
+    defaults::fill_defaults(&mut doc);
     serde_json::from_value(doc).expect("the adjusted document is OpenAPI")
 }
 

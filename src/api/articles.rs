@@ -1,5 +1,6 @@
 //! `/articles`: the stored reports, filtered and sorted, their bodies and their indicators.
 
+use super::query::Query;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -32,10 +33,10 @@ pub enum ArticleSortKey {
 #[into_params(parameter_in = Query)]
 pub struct ArticleListQuery {
     /// Items per page, 1 to 200 (default 20).
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
     pub limit: Option<String>,
     /// Items to skip (default 0).
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
     pub offset: Option<String>,
     /// Id of a unit on either map (`2024-p06`, `2025-p19`), or several separated by commas: articles
     /// about them and, by default, about the units on their ground: the units under them, and
@@ -44,7 +45,7 @@ pub struct ArticleListQuery {
     pub locality: Option<String>,
     /// With `false`, only articles whose primary unit is one of `locality` (or its same unit
     /// on the other map).
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = true)]
     pub include_descendants: Option<String>,
     /// Earliest date of the article (publication, else event), inclusive: `2021-01-01`.
     #[param(value_type = Option<String>, format = Date)]
@@ -76,7 +77,7 @@ pub struct ArticleListQuery {
     #[param(value_type = Option<ListFormat>)]
     pub format: Option<String>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = false)]
     pub bom: Option<String>,
 }
 
@@ -136,7 +137,7 @@ impl ArticleListQuery {
 pub async fn list_articles(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<ArticleListQuery>,
+    query: Query<ArticleListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let filter = query.filter(&state)?;
@@ -186,7 +187,7 @@ pub enum IncludeKey {
 #[into_params(parameter_in = Path)]
 pub struct ArticlePath {
     /// Stable article id: 16 hex digits.
-    #[param(example = "7b0f3c5e9a1d2468")]
+    #[param(example = "7bc80139dd48fc98")]
     pub id: String,
 }
 
@@ -213,7 +214,7 @@ pub struct ArticlePath {
 pub async fn get_article(
     state: web::Data<AppState>,
     path: web::Path<ArticlePath>,
-    query: web::Query<ArticleQuery>,
+    query: Query<ArticleQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let with_indicators = match query.include.as_deref() {
         None => false,
@@ -261,7 +262,7 @@ pub async fn list_article_indicators(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<ArticlePath>,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = query.validate()?;
     let id = path.into_inner().id;

@@ -1,6 +1,7 @@
 //! `/metrics/{metric}/localities`: one metric across the units of a level, for a map or a
 //! ranking.
 
+use super::query::Query;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -54,7 +55,7 @@ pub struct ComparisonListQuery {
     #[param(value_type = Option<Format>)]
     pub format: Option<String>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = false)]
     pub bom: Option<String>,
 }
 }
@@ -91,7 +92,7 @@ pub async fn compare_metric(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<MetricPath>,
-    query: web::Query<ComparisonListQuery>,
+    query: Query<ComparisonListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let metric = path.key()?;
     let parent = params::locality("parent", query.parent.as_deref(), &state.gazetteer)?;

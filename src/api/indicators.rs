@@ -1,5 +1,6 @@
 //! `/indicators` and `/metrics`: every figure, filtered and sorted, and the metric catalog.
 
+use super::query::Query;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -34,10 +35,10 @@ pub enum IndicatorSortKey {
 #[into_params(parameter_in = Query)]
 pub struct IndicatorListQuery {
     /// Items per page, 1 to 200 (default 20).
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
     pub limit: Option<String>,
     /// Items to skip (default 0).
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
     pub offset: Option<String>,
     /// One metric key (`poverty_rate`), or several separated by commas (see `GET /metrics`).
     pub metric: Option<String>,
@@ -46,7 +47,7 @@ pub struct IndicatorListQuery {
     /// the units of the other map within them).
     pub locality: Option<String>,
     /// With `false`, only figures about `locality` itself (or its same unit on the other map).
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = true)]
     pub include_descendants: Option<String>,
     /// Id of the article the figures come from (16 hex digits), or several separated by commas.
     pub article: Option<String>,
@@ -90,7 +91,7 @@ pub struct IndicatorListQuery {
     #[param(value_type = Option<ListFormat>)]
     pub format: Option<String>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = false)]
     pub bom: Option<String>,
 }
 
@@ -183,7 +184,7 @@ impl IndicatorListQuery {
 pub async fn list_indicators(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<IndicatorListQuery>,
+    query: Query<IndicatorListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let filter = query.filter(&state)?;
@@ -261,7 +262,7 @@ pub enum IndicatorInclude {
 pub async fn get_indicator(
     state: web::Data<AppState>,
     path: web::Path<IndicatorPath>,
-    query: web::Query<IndicatorQuery>,
+    query: Query<IndicatorQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id: i64 = path
         .id

@@ -1,5 +1,6 @@
 //! `/localities`: the gazetteer of both maps.
 
+use super::query::Query;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -29,10 +30,10 @@ pub enum SchemeKey {
 #[into_params(parameter_in = Query)]
 pub struct LocalityListQuery {
     /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
     pub limit: Option<String>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
     pub offset: Option<String>,
     /// The map: `2025` (in force since 1 July 2025; the default), `2024` (before it) or `all`.
     /// With `parent`, the parent's map.
@@ -64,7 +65,7 @@ pub struct LocalityListQuery {
     #[param(value_type = Option<Format>)]
     pub format: Option<String>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = false)]
     pub bom: Option<String>,
 }
 
@@ -104,7 +105,7 @@ pub enum LocalitySortKey {
 pub async fn list_localities(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<LocalityListQuery>,
+    query: Query<LocalityListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let parent = params::locality("parent", query.parent.as_deref(), &state.gazetteer)?;

@@ -1,5 +1,6 @@
 //! `/metrics`: the metric catalog with how much the store holds of each metric.
 
+use super::query::Query;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use serde::Deserialize;
@@ -17,16 +18,16 @@ use crate::error::{ApiError, Problem};
 #[into_params(parameter_in = Query)]
 pub struct MetricListQuery {
     /// Items per page, 1 to 200 (default 20).
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
     pub limit: Option<String>,
     /// Items to skip (default 0).
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
     pub offset: Option<String>,
     /// `json` (one page, the default), `csv` or `ndjson` (the whole catalog).
     #[param(value_type = Option<ListFormat>)]
     pub format: Option<String>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = false)]
     pub bom: Option<String>,
 }
 
@@ -53,7 +54,7 @@ pub struct MetricListQuery {
 pub async fn list_metrics(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<MetricListQuery>,
+    query: Query<MetricListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let output = Output::of::<MetricCount>(

@@ -19,6 +19,7 @@ mod measure;
 pub mod metrics;
 pub mod pagination;
 pub(crate) mod params;
+pub mod query;
 pub mod replica;
 pub mod request_id;
 pub mod root;

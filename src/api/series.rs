@@ -1,5 +1,6 @@
 //! `/localities/{id}/metrics/{metric}/series`: one metric over time at one unit, for a chart.
 
+use super::query::Query;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -14,7 +15,7 @@ with_measure! {
 /// Query of `GET /localities/{id}/metrics/{metric}/series`.
 pub struct SeriesListQuery {
     /// With `false`, only the unit's own values, not its parts'.
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = true)]
     pub rollup: Option<String>,
 }
 }
@@ -46,7 +47,7 @@ pub struct SeriesListQuery {
 pub async fn get_metric_series(
     state: web::Data<AppState>,
     path: web::Path<LocalityMetricPath>,
-    query: web::Query<SeriesListQuery>,
+    query: Query<SeriesListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let path = path.into_inner();
     let locality = LocalityPath { id: path.id }.unit(&state.gazetteer)?;

@@ -1,6 +1,7 @@
 //! `/localities/{id}/summary` and `/summaries`: what the articles report per unit, on either
 //! map, rolled up over the ground of each unit.
 
+use super::query::Query;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -18,7 +19,7 @@ use crate::error::{ApiError, Problem};
 #[into_params(parameter_in = Query)]
 pub struct SummaryQuery {
     /// With `false`, only what is about the unit itself, not the units on its ground.
-    #[param(value_type = Option<bool>, example = true)]
+    #[param(value_type = Option<bool>, default = true)]
     pub rollup: Option<String>,
 }
 
@@ -52,7 +53,7 @@ pub struct SummaryQuery {
 pub async fn get_locality_summary(
     state: web::Data<AppState>,
     path: web::Path<LocalityPath>,
-    query: web::Query<SummaryQuery>,
+    query: Query<SummaryQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
     let id = path.unit(&state.gazetteer)?;
@@ -76,13 +77,13 @@ pub struct SummaryListQuery {
     #[param(value_type = Option<Scheme>, example = "2025")]
     pub scheme: Option<String>,
     /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
     pub limit: Option<String>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64)]
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
     pub offset: Option<String>,
     /// With `false`, only what is about each unit itself.
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = true)]
     pub rollup: Option<String>,
     /// `code` (the default), `name` (accents folded) or `-article_count` (most written about
     /// first).
@@ -94,7 +95,7 @@ pub struct SummaryListQuery {
     #[param(value_type = Option<ListFormat>)]
     pub format: Option<String>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
-    #[param(value_type = Option<bool>)]
+    #[param(value_type = Option<bool>, default = false)]
     pub bom: Option<String>,
 }
 
@@ -135,7 +136,7 @@ pub enum SummarySortKey {
 pub async fn list_summaries(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<SummaryListQuery>,
+    query: Query<SummaryListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let level = params::keyword(

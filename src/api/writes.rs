@@ -123,7 +123,9 @@ pub async fn create_article(
     tag = "articles",
     operation_id = "delete_article",
     security(("bearer_token" = [])),
-    params(ArticlePath),
+    params(("id" = String, Path, description = "Stable article id: 16 hex digits. The example is the article \
+that the example of `POST /articles` creates, so that a collection run in order leaves the store as it found it.",
+            example = "c40f8e328ba1fe37")),
     responses(
         (status = 204, description = "Removed"),
         (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),

@@ -2,6 +2,7 @@
 
 mod articles;
 mod binary;
+mod client_defaults;
 mod constructions;
 mod dashboards;
 mod date_filters;

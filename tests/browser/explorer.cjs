@@ -87,6 +87,14 @@ async function main() {
       assert.ok((await card.locator(".value").textContent()).length > 0);
       assert.match(await card.locator("blockquote").textContent(), new RegExp(escape(shown.split(/\s/)[0])));
       assert.equal(await figures.first().getAttribute("aria-pressed"), "true");
+      // The table of figures tells rows apart: label, direction and period beside the metric.
+      const heads = await page.locator(".figure-list thead th").allTextContents();
+      for (const h of ["Giá trị", "Nội dung", "Chỉ số", "Chiều", "Kỳ"]) assert.ok(heads.includes(h), `no column ${h}: ${heads}`);
+      const rows = page.locator(".figure-list tbody tr");
+      const labels = await rows.locator("td:nth-child(2)").allTextContents();
+      assert.ok(labels.filter((l) => l !== "—").length >= 3, `labels: ${labels}`);
+      const directions = new Set(await rows.locator("td:nth-child(4)").allTextContents());
+      for (const d of directions) assert.ok(["tăng", "giảm", "mức"].includes(d), `direction ${d}`);
     });
 
     // The keyboard reaches a figure and shows it.
@@ -117,25 +125,41 @@ async function main() {
     await step(page, "04-place", async () => {
       await page.locator(".chart-svg").waitFor();
       assert.ok((await page.locator(".chart-svg circle").count()) >= 1);
+      // The value axis reaches the largest value of the series.
+      const vi = (t) => Number(t.replace(/[^0-9,.-]/g, "").replace(/\./g, "").replace(",", "."));
+      const ticks = (await page.locator(".chart-svg text.tick[text-anchor=end]").allTextContents()).map(vi);
+      const values = (await page.locator(".chart table td.num").allTextContents()).map(vi);
+      assert.ok(values.length >= 1 && Math.max(...ticks) >= Math.max(...values), `ticks ${ticks} below values ${values}`);
+      // The picker says what its counts are.
+      assert.match(await page.locator("#series-metric option").first().textContent(), /của chính địa phương/);
       assert.ok((await page.locator(".stat").count()) >= 3);
       assert.ok((await page.locator("ol.articles li").count()) >= 1);
     });
 
-    // Every province on the 2025 map, drawn and ranked; then the earlier map's 63.
+    // The comparison opens on a view with values: on the seeded store only the earlier map
+    // has a province's poverty rate, so its 63 provinces, saying why; the 2025 map's 34 say
+    // why they are empty.
     await page.click("nav a[data-view=compare]");
     await arrive(page, /view=compare/);
-    await step(page, "05-compare-2025", async () => {
+    await step(page, "05-compare-opens-with-data", async () => {
       await page.locator(".map-svg").waitFor();
-      assert.equal(await page.locator(".map-svg circle").count(), 34);
-      assert.equal(await page.locator("table.ranking tbody tr").count(), 34);
-    });
-    await page.selectOption("#cmp-scheme", "2024");
-    await page.click("form.filters button[type=submit]");
-    await arrive(page, /scheme=2024/);
-    await step(page, "06-compare-2024", async () => {
-      await page.waitForFunction(() => document.querySelectorAll(".map-svg circle").length === 63);
+      assert.equal(await page.locator(".map-svg circle").count(), 63);
       assert.equal(await page.locator("table.ranking tbody tr").count(), 63);
+      assert.match(await page.locator("p.note").textContent(), /đang xem bản đồ trước/);
+      assert.match(await page.locator("p.count").textContent(), /^[1-9]\d* trên 63 .*so sánh theo năm/);
+      assert.doesNotMatch(await page.locator("h1").textContent(), /[Rr]ate|Poverty/);
     });
+    await page.selectOption("#cmp-scheme", "2025");
+    await page.click("form.filters button[type=submit]");
+    await arrive(page, /scheme=2025/);
+    await step(page, "06-compare-2025-empty", async () => {
+      await page.waitForFunction(() => document.querySelectorAll(".map-svg circle").length === 34);
+      assert.equal(await page.locator("table.ranking tbody tr").count(), 34);
+      assert.match(await page.locator("p.empty").textContent(), /Xem bản đồ trước/);
+    });
+    await page.locator("p.empty a").click();
+    await arrive(page, /scheme=2024/);
+    await page.waitForFunction(() => document.querySelectorAll(".map-svg circle").length === 63);
     await page.locator("table.ranking tbody th a").first().click();
     await arrive(page, /place=/);
     await page.locator(".stat").first().waitFor();

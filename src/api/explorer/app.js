@@ -77,7 +77,13 @@ function navLink(params, ...children) {
   return h("a", { href: link(params), "data-nav": true }, ...children);
 }
 const placeLink = (ref) => (ref ? navLink({ place: ref.id }, ref.name) : "—");
-const metricLabel = (m) => [h("span", { lang: "en" }, m.name_en || m.key || m.metric), m.name_vi ? h("span", { class: "vi" }, " · " + m.name_vi) : null];
+const metricLabel = (m) => [m.name_vi || m.name_en || m.key || m.metric];
+const PERIOD_KINDS = { year: "năm", half: "6 tháng", quarter: "quý", nine_months: "9 tháng", month: "tháng", term: "nhiệm kỳ" };
+const LEFT_OUT = {
+  other_measure: (l) => `${l.count} giá trị đo khác (${UNITS[l.unit] || l.unit || "số"}, ${DIRECTIONS[l.direction]})`,
+  no_period: (l) => `${l.count} giá trị không rõ kỳ`,
+  other_period_kind: (l) => `${l.count} giá trị theo ${PERIOD_KINDS[l.period_kind] || l.period_kind}${l.units ? ` của ${l.units} đơn vị` : ""}`,
+};
 
 class ApiError extends Error {}
 let generation = 0;
@@ -188,7 +194,7 @@ function field(id, label, control) {
 }
 /** A choice of catalog metrics; filled when the catalog arrives (it is not needed to draw the page). */
 function metricSelect(id, catalogue, selected, anyLabel) {
-  const option = (m) => h("option", { value: m.key, selected: m.key === selected }, `${m.name_en} · ${m.name_vi} (${numberFormat.format(m.indicator_count)})`);
+  const option = (m) => h("option", { value: m.key, selected: m.key === selected }, `${m.name_vi} (${numberFormat.format(m.indicator_count)} số liệu)`);
   const select = h("select", { id, name: "metric" }, anyLabel ? h("option", { value: "" }, anyLabel) : null,
     selected ? h("option", { value: selected, selected: true }, selected) : null);
   Promise.resolve(catalogue).then((list) => {
@@ -314,7 +320,7 @@ function highlight(text, figures, inline) {
     if (start < at || end > chars.length || end <= start) continue;
     putText(chars.slice(at, start).join(""));
     put(h("button", { type: "button", class: "fig", "data-id": f.id, "aria-pressed": "false",
-      "aria-label": `${chars.slice(start, end).join("")}: ${f.metric_name_en}, ${formatPeriod(f.period)}` }, chars.slice(start, end).join("")));
+      "aria-label": `${chars.slice(start, end).join("")}: ${f.metric_name_vi}, ${formatPeriod(f.period)}` }, chars.slice(start, end).join("")));
     at = end;
   }
   putText(chars.slice(at).join(""));
@@ -341,10 +347,12 @@ function figureCard(f) {
 function figureTable(figures, articleId) {
   if (!figures.length) return h("p", null, "Bài không có số liệu được trích.");
   return h("div", { class: "table-wrap" }, h("table", null,
-    h("thead", null, h("tr", null, ["Giá trị", "Chỉ số", "Kỳ", "Địa phương"].map((t) => h("th", { scope: "col" }, t)))),
+    h("thead", null, h("tr", null, ["Giá trị", "Nội dung", "Chỉ số", "Chiều", "Kỳ", "Địa phương"].map((t) => h("th", { scope: "col" }, t)))),
     h("tbody", null, figures.map((f) => h("tr", null,
       h("td", { class: "num" }, navLink({ article: articleId, figure: f.id }, formatValue(f.value, f.unit, f.qualifier))),
+      h("td", null, f.label || "—"),
       h("td", null, metricLabel({ name_en: f.metric_name_en, name_vi: f.metric_name_vi })),
+      h("td", null, DIRECTIONS[f.direction] || f.direction),
       h("td", null, formatPeriod(f.period)),
       h("td", null, f.locality ? placeLink(f.locality) : "—"))))));
 }
@@ -366,7 +374,7 @@ async function placeView(params) {
       const [metric, unit] = e.target.value.split("|");
       navigate(link({ place: id, metric, unit }), true);
     } }, series.map((m) => h("option", { value: `${m.metric}|${m.unit}`, selected: m === chosen },
-      `${m.name_en} · ${m.name_vi} (${UNITS[m.unit] || m.unit || "số"}; ${m.count} + ${m.parts.count})`))))) : null;
+      `${m.name_vi} (${UNITS[m.unit] || m.unit || "số"}; ${m.count} giá trị của chính địa phương, ${m.parts.count} của đơn vị trực thuộc)`))))) : null;
   const crosswalk = place.scheme === "2025" ? place.predecessors : place.successors;
   return h("section", { class: "place" },
     h("p", { class: "crumbs" }, place.parents.flatMap((p) => [placeLink(p), " › "])),
@@ -420,7 +428,7 @@ async function seriesChart(place, chosen) {
   const parts = data.parts.flatMap((s) => s.points.map((p) => ({ ...p, x: periodPosition(p.period), own: false, where: s.locality.name })));
   const points = [...own, ...parts].filter((p) => p.x !== null);
   const unit = UNITS[data.unit] ?? data.unit ?? "";
-  const caption = `${chosen.name_en} (${chosen.name_vi}) ở ${place.name}, ${unit || "số"}`;
+  const caption = `${chosen.name_vi} ở ${place.name}, ${unit || "số"}`;
   if (!points.length) return h("p", null, "Không có giá trị nào có kỳ báo cáo.");
   return h("figure", { class: "chart" },
     drawChart(points, caption),
@@ -438,8 +446,9 @@ function drawChart(points, label) {
   const W = 640, H = 280, L = 56, R = 16, T = 16, B = 36;
   let [x0, x1] = [Math.min(...points.map((p) => p.x)), Math.max(...points.map((p) => p.x))];
   if (x1 - x0 < 1) { x0 -= 0.5; x1 += 0.5; }
-  let [y0, y1] = [Math.min(0, ...points.map((p) => p.value)), Math.max(...points.map((p) => p.value))];
+  let [y0, y1] = [Math.min(0, ...points.map((p) => p.value)), Math.max(0, ...points.map((p) => p.value))];
   if (y1 === y0) y1 = y0 + 1;
+  [y0, y1] = niceRange(y0, y1, 5);
   const X = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
   const Y = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label, class: "chart-svg" });
@@ -462,6 +471,16 @@ function drawChart(points, label) {
   }
   return svg;
 }
+/** The range widened to whole ticks, so that no value lies beyond the axis. */
+function niceRange(lo, hi, count) {
+  const step = niceStep(lo, hi, count);
+  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+}
+function niceStep(lo, hi, count) {
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * mag).find((st) => st >= raw);
+}
 function niceTicks(lo, hi, count) {
   const raw = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
@@ -475,31 +494,51 @@ function niceTicks(lo, hi, count) {
 
 async function compareView(params) {
   const catalogue = await metrics();
-  const scheme = params.get("scheme") || "2025";
   const metric = params.get("metric") || (catalogue.find((m) => m.key === "poverty_rate") || catalogue[0] || {}).key;
   if (!metric) return h("section", null, h("h1", { tabindex: -1 }, "So sánh"), h("p", null, "Chưa có chỉ số nào."));
-  const query = new URLSearchParams({ scheme, level: "province" });
-  if (params.get("year")) query.set("year", params.get("year"));
-  const data = await api(`/metrics/${encodeURIComponent(metric)}/localities?` + query);
+  const ask = (scheme) => {
+    const query = new URLSearchParams({ scheme, level: "province" });
+    for (const key of ["year", "period_kind"]) if (params.get(key)) query.set(key, params.get(key));
+    return api(`/metrics/${encodeURIComponent(metric)}/localities?` + query);
+  };
+  // Opened without a map: the current map, or the earlier one when only it has values.
+  let scheme = params.get("scheme") || "2025";
+  let data = await ask(scheme);
+  let switched = false;
+  if (!params.get("scheme") && data.reported === 0) {
+    const earlier = await ask("2024");
+    if (earlier.reported > 0) [scheme, data, switched] = ["2024", earlier, true];
+  }
   const form = h("form", { class: "filters", onsubmit: (e) => {
     e.preventDefault();
     const f = new FormData(form);
-    navigate(link({ view: "compare", metric: f.get("metric"), scheme: f.get("scheme"), year: f.get("year") }));
+    navigate(link({ view: "compare", metric: f.get("metric"), scheme: f.get("scheme"), period_kind: f.get("period_kind"), year: f.get("year") }));
   } },
     field("cmp-metric", "Chỉ số", metricSelect("cmp-metric", catalogue, metric)),
     field("cmp-scheme", "Bản đồ", schemeSelect("cmp-scheme", scheme)),
+    field("cmp-kind", "Loại kỳ", h("select", { id: "cmp-kind", name: "period_kind" },
+      h("option", { value: "" }, `phổ biến nhất (${PERIOD_KINDS[data.period_kind] || "—"})`),
+      Object.entries(PERIOD_KINDS).map(([k, v]) => h("option", { value: k, selected: k === params.get("period_kind") }, v)))),
     field("cmp-year", "Năm (trống: mới nhất)", h("input", { id: "cmp-year", name: "year", type: "number", min: 1990, max: 2100, value: params.get("year") || "" })),
     h("button", { type: "submit" }, "Xem"));
   const rows = [...data.data].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   const unit = data.unit;
-  const name = `${data.metric.name_en} (${data.metric.name_vi})`;
-  const left = data.left_out.reduce((n, l) => n + l.count, 0);
+  const name = data.metric.name_vi;
+  const kind = PERIOD_KINDS[data.period_kind];
+  const left = data.left_out.map((l) => (LEFT_OUT[l.reason] || ((x) => `${x.count} giá trị`))(l));
+  const other = scheme === "2025" ? "2024" : "2025";
   return h("section", { class: "compare" },
-    h("h1", { tabindex: -1 }, `${data.metric.name_en} theo tỉnh, thành phố`),
+    h("h1", { tabindex: -1 }, `${name} theo tỉnh, thành phố`),
     form,
-    h("p", { class: "count", role: "status" }, `${data.reported} trên ${data.data.length} tỉnh, thành phố có số liệu (${SCHEMES[scheme]})`,
+    switched ? h("p", { class: "note" }, `Chưa tỉnh, thành phố nào trên ${SCHEMES[2025]} có số liệu về chỉ số này; đang xem ${SCHEMES[2024]}.`) : null,
+    h("p", { class: "count", role: "status" }, `${data.reported} trên ${data.data.length} tỉnh, thành phố có số liệu (${SCHEMES[scheme]}`,
+      kind ? `, so sánh theo ${kind}` : "", ")",
       unit ? `; đơn vị: ${UNITS[unit] || unit}` : "", data.direction && data.direction !== "level" ? `; mức ${DIRECTIONS[data.direction]}` : "",
-      left ? `. ${left} giá trị khác đơn vị đo hoặc không rõ kỳ không được so sánh.` : "."),
+      left.length ? `. Không đưa vào so sánh: ${left.join("; ")}.` : "."),
+    data.reported === 0 ? h("p", { class: "empty" },
+      data.left_out.length ? "Các giá trị có được đo khác hoặc theo loại kỳ khác: chọn loại kỳ khác để xem. "
+        : `Chưa có bài viết nào báo cáo chỉ số này cho cấp tỉnh trên ${SCHEMES[scheme]}. `,
+      navLink({ view: "compare", metric, scheme: other }, `Xem ${SCHEMES[other]}`)) : null,
     h("div", { class: "compare-grid" },
       h("figure", { class: "map" }, drawMap(rows, unit, name), h("figcaption", null, `${name}: diện tích hình tròn tỉ lệ với giá trị`,
         rows.length && rows[0].value !== null ? ` (lớn nhất: ${formatValue(Math.max(...rows.filter((r) => r.value !== null).map((r) => Math.abs(r.value))), unit)})` : "",
