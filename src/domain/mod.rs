@@ -37,4 +37,6 @@ pub use query::{
     Total, Undated, UnitOrder,
 };
 pub use series::{LocalityMetricSeries, PartSeries, SeriesQuery, SeriesValue, one_per_period};
-pub use summary::{ChildCount, LocalitySummary, MetricCount, MetricSeries, PartsSeries, SeriesPoint};
+pub use summary::{
+    ChildCount, LocalitySummary, MetricCount, MetricSeries, PartsSeries, SeriesPoint, card_value,
+};

@@ -7,9 +7,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::like_with_like::choose_value;
 use super::{
     Direction, Figure, LeftOut, LocalityRef, MetricKey, MetricName, Period, PeriodChoice, PlaceId, PlaceRef,
-    Unit,
+    Spread, Unit,
 };
 
 /// A metric's series at one unit.
@@ -24,7 +25,8 @@ pub struct SeriesQuery {
     pub rollup: bool,
 }
 
-/// A series' values, one for each period: the one reported last when several are.
+/// A series' values, one for each period, chosen as a comparison chooses a unit's value: the
+/// one reported last when several are (a later report restates or corrects an earlier one).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct SeriesValue {
     #[schema(value_type = String, example = "2021")]
@@ -32,6 +34,8 @@ pub struct SeriesValue {
     pub value: f64,
     /// How many values were reported for the period (`figure` is the one reported last).
     pub count: u64,
+    /// The lowest and highest of them, and whether they differ beyond rounding.
+    pub spread: Option<Spread>,
     pub figure: Figure,
 }
 
@@ -75,12 +79,13 @@ pub fn one_per_period(figures: &[Figure]) -> Vec<SeriesValue> {
     by_period
         .into_iter()
         .filter_map(|((_, _, period), fs)| {
-            let newest = fs.iter().copied().max_by_key(|f| (f.date, f.indicator_id))?;
+            let chosen = choose_value(&fs, None)?;
             Some(SeriesValue {
                 period: period.clone(),
-                value: newest.value,
-                count: fs.len() as u64,
-                figure: newest.clone(),
+                value: chosen.figure.value,
+                count: chosen.count,
+                spread: chosen.spread,
+                figure: chosen.figure,
             })
         })
         .collect()
@@ -106,5 +111,25 @@ mod tests {
             .map(|p| (p.period.as_str(), p.value, p.count))
             .collect();
         assert_eq!(got, [("2020", 5.0, 1), ("2021-H1", 4.5, 1), ("2021", 3.9, 2)]);
+    }
+
+    #[test]
+    fn a_point_says_the_range_of_the_values_behind_it_and_whether_they_disagree() {
+        let fs = [
+            figure(1, Some("2021"), "2022-01-10", 4.3),
+            figure(2, Some("2021"), "2022-03-01", 3.9),
+            figure(3, Some("2020"), "2021-01-10", 5.0),
+            figure(4, Some("2020"), "2021-02-10", 5.0),
+        ];
+        let points = one_per_period(&fs);
+        let spread = |i: usize| points[i].spread.expect("a spread");
+        assert_eq!(
+            (spread(0).low, spread(0).high, spread(0).disagree),
+            (5.0, 5.0, false)
+        );
+        assert_eq!(
+            (spread(1).low, spread(1).high, spread(1).disagree),
+            (3.9, 4.3, true)
+        );
     }
 }

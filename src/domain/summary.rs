@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{Direction, LocalityRef, Unit};
+use super::{Direction, LocalityRef, Period, Spread, Unit};
 
 /// One value of a metric's series.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -45,6 +45,10 @@ pub struct PartsSeries {
     /// The most recent level reported about any of them (by period, then article date); a
     /// change when none reported a level.
     pub latest: Option<SeriesPoint>,
+    /// How many values of `latest`'s direction were reported for its period, their range and
+    /// whether they differ beyond rounding.
+    pub latest_count: u64,
+    pub latest_spread: Option<Spread>,
     /// The values reported most recently (by article date; at most 50), oldest period first.
     pub series: Vec<SeriesPoint>,
 }
@@ -65,6 +69,10 @@ pub struct MetricSeries {
     /// change when it has no level; `null` when nothing is reported about the unit itself:
     /// a value of a part is never given as the unit's own.
     pub latest: Option<SeriesPoint>,
+    /// How many values of `latest`'s direction were reported for its period, their range and
+    /// whether they differ beyond rounding.
+    pub latest_count: u64,
+    pub latest_spread: Option<Spread>,
     /// The unit's own values reported most recently (by article date; at most 50, `count` says
     /// how many there are), oldest period first.
     pub series: Vec<SeriesPoint>,
@@ -143,15 +151,89 @@ impl LocalitySummary {
                     unit: m.unit,
                     count: m.count,
                     latest: m.latest.clone(),
+                    latest_count: m.latest_count,
+                    latest_spread: m.latest_spread,
                     series: Vec::new(),
                     parts: PartsSeries {
                         count: m.parts.count,
                         latest: m.parts.latest.clone(),
+                        latest_count: m.parts.latest_count,
+                        latest_spread: m.parts.latest_spread,
                         series: Vec::new(),
                     },
                 })
                 .collect(),
             children: self.children.clone(),
         }
+    }
+}
+
+/// The value a card shows of a series, chosen as a comparison chooses a unit's: its levels
+/// (its changes when it has none); of them the period that ends last, the longer at a tie (a
+/// year before its second half); of that period the last reported. With the count and spread
+/// of the values of that period and direction.
+pub fn card_value(series: &[SeriesPoint]) -> (Option<SeriesPoint>, u64, Option<Spread>) {
+    let has_level = series.iter().any(|p| p.direction == Direction::Level);
+    let candidates: Vec<&SeriesPoint> = series
+        .iter()
+        .filter(|p| !has_level || p.direction == Direction::Level)
+        .collect();
+    let period = |p: &SeriesPoint| p.period.as_deref().and_then(|t| t.parse::<Period>().ok());
+    let key = |p: &SeriesPoint| {
+        let period = period(p);
+        (
+            period.as_ref().map(Period::end),
+            std::cmp::Reverse(period.as_ref().map(Period::start)),
+            p.date,
+            p.indicator_id,
+        )
+    };
+    let Some(chosen) = candidates.iter().copied().max_by_key(|p| key(p)) else {
+        return (None, 0, None);
+    };
+    let same: Vec<f64> = candidates
+        .iter()
+        .filter(|p| p.period == chosen.period)
+        .map(|p| p.value)
+        .collect();
+    (Some(chosen.clone()), same.len() as u64, Spread::of(same))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(id: i64, direction: Direction, period: &str, date: &str, value: f64) -> SeriesPoint {
+        SeriesPoint {
+            indicator_id: id,
+            value,
+            unit: Unit::Percent,
+            direction,
+            period: Some(period.to_owned()),
+            label: String::new(),
+            locality: None,
+            crosswalk: false,
+            article_id: String::new(),
+            article_title: None,
+            date: date.parse().ok(),
+        }
+    }
+
+    #[test]
+    fn a_card_shows_the_level_of_the_period_that_ends_last_as_last_reported() {
+        let series = [
+            point(1, Direction::Level, "2021-H1", "2021-07-20", 30.7),
+            point(2, Direction::Level, "2021", "2022-01-10", 4.5),
+            point(3, Direction::Level, "2021", "2022-02-01", 4.2),
+            point(4, Direction::Increase, "2022", "2023-01-05", 5.0),
+        ];
+        let (chosen, count, spread) = card_value(&series);
+        assert_eq!(chosen.map(|p| p.indicator_id), Some(3));
+        assert_eq!(count, 2);
+        let spread = spread.expect("a spread");
+        assert_eq!((spread.low, spread.high, spread.disagree), (4.2, 4.5, true));
+        let changes = [point(5, Direction::Increase, "2022", "2023-01-05", 5.0)];
+        assert_eq!(card_value(&changes).0.map(|p| p.indicator_id), Some(5));
+        assert_eq!(card_value(&[]), (None, 0, None));
     }
 }

@@ -10,12 +10,12 @@ use rusqlite::types::Value;
 use super::localities::locality_on;
 use super::refs::locality_ref;
 use super::sql::{Conditions, OWN, own, within};
-use super::summary_series::{Scope, latest, series};
+use super::summary_series::{Scope, series};
 use super::{Store, StoreError, summary_cache};
 use crate::domain::metrics::MetricKey;
 use crate::domain::{
     ChildCount, Level, LocalityRef, LocalitySummary, MetricSeries, PartsSeries, PlaceId, Scheme, Unit,
-    UnitOrder,
+    UnitOrder, card_value,
 };
 
 impl Store {
@@ -191,17 +191,23 @@ fn compute(
             _ => series(conn, id, Scope::Parts, key, unit_of_measure)?,
         };
         let metric = key.metric();
+        let (latest, latest_count, latest_spread) = card_value(&own_series);
+        let (parts_latest, parts_latest_count, parts_latest_spread) = card_value(&parts_series);
         metrics.push(MetricSeries {
             metric: metric.key.to_owned(),
             name_vi: metric.name_vi.to_owned(),
             name_en: metric.name_en.to_owned(),
             unit: unit_of_measure,
             count: c.own,
-            latest: latest(&own_series),
+            latest,
+            latest_count,
+            latest_spread,
             series: own_series,
             parts: PartsSeries {
                 count: c.parts,
-                latest: latest(&parts_series),
+                latest: parts_latest,
+                latest_count: parts_latest_count,
+                latest_spread: parts_latest_spread,
                 series: parts_series,
             },
         });

@@ -84,14 +84,3 @@ pub fn series(
     }
     Ok(points)
 }
-
-/// The newest level of a series (by period, then article date), else its newest value.
-pub fn latest(series: &[SeriesPoint]) -> Option<SeriesPoint> {
-    let key = |p: &&SeriesPoint| (p.period.clone(), p.date);
-    series
-        .iter()
-        .filter(|p| p.direction == Direction::Level)
-        .max_by_key(key)
-        .or_else(|| series.iter().max_by_key(key))
-        .cloned()
-}
