@@ -141,26 +141,30 @@ pub struct Figure {
     pub date: Option<NaiveDate>,
 }
 
+/// The order in which reported values are "later": the period that ends last (the longer at
+/// a tie: a year before its second half), then the article published last, then the id.
+pub type Recency = (
+    Option<NaiveDate>,
+    Reverse<Option<NaiveDate>>,
+    Option<NaiveDate>,
+    i64,
+);
+
+/// The [`Recency`] of a value of `period` reported on `date` as indicator `id`.
+pub fn recency(period: Option<&Period>, date: Option<NaiveDate>, id: i64) -> Recency {
+    (
+        period.map(Period::end),
+        Reverse(period.map(Period::start)),
+        date,
+        id,
+    )
+}
+
 impl Figure {
-    /// The order in which figures are "later": the period that ends last (the longer at a
-    /// tie: a year before its second half), then the article published last.
-    fn recency(
-        &self,
-    ) -> (
-        Option<NaiveDate>,
-        Reverse<Option<NaiveDate>>,
-        Option<NaiveDate>,
-        i64,
-    ) {
-        (
-            self.period.as_ref().map(Period::end),
-            Reverse(self.period.as_ref().map(Period::start)),
-            self.date,
-            self.indicator_id,
-        )
+    fn recency(&self) -> Recency {
+        recency(self.period.as_ref(), self.date, self.indicator_id)
     }
 
-    /// The latest of some figures.
     pub fn latest<'a>(figures: impl IntoIterator<Item = &'a Figure>) -> Option<&'a Figure> {
         figures.into_iter().max_by_key(|f| f.recency())
     }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::comparison::recency;
 use super::{Direction, LocalityRef, Period, Spread, Unit};
 
 /// One value of a metric's series.
@@ -178,15 +179,9 @@ pub fn card_value(series: &[SeriesPoint]) -> (Option<SeriesPoint>, u64, Option<S
         .iter()
         .filter(|p| !has_level || p.direction == Direction::Level)
         .collect();
-    let period = |p: &SeriesPoint| p.period.as_deref().and_then(|t| t.parse::<Period>().ok());
     let key = |p: &SeriesPoint| {
-        let period = period(p);
-        (
-            period.as_ref().map(Period::end),
-            std::cmp::Reverse(period.as_ref().map(Period::start)),
-            p.date,
-            p.indicator_id,
-        )
+        let period = p.period.as_deref().and_then(|t| t.parse::<Period>().ok());
+        recency(period.as_ref(), p.date, p.indicator_id)
     };
     let Some(chosen) = candidates.iter().copied().max_by_key(|p| key(p)) else {
         return (None, 0, None);
