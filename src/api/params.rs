@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{DateRange, FacetKey, Gazetteer, MetricKey, PlaceId, Scheme, SchemeChoice};
+use crate::domain::{CardParts, DateRange, FacetKey, Gazetteer, MetricKey, PlaceId, Scheme, SchemeChoice};
 use crate::error::ApiError;
 
 /// `true`/`false` (also `1`/`0`), or the default when absent.
@@ -171,6 +171,27 @@ pub fn metrics(name: &str, value: Option<&str>) -> Result<Vec<MetricKey>, ApiErr
         }
     }
     Ok(keys)
+}
+
+/// What a summary card embeds: `series`, `children`, separated by commas.
+pub fn card_parts(name: &str, value: Option<&str>) -> Result<CardParts, ApiError> {
+    let mut parts = CardParts::default();
+    let Some(list) = value.filter(|v| !v.trim().is_empty()) else {
+        return Ok(parts);
+    };
+    for v in values(name, list)? {
+        match v {
+            "series" => parts.series = true,
+            "children" => parts.children = true,
+            _ => {
+                return Err(ApiError::bad_parameter(
+                    name,
+                    format!("{name} takes series, children, got {v:?}"),
+                ));
+            }
+        }
+    }
+    Ok(parts)
 }
 
 /// Fields to count a list by, separated by commas.

@@ -7,6 +7,7 @@ use utoipa::IntoParams;
 
 use super::localities::LocalityPath;
 use super::measure::{LocalityMetricPath, MeasureQuery, MetricPath, with_measure};
+use super::pagination::page_request;
 use super::{AppState, blocking, params};
 use crate::domain::{Direction, LocalityMetricSeries, SeriesQuery, Unit};
 use crate::error::{ApiError, Problem};
@@ -17,15 +18,36 @@ pub struct SeriesListQuery {
     /// With `false`, only the unit's own values, not its parts'.
     #[param(value_type = Option<bool>, default = true)]
     pub rollup: Option<String>,
+    /// How the units on its ground are given: `period` (the default: `ground`, one point per
+    /// period across them) or `unit` (`parts`, a series for each unit, a page of them).
+    #[param(value_type = Option<SeriesGrouping>)]
+    pub by: Option<String>,
+    /// With `by=unit`: units per page, 1 to 200.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
+    pub limit: Option<String>,
+    /// With `by=unit`: units to skip.
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
+    pub offset: Option<String>,
 }
+}
+
+/// How a series gives the units on a unit's ground.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SeriesGrouping {
+    Period,
+    Unit,
 }
 
 /// A metric's series at a locality
 ///
 /// One point per period, oldest first, for a chart: the unit's own values (about itself or
-/// its same unit on the other map) and, apart, a series for each unit on its ground that has
-/// values. A period reported more than once gives the value reported last (`count` says how
-/// many there were); each point carries its source figure and article. Values are comparable:
+/// its same unit on the other map) and, apart, what the units on its ground report: by
+/// default one point per period across them (`ground`: how many units, their range and
+/// median), with `by=unit` a series for each unit (`parts`, a page of units by code). A period
+/// reported more than once gives the value reported last (`count` says how many there were,
+/// `spread` their range and whether they disagree); each point carries its source figure and
+/// article. Values are comparable:
 /// one unit of measure and one direction (by default those most of the unit's own values
 /// have); the rest, and values without a period, are counted in `left_out`.
 #[utoipa::path(
@@ -60,9 +82,25 @@ pub async fn get_metric_series(
         direction: query.measure().direction()?,
         rollup: params::flag("rollup", query.rollup.as_deref(), true)?,
     };
+    let by = params::named::<SeriesGrouping>("by", query.by.as_deref(), &["period", "unit"])?;
+    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
     let store = state.store.clone();
     let series = blocking(move || store.metric_series(&q)).await?;
     series
-        .map(|s| HttpResponse::Ok().json(s.as_ref()))
+        .map(|s| {
+            let parts = match by {
+                Some(SeriesGrouping::Unit) => s
+                    .parts
+                    .iter()
+                    .skip(usize::try_from(page.offset).unwrap_or(usize::MAX))
+                    .take(page.limit as usize)
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let mut answer = s.clone_without_parts();
+            answer.parts = parts;
+            HttpResponse::Ok().json(answer)
+        })
         .ok_or_else(|| ApiError::not_found("no locality has this id"))
 }

@@ -10,7 +10,7 @@ use super::export::{Format, ListFormat, Output};
 use super::localities::LocalityPath;
 use super::pagination::{Page, page_request};
 use super::{AppState, blocking, params};
-use crate::domain::{Level, LocalitySummary, Scheme, UnitOrder};
+use crate::domain::{CardParts, Level, LocalitySummary, Scheme, UnitOrder};
 use crate::error::{ApiError, Problem};
 
 /// Query of the summary endpoints.
@@ -21,14 +21,28 @@ pub struct SummaryQuery {
     /// With `false`, only what is about the unit itself, not the units on its ground.
     #[param(value_type = Option<bool>, default = true)]
     pub rollup: Option<String>,
+    /// What to embed besides the counts and latest values, separated by commas: `series`
+    /// (each metric's points per period, the unit's own and its ground's), `children` (every
+    /// child unit with its counts).
+    #[param(
+        pattern = r"^(series|children)(,(series|children))?$",
+        example = "series,children"
+    )]
+    pub include: Option<String>,
 }
 
 /// Summarise a locality
 ///
-/// What a dashboard card shows: article count and date range, indicator count, and for each
-/// metric in each unit of measure the unit's own latest value and series (values about the
-/// unit itself), and apart from them the values about the units on its ground, with their
-/// latest and series; every child unit with its counts. The ground of a unit covers both maps:
+/// What a dashboard card shows: article count and date range, indicator and child-unit
+/// counts, and for each metric in each unit of measure the unit's own latest value (about the
+/// unit itself: its source figure and article, how many values of its period there are and
+/// their range) with its trend against the period before, and apart what the units on its
+/// ground report in the period that ends last (how many units, their range and median). The
+/// value chosen for a period is the unit's level over a change, of the period the last
+/// reported (a later report restates or corrects an earlier one); cards read the 50 values of
+/// each metric reported most recently. `include=series` adds each metric's points per period,
+/// chosen the same way; `include=children` every child unit with its counts; the series
+/// endpoint has the whole series. The ground of a unit covers both maps:
 /// the 2025 Thái Nguyên (`2025-p19`) includes what was reported about the old Bắc Kạn (`2024-p06`)
 /// and its districts and communes; the old Bắc Kạn includes reports on 2025 communes formed
 /// wholly from its communes. A 2024 commune that was split between several 2025 communes lies
@@ -56,11 +70,12 @@ pub async fn get_locality_summary(
     query: Query<SummaryQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
+    let parts = params::card_parts("include", query.include.as_deref())?;
     let id = path.unit(&state.gazetteer)?;
     let store = state.store.clone();
     let found = blocking(move || store.locality_summary(&id, rollup)).await?;
     found
-        .map(|s| HttpResponse::Ok().json(&*s))
+        .map(|s| HttpResponse::Ok().json(s.card(parts)))
         .ok_or_else(|| ApiError::not_found("no locality has this id"))
 }
 
@@ -115,8 +130,8 @@ pub enum SummarySortKey {
 /// The summary of every unit of a level on a map that articles name (itself, a unit on its
 /// ground, or a unit of the other map within it), by code: a comparison table, province
 /// against province. `scheme=2025&level=province` compares the 34 provinces of today, each
-/// with what was reported about the provinces merged into it. Each metric carries its counts
-/// and latest values; the series are left out here (`GET /localities/{id}/summary` has them).
+/// with what was reported about the provinces merged into it. Each item is the unit's card
+/// without `include`.
 #[utoipa::path(
     get,
     path = "/summaries",
@@ -183,7 +198,10 @@ pub async fn list_summaries(
     let (items, total): (Vec<LocalitySummary>, u64) = blocking(move || {
         let (ids, total) = store.units_with_articles(scheme, level, sort, limit, offset)?;
         let summaries = store.locality_summaries(&ids, rollup)?;
-        Ok((summaries.iter().map(|s| s.without_series()).collect(), total))
+        Ok((
+            summaries.iter().map(|s| s.card(CardParts::default())).collect(),
+            total,
+        ))
     })
     .await?;
     if output.format != Format::Json {

@@ -5,6 +5,7 @@ mod article;
 mod comparison;
 mod evidence;
 mod facet;
+mod ground;
 mod indicator;
 mod like_with_like;
 pub mod metrics;
@@ -23,6 +24,7 @@ pub use comparison::{
 };
 pub use evidence::{EVIDENCE_CHARS, Evidence, TextField};
 pub use facet::{FACET_VALUES, Facet, FacetKey, FacetValue};
+pub use ground::{GroundPoint, ground_per_period};
 pub use indicator::{Direction, Indicator, NewIndicator, Qualifier, Unit};
 pub use like_with_like::{Chosen, choose_value, most_common_kind};
 pub use metrics::{Metric, MetricKey};
@@ -38,5 +40,6 @@ pub use query::{
 };
 pub use series::{LocalityMetricSeries, PartSeries, SeriesQuery, SeriesValue, one_per_period};
 pub use summary::{
-    ChildCount, LocalitySummary, MetricCount, MetricSeries, PartsSeries, SeriesPoint, card_value,
+    CardParts, CardValue, ChildCount, GroundCard, LocalitySummary, MetricCard, MetricCount, Trend,
+    metric_card,
 };

@@ -65,6 +65,14 @@ fn decimals(v: f64) -> i32 {
     s.split_once('.').map_or(0, |(_, d)| d.len().min(6) as i32)
 }
 
+/// `x`, computed from `inputs`, rounded to one decimal more than the most precise of them:
+/// the difference of 4.2 and 4.5 is -0.3, not -0.2999999999999998.
+pub fn rounded_like(x: f64, inputs: &[f64]) -> f64 {
+    let places = inputs.iter().map(|v| decimals(*v)).max().unwrap_or(0) + 1;
+    let scale = 10f64.powi(places);
+    (x * scale).round() / scale
+}
+
 impl Spread {
     /// The spread of some values; `None` for none.
     pub fn of(values: impl IntoIterator<Item = f64>) -> Option<Spread> {
@@ -88,6 +96,13 @@ mod tests {
             assert_eq!(PeriodKind::parse(k.as_str()), Some(k));
             assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
         }
+    }
+
+    #[test]
+    fn a_computed_value_keeps_the_precision_of_its_inputs() {
+        assert_eq!(rounded_like(4.2 - 4.5, &[4.2, 4.5]), -0.3);
+        assert_eq!(rounded_like((10.6 + 11.0) / 2.0, &[10.6, 11.0]), 10.8);
+        assert_eq!(rounded_like((1.0 + 2.0) / 2.0, &[1.0, 2.0]), 1.5);
     }
 
     #[test]

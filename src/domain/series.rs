@@ -1,12 +1,10 @@
 //! One metric over time at one unit, for a chart: one point per period, the unit's own values
 //! apart from those of the units on its ground.
 
-use std::cmp::Reverse;
-
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::ground::{GroundPoint, PeriodOrder, period_order};
 use super::like_with_like::choose_value;
 use super::{
     Direction, Figure, LeftOut, LocalityRef, MetricKey, MetricName, Period, PeriodChoice, PlaceId, PlaceRef,
@@ -57,23 +55,41 @@ pub struct LocalityMetricSeries {
     pub direction: Option<Direction>,
     /// Values about the unit itself or its same unit on the other map.
     pub own: Vec<SeriesValue>,
-    /// Values about the units on its ground (under it, or of the other map within it), a
-    /// series for each; empty with `rollup=false`.
+    /// What the units on its ground (under it, or of the other map within it) report, one
+    /// point per period: how many units, their range and median; empty with `rollup=false`.
+    pub ground: Vec<GroundPoint>,
+    /// Units on its ground with values in the series.
+    pub unit_count: u64,
+    /// With `by=unit`: a series for each unit on its ground, a page of them (`limit`,
+    /// `offset`; `unit_count` says how many there are), by code; empty otherwise.
     pub parts: Vec<PartSeries>,
     pub left_out: Vec<LeftOut>,
+}
+
+impl LocalityMetricSeries {
+    /// The series without its parts' series, to give a page of them.
+    pub fn clone_without_parts(&self) -> LocalityMetricSeries {
+        LocalityMetricSeries {
+            locality: self.locality.clone(),
+            metric: self.metric.clone(),
+            unit: self.unit,
+            direction: self.direction,
+            own: self.own.clone(),
+            ground: self.ground.clone(),
+            unit_count: self.unit_count,
+            parts: Vec::new(),
+            left_out: self.left_out.clone(),
+        }
+    }
 }
 
 /// One point per period from `figures`, oldest period first; figures without a period are
 /// not placed.
 pub fn one_per_period(figures: &[Figure]) -> Vec<SeriesValue> {
-    let mut by_period: std::collections::BTreeMap<(NaiveDate, Reverse<NaiveDate>, &Period), Vec<&Figure>> =
-        Default::default();
+    let mut by_period: std::collections::BTreeMap<PeriodOrder<'_>, Vec<&Figure>> = Default::default();
     for f in figures {
         if let Some(p) = &f.period {
-            by_period
-                .entry((p.end(), Reverse(p.start()), p))
-                .or_default()
-                .push(f);
+            by_period.entry(period_order(p)).or_default().push(f);
         }
     }
     by_period

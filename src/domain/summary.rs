@@ -6,59 +6,65 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::comparison::recency;
-use super::{Direction, LocalityRef, Period, Spread, Unit};
+use super::ground::{GroundPoint, ground_per_period};
+use super::like_with_like::{Chosen, choose_value};
+use super::period_kind::rounded_like;
+use super::series::{SeriesValue, one_per_period};
+use super::{Direction, Figure, LocalityRef, MetricKey, Period, Spread, Unit};
 
-/// One value of a metric's series.
+/// The value a card shows for a metric: the unit's own, chosen as a comparison chooses a
+/// unit's value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({
-    "indicator_id": 42, "value": 5.33, "unit": "percent", "direction": "level", "period": "2020",
-    "label": "Tỷ lệ hộ nghèo",
-    "locality": {"id": "2024-p58", "scheme": "2024", "code": "58", "name": "Tỉnh Ninh Thuận", "level": "province"},
-    "crosswalk": false,
-    "article_id": "9c1d2e3f4a5b6c7d", "article_title": "Đồng chí Nguyễn Long Biên – Phó Chủ tịch UBND tỉnh dự hội nghị tổng kết công tác dân vận năm 2020",
-    "date": "2021-01-15"
-}))]
-pub struct SeriesPoint {
-    pub indicator_id: i64,
+pub struct CardValue {
     pub value: f64,
-    pub unit: Unit,
+    /// `level`, or the change reported when the unit has no level of the metric.
     pub direction: Direction,
-    pub period: Option<String>,
-    pub label: String,
-    /// The unit the figure is about.
-    pub locality: Option<LocalityRef>,
-    /// Whether that unit is on the other map than the summarised one: the figure is counted in
-    /// through the crosswalk between the 2024 and 2025 maps.
-    pub crosswalk: bool,
-    pub article_id: String,
-    /// The headline of the article; `null` when it has none.
-    pub article_title: Option<String>,
-    /// Publication date of the article, else the event date.
-    pub date: Option<NaiveDate>,
+    #[schema(value_type = Option<String>, example = "2020")]
+    pub period: Option<Period>,
+    /// How many values of this direction were reported for the period.
+    pub count: u64,
+    /// Their range, and whether they differ beyond rounding.
+    pub spread: Option<Spread>,
+    /// The figure shown: the last reported of the period.
+    pub figure: Figure,
+}
+
+/// How the card's value moved since the period before it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"period": "2019", "value": 6.2, "change": -0.87, "direction": "decrease"}))]
+pub struct Trend {
+    /// The latest earlier period of the same kind with a value (the year before a year, the
+    /// half before a half), ended before the card's period starts.
+    #[schema(value_type = String, example = "2019")]
+    pub period: Period,
+    /// The value chosen for it, as for the card's.
+    pub value: f64,
+    /// The card's value minus this one, in the metric's unit.
+    pub change: f64,
+    /// `increase`, `decrease`, or `level` when the two agree up to rounding.
+    pub direction: Direction,
 }
 
 /// A metric's values about the units on a unit's ground: the units under it, and the units of
-/// the other map that lie within it.
+/// the other map that lie within it, period by period.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
-pub struct PartsSeries {
+pub struct GroundCard {
     /// How many values there are in all.
     pub count: u64,
-    /// The most recent level reported about any of them (by period, then article date); a
-    /// change when none reported a level.
-    pub latest: Option<SeriesPoint>,
-    /// How many values of `latest`'s direction were reported for its period, their range and
-    /// whether they differ beyond rounding.
-    pub latest_count: u64,
-    pub latest_spread: Option<Spread>,
-    /// The values reported most recently (by article date; at most 50), oldest period first.
-    pub series: Vec<SeriesPoint>,
+    /// The direction of the points: `level` when any unit reports a level, else a change.
+    pub direction: Option<Direction>,
+    /// The period that ends last: how many units report it, their range and median.
+    pub latest: Option<GroundPoint>,
+    /// With `include=series`: one point per period, oldest first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Vec<GroundPoint>>,
 }
 
-/// One metric in one unit of measure, as reported about a unit and about the units on its
-/// ground. A metric reported in two units (percent and percentage points, đồng and US
-/// dollars) has one entry for each: values in different units never share a series.
+/// One metric in one unit of measure, as a dashboard tile shows it: the unit's own value and
+/// trend, and apart what the units on its ground report. A metric reported in two units
+/// (percent and percentage points, đồng and US dollars) has a card for each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct MetricSeries {
+pub struct MetricCard {
     pub metric: String,
     pub name_vi: String,
     pub name_en: String,
@@ -66,19 +72,19 @@ pub struct MetricSeries {
     pub unit: Unit,
     /// How many values there are about the unit itself (or its same unit on the other map).
     pub count: u64,
-    /// The most recent level reported about the unit itself (by period, then article date); a
-    /// change when it has no level; `null` when nothing is reported about the unit itself:
-    /// a value of a part is never given as the unit's own.
-    pub latest: Option<SeriesPoint>,
-    /// How many values of `latest`'s direction were reported for its period, their range and
-    /// whether they differ beyond rounding.
-    pub latest_count: u64,
-    pub latest_spread: Option<Spread>,
-    /// The unit's own values reported most recently (by article date; at most 50, `count` says
-    /// how many there are), oldest period first.
-    pub series: Vec<SeriesPoint>,
+    /// The unit's own value: of its levels (its changes when it has none) the period that ends
+    /// last, the longer at a tie (a year before its second half); of that period the last
+    /// reported. `null` when nothing is reported about the unit itself: a value of a part is
+    /// never given as the unit's own.
+    pub latest: Option<CardValue>,
+    /// Against the period before; `null` when no earlier period of the kind has a value.
+    pub trend: Option<Trend>,
+    /// With `include=series`: the unit's own values of `latest`'s direction, one point per
+    /// period (chosen as `latest` is), oldest first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Vec<SeriesValue>>,
     /// The same metric and unit about the units on its ground; empty with `rollup=false`.
-    pub parts: PartsSeries,
+    pub parts: GroundCard,
 }
 
 /// A child unit with how much is reported about it and the units on its ground.
@@ -105,9 +111,14 @@ pub struct LocalitySummary {
     /// Of `indicator_count`, the values about units of the other map (see `crosswalk` on each
     /// value).
     pub crosswalk_indicator_count: u64,
-    pub metrics: Vec<MetricSeries>,
-    /// Units one level down on the unit's own map, every one of them, with their counts.
-    pub children: Vec<ChildCount>,
+    pub metrics: Vec<MetricCard>,
+    /// Units one level down on the unit's own map.
+    pub child_count: u64,
+    /// Of them, those that an article names.
+    pub children_with_articles: u64,
+    /// With `include=children`: every one of them, with their counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<ChildCount>>,
 }
 
 /// A catalog metric with how much the store holds of it.
@@ -130,105 +141,115 @@ pub struct MetricCount {
     pub locality_count: u64,
 }
 
+/// What a card embeds besides its counts and latest values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CardParts {
+    pub series: bool,
+    pub children: bool,
+}
+
 impl LocalitySummary {
-    /// The summary with each metric's counts and latest values but not its series: an item
-    /// of a comparison list.
-    pub fn without_series(&self) -> LocalitySummary {
+    /// The card with only what `parts` asks for of its series and children.
+    pub fn card(&self, parts: CardParts) -> LocalitySummary {
         LocalitySummary {
-            locality: self.locality.clone(),
-            rolled_up: self.rolled_up,
-            article_count: self.article_count,
-            first_date: self.first_date,
-            last_date: self.last_date,
-            indicator_count: self.indicator_count,
-            crosswalk_indicator_count: self.crosswalk_indicator_count,
             metrics: self
                 .metrics
                 .iter()
-                .map(|m| MetricSeries {
-                    metric: m.metric.clone(),
-                    name_vi: m.name_vi.clone(),
-                    name_en: m.name_en.clone(),
-                    unit: m.unit,
-                    count: m.count,
-                    latest: m.latest.clone(),
-                    latest_count: m.latest_count,
-                    latest_spread: m.latest_spread,
-                    series: Vec::new(),
-                    parts: PartsSeries {
-                        count: m.parts.count,
-                        latest: m.parts.latest.clone(),
-                        latest_count: m.parts.latest_count,
-                        latest_spread: m.parts.latest_spread,
-                        series: Vec::new(),
+                .map(|m| MetricCard {
+                    series: m.series.clone().filter(|_| parts.series),
+                    parts: GroundCard {
+                        series: m.parts.series.clone().filter(|_| parts.series),
+                        ..m.parts.clone()
                     },
+                    ..m.clone()
                 })
                 .collect(),
-            children: self.children.clone(),
+            children: self.children.clone().filter(|_| parts.children),
+            ..self.clone()
         }
     }
 }
 
-/// The value a card shows of a series, chosen as a comparison chooses a unit's: its levels
-/// (its changes when it has none); of them the period that ends last, the longer at a tie (a
-/// year before its second half); of that period the last reported. With the count and spread
-/// of the values of that period and direction.
-pub fn card_value(series: &[SeriesPoint]) -> (Option<SeriesPoint>, u64, Option<Spread>) {
-    let has_level = series.iter().any(|p| p.direction == Direction::Level);
-    let candidates: Vec<&SeriesPoint> = series
-        .iter()
-        .filter(|p| !has_level || p.direction == Direction::Level)
-        .collect();
-    let key = |p: &SeriesPoint| {
-        let period = p.period.as_deref().and_then(|t| t.parse::<Period>().ok());
-        recency(period.as_ref(), p.date, p.indicator_id)
+/// The card of a metric in one unit of measure from the unit's own figures and its parts'
+/// (each with its direction), series and all.
+pub fn metric_card(
+    metric: MetricKey,
+    unit: Unit,
+    (own_count, own): (u64, &[(Direction, Figure)]),
+    (parts_count, parts): (u64, &[(Direction, Figure)]),
+) -> MetricCard {
+    let (direction, own) = one_direction(own);
+    let chosen = choose_value(&own, None);
+    let points = one_per_period(&own.iter().map(|f| (*f).clone()).collect::<Vec<_>>());
+    let trend = chosen.as_ref().and_then(|c| trend(&points, c));
+    let (parts_direction, parts) = one_direction(parts);
+    let ground = ground_per_period(&parts.into_iter().cloned().collect::<Vec<_>>());
+    let m = metric.metric();
+    MetricCard {
+        metric: m.key.to_owned(),
+        name_vi: m.name_vi.to_owned(),
+        name_en: m.name_en.to_owned(),
+        unit,
+        count: own_count,
+        latest: chosen.map(|c| CardValue {
+            value: c.figure.value,
+            direction: direction.unwrap_or(Direction::Level),
+            period: c.figure.period.clone(),
+            count: c.count,
+            spread: c.spread,
+            figure: c.figure,
+        }),
+        trend,
+        series: Some(points),
+        parts: GroundCard {
+            count: parts_count,
+            direction: parts_direction,
+            latest: ground.last().cloned(),
+            series: Some(ground),
+        },
+    }
+}
+
+/// The figures of one direction: the levels when there are any, else those of the change
+/// reported last.
+fn one_direction(figures: &[(Direction, Figure)]) -> (Option<Direction>, Vec<&Figure>) {
+    let direction = match figures.iter().any(|(d, _)| *d == Direction::Level) {
+        true => Some(Direction::Level),
+        false => figures
+            .iter()
+            .max_by_key(|(_, f)| recency(f.period.as_ref(), f.date, f.indicator_id))
+            .map(|(d, _)| *d),
     };
-    let Some(chosen) = candidates.iter().copied().max_by_key(|p| key(p)) else {
-        return (None, 0, None);
-    };
-    let same: Vec<f64> = candidates
+    let of = figures
         .iter()
-        .filter(|p| p.period == chosen.period)
-        .map(|p| p.value)
+        .filter(|(d, _)| Some(*d) == direction)
+        .map(|(_, f)| f)
         .collect();
-    (Some(chosen.clone()), same.len() as u64, Spread::of(same))
+    (direction, of)
+}
+
+/// The trend of `chosen` against the latest point of `points` of the same kind of period
+/// that ended before its period began.
+fn trend(points: &[SeriesValue], chosen: &Chosen) -> Option<Trend> {
+    let period = chosen.figure.period.as_ref()?;
+    let before = points
+        .iter()
+        .filter(|p| p.period.kind() == period.kind() && p.period.end() < period.start())
+        .max_by_key(|p| p.period.end())?;
+    let (now, then) = (chosen.figure.value, before.value);
+    let change = rounded_like(now - then, &[now, then]);
+    let agree = Spread::of([chosen.figure.value, before.value]).is_some_and(|s| !s.disagree);
+    Some(Trend {
+        period: before.period.clone(),
+        value: before.value,
+        change,
+        direction: match (agree, change > 0.0) {
+            (true, _) => Direction::Level,
+            (false, true) => Direction::Increase,
+            (false, false) => Direction::Decrease,
+        },
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn point(id: i64, direction: Direction, period: &str, date: &str, value: f64) -> SeriesPoint {
-        SeriesPoint {
-            indicator_id: id,
-            value,
-            unit: Unit::Percent,
-            direction,
-            period: Some(period.to_owned()),
-            label: String::new(),
-            locality: None,
-            crosswalk: false,
-            article_id: String::new(),
-            article_title: None,
-            date: date.parse().ok(),
-        }
-    }
-
-    #[test]
-    fn a_card_shows_the_level_of_the_period_that_ends_last_as_last_reported() {
-        let series = [
-            point(1, Direction::Level, "2021-H1", "2021-07-20", 30.7),
-            point(2, Direction::Level, "2021", "2022-01-10", 4.5),
-            point(3, Direction::Level, "2021", "2022-02-01", 4.2),
-            point(4, Direction::Increase, "2022", "2023-01-05", 5.0),
-        ];
-        let (chosen, count, spread) = card_value(&series);
-        assert_eq!(chosen.map(|p| p.indicator_id), Some(3));
-        assert_eq!(count, 2);
-        let spread = spread.expect("a spread");
-        assert_eq!((spread.low, spread.high, spread.disagree), (4.2, 4.5, true));
-        let changes = [point(5, Direction::Increase, "2022", "2023-01-05", 5.0)];
-        assert_eq!(card_value(&changes).0.map(|p| p.indicator_id), Some(5));
-        assert_eq!(card_value(&[]), (None, 0, None));
-    }
-}
+mod tests;

@@ -21,13 +21,17 @@ use crate::domain::{
 use series::series;
 
 /// The columns of a figure, its article and the unit it is about, for [`figure_from_row`].
-const FIGURE_COLUMNS: &str = "i.id, i.value, i.unit, i.direction, i.period, i.label, i.locality_id,
+pub(super) const FIGURE_COLUMNS: &str =
+    "i.id, i.value, i.unit, i.direction, i.period, i.label, i.locality_id,
      l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
      coalesce(a.published_on, a.event_date) AS date";
 
 /// A figure of a row, with its unit of measure and direction; `None` for a row the domain
 /// cannot read (an unknown unit, a malformed period).
-fn figure_from_row(r: &Row<'_>, area: &PlaceId) -> rusqlite::Result<Option<(Unit, Direction, Figure)>> {
+pub(super) fn figure_from_row(
+    r: &Row<'_>,
+    area: &PlaceId,
+) -> rusqlite::Result<Option<(Unit, Direction, Figure)>> {
     let unit = Unit::parse(&r.get::<_, String>("unit")?);
     let direction = Direction::parse(&r.get::<_, String>("direction")?);
     let period: Option<String> = r.get("period")?;

@@ -14,8 +14,7 @@ use super::summary_series::{Scope, series};
 use super::{Store, StoreError, summary_cache};
 use crate::domain::metrics::MetricKey;
 use crate::domain::{
-    ChildCount, Level, LocalityRef, LocalitySummary, MetricSeries, PartsSeries, PlaceId, Scheme, Unit,
-    UnitOrder, card_value,
+    ChildCount, Level, LocalityRef, LocalitySummary, PlaceId, Scheme, Unit, UnitOrder, metric_card,
 };
 
 impl Store {
@@ -190,28 +189,14 @@ fn compute(
             (false, _) | (_, 0) => Vec::new(),
             _ => series(conn, id, Scope::Parts, key, unit_of_measure)?,
         };
-        let metric = key.metric();
-        let (latest, latest_count, latest_spread) = card_value(&own_series);
-        let (parts_latest, parts_latest_count, parts_latest_spread) = card_value(&parts_series);
-        metrics.push(MetricSeries {
-            metric: metric.key.to_owned(),
-            name_vi: metric.name_vi.to_owned(),
-            name_en: metric.name_en.to_owned(),
-            unit: unit_of_measure,
-            count: c.own,
-            latest,
-            latest_count,
-            latest_spread,
-            series: own_series,
-            parts: PartsSeries {
-                count: c.parts,
-                latest: parts_latest,
-                latest_count: parts_latest_count,
-                latest_spread: parts_latest_spread,
-                series: parts_series,
-            },
-        });
+        metrics.push(metric_card(
+            key,
+            unit_of_measure,
+            (c.own, &own_series),
+            (c.parts, &parts_series),
+        ));
     }
+    let children = child_counts(conn, id)?;
     let parse = |d: Option<String>| d.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     Ok(Some(LocalitySummary {
         locality: LocalityRef::from(&unit),
@@ -222,7 +207,9 @@ fn compute(
         indicator_count,
         crosswalk_indicator_count,
         metrics,
-        children: child_counts(conn, id)?,
+        child_count: children.len() as u64,
+        children_with_articles: children.iter().filter(|c| c.article_count > 0).count() as u64,
+        children: Some(children),
     }))
 }
 

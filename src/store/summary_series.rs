@@ -3,10 +3,10 @@
 
 use rusqlite::types::Value;
 
-use super::refs::locality_ref;
+use super::StoreError;
+use super::comparison::{FIGURE_COLUMNS, figure_from_row};
 use super::sql::{Conditions, OWN, area_column, within};
-use super::{StoreError, date_column};
-use crate::domain::{Direction, MetricKey, PlaceId, SeriesPoint, Unit};
+use crate::domain::{Direction, Figure, MetricKey, PlaceId, Unit};
 
 /// Values of a metric's series in a summary: the most recent ones.
 pub const SERIES_POINTS: u32 = 50;
@@ -20,15 +20,16 @@ pub enum Scope {
     Parts,
 }
 
-/// The `SERIES_POINTS` values of a metric in one unit reported most recently (by article
-/// date), oldest period first: one index range, (area, metric, newest).
+/// The `SERIES_POINTS` values of a metric in one unit of measure reported most recently (by
+/// article date), with their directions, oldest period first: one index range, (area, metric,
+/// newest). Rows the domain cannot read (a malformed period) are left out.
 pub fn series(
     conn: &rusqlite::Connection,
     id: &PlaceId,
     scope: Scope,
     metric: MetricKey,
     unit: Unit,
-) -> Result<Vec<SeriesPoint>, StoreError> {
+) -> Result<Vec<(Direction, Figure)>, StoreError> {
     let idv = || Value::Text(id.to_string());
     let mut c = Conditions::default();
     match scope {
@@ -50,9 +51,7 @@ pub fn series(
     };
     let sql = format!(
         "SELECT * FROM (
-             SELECT i.id, i.value, i.direction, i.period, i.label, i.locality_id,
-                    l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
-                    coalesce(a.published_on, a.event_date) AS date
+             SELECT {FIGURE_COLUMNS}, i.newest
              FROM {indicators} JOIN articles a ON a.id = i.article_id
              LEFT JOIN localities l ON l.id = i.locality_id
              {}
@@ -62,25 +61,11 @@ pub fn series(
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(c.params().as_slice())?;
-    let mut points = Vec::new();
+    let mut figures = Vec::new();
     while let Some(r) = rows.next()? {
-        let Some(direction) = Direction::parse(&r.get::<_, String>("direction")?) else {
-            continue;
-        };
-        let locality = locality_ref(r, "locality_id", "locality_name", "locality_level")?;
-        points.push(SeriesPoint {
-            indicator_id: r.get("id")?,
-            value: r.get("value")?,
-            unit,
-            direction,
-            period: r.get("period")?,
-            label: r.get("label")?,
-            crosswalk: locality.as_ref().is_some_and(|l| l.scheme != id.scheme()),
-            locality,
-            article_id: r.get("article_id")?,
-            article_title: r.get("title")?,
-            date: date_column(r, "date")?,
-        });
+        if let Some((_, direction, figure)) = figure_from_row(r, id)? {
+            figures.push((direction, figure));
+        }
     }
-    Ok(points)
+    Ok(figures)
 }

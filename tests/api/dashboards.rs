@@ -161,12 +161,21 @@ async fn a_series_has_one_point_per_period_with_own_values_apart_from_the_parts(
         Value::Array(vec![]),
         "nothing is said about the province itself"
     );
-    let parts = bac_kan["parts"].as_array().unwrap();
-    assert!(!parts.is_empty(), "its city's values are a part's: {bac_kan}");
+    let ground = bac_kan["ground"].as_array().unwrap();
+    assert!(!ground.is_empty(), "its city's values are a part's: {bac_kan}");
+    assert!(ground.iter().all(|p| p["units"].as_u64() >= Some(1)));
+    assert_eq!(
+        bac_kan["parts"],
+        Value::Array(vec![]),
+        "a series per unit only with by=unit"
+    );
+    let (_, _, by_unit) = get(&app, "/localities/06/metrics/poverty_rate/series?by=unit").await;
+    let parts = by_unit["parts"].as_array().unwrap();
+    assert_eq!(parts.len() as u64, by_unit["unit_count"].as_u64().unwrap());
     assert!(parts.iter().all(|p| p["locality"]["id"] != "2024-p06"));
     let (_, _, alone) = get(&app, "/localities/06/metrics/poverty_rate/series?rollup=false").await;
     assert_eq!(alone["parts"], Value::Array(vec![]));
-    let (_, _, merged) = get(&app, "/localities/2025-19/metrics/poverty_rate/series").await;
+    let (_, _, merged) = get(&app, "/localities/2025-19/metrics/poverty_rate/series?by=unit").await;
     assert!(
         merged["parts"]
             .as_array()

@@ -57,7 +57,7 @@ async fn a_locality_shows_parents_aliases_children_and_successor() {
 #[actix_web::test]
 async fn the_summary_of_ninh_thuan_shows_its_poverty_rate_series() {
     let (_db, app) = seeded_app().await;
-    let (_, _, s) = get(&app, "/localities/58/summary").await;
+    let (_, _, s) = get(&app, "/localities/58/summary?include=series,children").await;
     assert_eq!(s["article_count"], 1);
     assert_eq!(s["indicator_count"], 8);
     assert_eq!(s["first_date"], "2021-01-15");
@@ -67,38 +67,31 @@ async fn the_summary_of_ninh_thuan_shows_its_poverty_rate_series() {
         .iter()
         .find(|m| m["metric"] == "poverty_rate")
         .unwrap();
-    let series: Vec<f64> = poverty["series"]
+    let series: Vec<(&str, f64)> = poverty["series"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p["value"].as_f64().unwrap())
+        .map(|p| (p["period"].as_str().unwrap(), p["value"].as_f64().unwrap()))
         .collect();
-    assert_eq!(series, [1.41, 5.33], "the province's own values");
+    assert_eq!(
+        series,
+        [("2020", 5.33)],
+        "the province's own levels, one per period; its fall of 1.41 is no level"
+    );
     assert_eq!(
         poverty["latest"]["value"], 5.33,
         "the province's own level, not Bác Ái's"
     );
     assert_eq!(poverty["latest"]["period"], "2020");
-    let parts: Vec<(f64, &str)> = poverty["parts"]["series"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            (
-                p["value"].as_f64().unwrap(),
-                p["locality"]["id"].as_str().unwrap(),
-            )
-        })
-        .collect();
+    assert_eq!(poverty["latest"]["direction"], "level");
+    assert!(poverty["trend"].is_null(), "no earlier year: {poverty}");
+    let ground = &poverty["parts"]["latest"];
     assert_eq!(
-        parts,
-        [(5.5, "2024-d584"), (28.75, "2024-d584")],
-        "Bác Ái's values apart"
+        (&ground["units"], &ground["median"]),
+        (&serde_json::json!(1), &serde_json::json!(28.75)),
+        "Bác Ái's level, not its fall: {poverty}"
     );
-    assert_eq!(
-        poverty["parts"]["latest"]["value"], 28.75,
-        "Bác Ái's level, not its fall"
-    );
+    assert_eq!(poverty["parts"]["direction"], "level");
     let bac_ai = s["children"]
         .as_array()
         .unwrap()
@@ -133,9 +126,12 @@ async fn summaries_compare_every_province_with_articles() {
     assert_eq!(bac_kan["article_count"], 3);
     let metrics = bac_kan["metrics"].as_array().unwrap();
     assert!(
-        metrics.iter().all(|m| m["series"].as_array().unwrap().is_empty()
-            && m["parts"]["series"].as_array().unwrap().is_empty())
+        metrics
+            .iter()
+            .all(|m| m.get("series").is_none() && m["parts"].get("series").is_none()),
+        "an item of a comparison is a card without series"
     );
+    assert!(bac_kan.get("children").is_none() && bac_kan["child_count"].as_u64() > Some(0));
     let (_, _, districts) = get(&app, "/summaries?level=district&limit=1").await;
     assert!(districts["meta"]["total"].as_u64().unwrap() >= 3);
     assert!(districts["links"]["next"].is_string());

@@ -196,15 +196,20 @@ async fn old_bac_kan_is_in_the_new_thai_nguyen_and_a_new_ward_in_old_bac_kan() {
         assert!(found, "{old} lists the new ward's report");
     }
     let (_, _, summary) = get(&app, "/localities/06/summary").await;
-    let poverty = metric(&summary, "poverty_rate", "percent");
-    let through = poverty["parts"]["series"]
+    assert!(summary["metrics"].as_array().is_some_and(|m| !m.is_empty()));
+    let (_, _, series) = get(
+        &app,
+        "/localities/06/metrics/poverty_rate/series?by=unit&limit=200",
+    )
+    .await;
+    let through = series["parts"]
         .as_array()
         .unwrap()
         .iter()
         .find(|p| p["locality"]["id"] == "2025-c01843")
         .expect("the new ward's poverty rate is in the old province's roll-up");
-    assert_eq!(through["crosswalk"], true);
-    assert_eq!(through["value"], 1.25);
+    assert_eq!(through["points"][0]["figure"]["crosswalk"], true);
+    assert_eq!(through["points"][0]["value"], 1.25);
     assert!(summary["crosswalk_indicator_count"].as_u64().unwrap() >= 2);
 
     // The new province's card: Bắc Kạn's figures come in through the crosswalk as parts.
@@ -260,18 +265,18 @@ async fn a_summary_keeps_its_own_values_apart_and_never_mixes_units_of_measure()
         percent["latest"]["value"], 9.5,
         "the province's own level, not the commune's"
     );
-    assert_eq!(percent["parts"]["latest"]["value"], 31.2);
-    assert_eq!(percent["parts"]["latest"]["locality"]["id"], "2024-c03013");
+    assert_eq!(percent["parts"]["latest"]["median"], 31.2);
+    assert_eq!(percent["parts"]["latest"]["units"], 1, "the commune alone");
     let points = metric(&card, "poverty_rate", "percentage_point");
     assert_eq!(points["latest"]["value"], 2.5);
-    for m in card["metrics"].as_array().unwrap() {
-        for p in m["series"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .chain(m["parts"]["series"].as_array().unwrap())
-        {
-            assert_eq!(p["unit"], m["unit"], "one unit of measure per series: {m}");
-        }
-    }
+    assert_eq!(points["latest"]["figure"]["value"], 2.5);
+    let (_, _, with_series) = get(&app, "/localities/10/summary?include=series").await;
+    let percent = metric(&with_series, "poverty_rate", "percent");
+    let own: Vec<f64> = percent["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(own, [9.5], "percentage points never join a series in percent");
 }

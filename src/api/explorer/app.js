@@ -364,10 +364,10 @@ async function placeView(params) {
   if (!id) return placeChooser(params);
   const enc = encodeURIComponent(id);
   const [place, summary, articles] = await Promise.all([
-    api(`/localities/${enc}`), api(`/localities/${enc}/summary`), api(`/articles?locality=${enc}&limit=8`)]);
+    api(`/localities/${enc}`), api(`/localities/${enc}/summary?include=children`), api(`/articles?locality=${enc}&limit=8`)]);
   const series = summary.metrics.filter((m) => m.count + m.parts.count > 0);
   const chosen = series.find((m) => m.metric === params.get("metric") && (!params.get("unit") || m.unit === params.get("unit")))
-    || [...series].sort((a, b) => b.series.length + b.parts.series.length - a.series.length - a.parts.series.length)[0];
+    || [...series].sort((a, b) => b.count + b.parts.count - a.count - a.parts.count)[0];
   const chart = chosen ? await seriesChart(place, chosen) : h("p", null, "Chưa có chỉ số nào về địa phương này.");
   const picker = chosen ? h("form", { class: "filters", onsubmit: (e) => e.preventDefault() },
     field("series-metric", "Chỉ số", h("select", { id: "series-metric", onchange: (e) => {
@@ -388,7 +388,7 @@ async function placeView(params) {
     h("section", { class: "series" }, h("h2", null, "Chuỗi thời gian"), picker, chart),
     crosswalk.length ? h("section", null, h("h2", null, place.scheme === "2025" ? "Hình thành từ (bản đồ trước 1/7/2025)" : "Nay thuộc (bản đồ từ 1/7/2025)"),
       h("ul", { class: "links" }, crosswalk.map((l) => h("li", null, placeLink(l.locality), l.share === "whole" ? "" : " (một phần)")))) : null,
-    summary.children.length ? h("details", null, h("summary", null, `${summary.children.length} đơn vị trực thuộc`),
+    summary.children?.length ? h("details", null, h("summary", null, `${summary.children.length} đơn vị trực thuộc`),
       h("ul", { class: "links columns" }, [...summary.children].sort((a, b) => b.indicator_count - a.indicator_count)
         .map((c) => h("li", null, placeLink(c.locality), ` (${c.article_count} bài, ${c.indicator_count} chỉ số)`)))) : null,
     h("section", null, h("h2", null, "Bài viết về địa phương"),
@@ -425,7 +425,8 @@ function schemeSelect(id, scheme) {
 async function seriesChart(place, chosen) {
   const data = await api(`/localities/${encodeURIComponent(place.id)}/metrics/${encodeURIComponent(chosen.metric)}/series?unit=${chosen.unit}`);
   const own = data.own.map((p) => ({ ...p, x: periodPosition(p.period), own: true, where: data.locality.name }));
-  const parts = data.parts.flatMap((s) => s.points.map((p) => ({ ...p, x: periodPosition(p.period), own: false, where: s.locality.name })));
+  const parts = data.ground.map((g) => ({ ...g, value: g.median, x: periodPosition(g.period), own: false,
+    where: `${g.units} đơn vị trên địa bàn (trung vị; ${formatValue(g.low, data.unit)} – ${formatValue(g.high, data.unit)})` }));
   const points = [...own, ...parts].filter((p) => p.x !== null);
   const unit = UNITS[data.unit] ?? data.unit ?? "";
   const caption = `${chosen.name_vi} ở ${place.name}, ${unit || "số"}`;
@@ -433,13 +434,13 @@ async function seriesChart(place, chosen) {
   return h("figure", { class: "chart" },
     drawChart(points, caption),
     h("figcaption", null, caption, data.direction && data.direction !== "level" ? ` — mức ${DIRECTIONS[data.direction]}` : ""),
-    h("p", { class: "legend" }, h("span", { class: "key own" }, "●"), " số liệu của chính địa phương  ", h("span", { class: "key part" }, "○"), " của đơn vị trực thuộc, trên địa bàn"),
+    h("p", { class: "legend" }, h("span", { class: "key own" }, "●"), " số liệu của chính địa phương  ", h("span", { class: "key part" }, "○"), " trung vị của các đơn vị trên địa bàn"),
     h("details", null, h("summary", null, "Bảng số liệu"), h("div", { class: "table-wrap" }, h("table", null,
       h("thead", null, h("tr", null, ["Kỳ", "Giá trị", "Của", "Nguồn"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", null, [...points].sort((a, b) => a.x - b.x).map((p) => h("tr", null,
         h("td", null, formatPeriod(p.period)), h("td", { class: "num" }, formatValue(p.value, data.unit)),
         h("td", null, p.own ? "chính địa phương" : p.where),
-        h("td", null, navLink({ article: p.figure.article_id, figure: p.figure.indicator_id }, p.figure.article_title || "bài viết")))))))));
+        h("td", null, p.figure ? navLink({ article: p.figure.article_id, figure: p.figure.indicator_id }, p.figure.article_title || "bài viết") : `${p.count} số liệu`))))))));
 }
 
 function drawChart(points, label) {

@@ -12,7 +12,7 @@ use super::super::sql::{Conditions, OWN, area_column, within};
 use super::{FIGURE_COLUMNS, PLACE_COLUMNS, PROVINCE_JOIN, figure_from_row, measure_counts};
 use crate::domain::{
     Direction, Figure, LeftOut, LeftOutReason, LocalityMetricSeries, LocalityRef, PartSeries, SeriesQuery,
-    Unit, choose_measure, one_per_period,
+    Unit, choose_measure, ground_per_period, one_per_period,
 };
 
 pub(super) fn series(conn: &Connection, q: &SeriesQuery) -> Result<LocalityMetricSeries, StoreError> {
@@ -83,6 +83,7 @@ pub(super) fn series(conn: &Connection, q: &SeriesQuery) -> Result<LocalityMetri
             units: None,
         });
     }
+    let ground = ground_per_period(&parts);
     let mut by_part: BTreeMap<String, (LocalityRef, Vec<Figure>)> = BTreeMap::new();
     for f in parts {
         let key = format!("{}{}", f.locality.code.len(), f.locality.id);
@@ -92,6 +93,14 @@ pub(super) fn series(conn: &Connection, q: &SeriesQuery) -> Result<LocalityMetri
             .1
             .push(f);
     }
+    let parts: Vec<PartSeries> = by_part
+        .into_values()
+        .map(|(locality, figures)| PartSeries {
+            locality,
+            points: one_per_period(&figures),
+        })
+        .filter(|p| !p.points.is_empty())
+        .collect();
     let mut place = conn.prepare(&format!(
         "SELECT {PLACE_COLUMNS} FROM localities u {PROVINCE_JOIN} WHERE u.id = ?1"
     ))?;
@@ -104,14 +113,9 @@ pub(super) fn series(conn: &Connection, q: &SeriesQuery) -> Result<LocalityMetri
         unit: chosen.map(|(u, _)| u),
         direction: chosen.map(|(_, d)| d),
         own: one_per_period(&own),
-        parts: by_part
-            .into_values()
-            .map(|(locality, figures)| PartSeries {
-                locality,
-                points: one_per_period(&figures),
-            })
-            .filter(|p| !p.points.is_empty())
-            .collect(),
+        unit_count: parts.len() as u64,
+        ground,
+        parts,
         left_out,
     })
 }
