@@ -17,5 +17,6 @@ pub mod openapi;
 pub mod seed;
 pub mod store;
 pub mod synth;
+pub mod warmer;
 
 pub use app::{build_app, serve};

@@ -31,6 +31,15 @@ pub async fn etag(
     }
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(READ_CACHE));
+    if let Some(tag) = res.headers().get(header::ETAG).and_then(|t| t.to_str().ok()) {
+        // A kept answer, tagged when it was made: no need to read its body.
+        let tag = tag.to_owned();
+        if !matches(if_none_match.as_ref(), &tag) {
+            return Ok(res);
+        }
+        let (req, response) = res.into_parts();
+        return Ok(ServiceResponse::new(req, not_modified(&response)));
+    }
     if !matches!(res.response().body().size(), BodySize::Sized(_)) {
         return Ok(res); // a streamed export: no tag without buffering it
     }
@@ -39,32 +48,43 @@ pub async fn etag(
     let bytes = body::to_bytes(payload)
         .await
         .map_err(|_| actix_web::error::ErrorInternalServerError("body"))?;
-    let digest = Sha256::digest(&bytes);
-    let tag = format!(
+    let tag = weak_tag(&bytes);
+    let value = HeaderValue::from_str(&tag).map_err(actix_web::error::ErrorInternalServerError)?;
+    response.headers_mut().insert(header::ETAG, value);
+    if matches(if_none_match.as_ref(), &tag) {
+        return Ok(ServiceResponse::new(req, not_modified(&response)));
+    }
+    Ok(ServiceResponse::new(req, response.set_body(BoxBody::new(bytes))))
+}
+
+/// The weak ETag of a body: the first 12 bytes of its SHA-256.
+pub fn weak_tag(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    format!(
         "W/\"{}\"",
         digest[..12]
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect::<String>()
-    );
-    let value = HeaderValue::from_str(&tag).map_err(actix_web::error::ErrorInternalServerError)?;
-    response.headers_mut().insert(header::ETAG, value);
-    let matched = if_none_match
-        .as_ref()
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .map(str::trim)
-                .any(|t| t == "*" || t.trim_start_matches("W/") == tag.trim_start_matches("W/"))
-        });
-    if matched {
-        let mut not_modified = actix_web::HttpResponse::NotModified();
-        for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
-            if let Some(v) = response.headers().get(&name) {
-                not_modified.insert_header((name.clone(), v.clone()));
-            }
+    )
+}
+
+/// Whether `If-None-Match` names `tag` (weakly) or is `*`.
+fn matches(if_none_match: Option<&HeaderValue>, tag: &str) -> bool {
+    if_none_match.and_then(|v| v.to_str().ok()).is_some_and(|v| {
+        v.split(',')
+            .map(str::trim)
+            .any(|t| t == "*" || t.trim_start_matches("W/") == tag.trim_start_matches("W/"))
+    })
+}
+
+/// 304 with the headers of the answer it stands for that a cache needs.
+fn not_modified<B>(response: &actix_web::HttpResponse<B>) -> actix_web::HttpResponse {
+    let mut not_modified = actix_web::HttpResponse::NotModified();
+    for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
+        if let Some(v) = response.headers().get(&name) {
+            not_modified.insert_header((name.clone(), v.clone()));
         }
-        return Ok(ServiceResponse::new(req, not_modified.finish()));
     }
-    Ok(ServiceResponse::new(req, response.set_body(BoxBody::new(bytes))))
+    not_modified.finish()
 }

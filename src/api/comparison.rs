@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 use utoipa::IntoParams;
 
 use super::export::{Format, Output};
+use super::kept::kept_answer;
 use super::measure::{MeasureQuery, MetricPath, with_measure};
 use super::{AppState, blocking, geojson, params};
 use crate::domain::{
@@ -152,6 +153,16 @@ pub async fn compare_metric(
         query.bom.as_deref(),
         Format::UNITS,
     )?;
+    if output.format == Format::Json {
+        let answer = kept_answer(
+            &req,
+            &state,
+            move |store| store.compare_metric(&q).map(Some),
+            |c| (serde_json::to_vec(c.as_ref()), None),
+        )
+        .await?;
+        return answer.ok_or_else(|| ApiError::internal("a comparison computed nothing"));
+    }
     let store = state.store.clone();
     let comparison = blocking(move || store.compare_metric(&q)).await?;
     Ok(match output.format {

@@ -13,6 +13,7 @@ pub mod framing;
 pub mod geojson;
 pub mod health;
 pub mod indicators;
+pub mod kept;
 mod links;
 pub mod localities;
 mod measure;
@@ -49,6 +50,8 @@ pub struct AppState {
     pub public: PublicBase,
     /// Set on a read replica.
     pub replica: Option<replica::ReplicaRole>,
+    /// Answers kept as the bytes they are sent as.
+    pub kept: Arc<kept::KeptAnswers>,
 }
 
 impl AppState {
@@ -60,6 +63,7 @@ impl AppState {
             extractions: Extractions::new(Limits::default()),
             public: PublicBase::default(),
             replica: None,
+            kept: Default::default(),
         }
     }
 

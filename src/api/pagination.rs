@@ -149,9 +149,11 @@ impl<T: Serialize> Page<T> {
 
     /// [`Page::respond`] with each item cut down to `fields`, when given.
     pub fn respond_with(self, fields: Option<&Fields>) -> HttpResponse {
-        let Some(fields) = fields else {
-            return self.respond();
-        };
+        self.with_fields(fields).respond()
+    }
+
+    /// The page with only `fields` of each item, when given.
+    pub fn with_fields(self, fields: Option<&Fields>) -> Page<serde_json::Value> {
         let Page {
             data,
             meta,
@@ -160,7 +162,13 @@ impl<T: Serialize> Page<T> {
         } = self;
         let data = data
             .into_iter()
-            .map(|item| fields.apply(serde_json::to_value(item).unwrap_or_default()))
+            .map(|item| {
+                let value = serde_json::to_value(item).unwrap_or_default();
+                match fields {
+                    Some(fields) => fields.apply(value),
+                    None => value,
+                }
+            })
             .collect();
         Page {
             data,
@@ -168,11 +176,17 @@ impl<T: Serialize> Page<T> {
             links,
             facets,
         }
-        .respond()
     }
 
     /// 200 with the envelope as JSON and the same links in a `Link` header.
     pub fn respond(self) -> HttpResponse {
+        HttpResponse::Ok()
+            .insert_header((header::LINK, self.link_header()))
+            .json(self)
+    }
+
+    /// The page's links as a `Link` header's value.
+    pub fn link_header(&self) -> String {
         let l = &self.links;
         let mut rels = vec![format!("<{}>; rel=\"first\"", l.first)];
         if let Some(last) = &l.last {
@@ -184,9 +198,7 @@ impl<T: Serialize> Page<T> {
         if let Some(p) = &l.prev {
             rels.push(format!("<{p}>; rel=\"prev\""));
         }
-        HttpResponse::Ok()
-            .insert_header((header::LINK, rels.join(", ")))
-            .json(self)
+        rels.join(", ")
     }
 }
 

@@ -1,14 +1,15 @@
 //! `/localities/{id}/metrics/{metric}/series`: one metric over time at one unit, for a chart.
 
 use super::query::Query;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::kept::kept_answer;
 use super::localities::LocalityPath;
 use super::measure::{LocalityMetricPath, MeasureQuery, MetricPath, with_measure};
 use super::pagination::page_request;
-use super::{AppState, blocking, params};
+use super::{AppState, params};
 use crate::domain::{Direction, LocalityMetricSeries, SeriesQuery, Unit};
 use crate::error::{ApiError, Problem};
 
@@ -67,6 +68,7 @@ pub enum SeriesGrouping {
     )
 )]
 pub async fn get_metric_series(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<LocalityMetricPath>,
     query: Query<SeriesListQuery>,
@@ -84,23 +86,24 @@ pub async fn get_metric_series(
     };
     let by = params::named::<SeriesGrouping>("by", query.by.as_deref(), &["period", "unit"])?;
     let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
-    let store = state.store.clone();
-    let series = blocking(move || store.metric_series(&q)).await?;
-    series
-        .map(|s| {
-            let parts = match by {
-                Some(SeriesGrouping::Unit) => s
+    kept_answer(
+        &req,
+        &state,
+        move |store| store.metric_series(&q),
+        |s| {
+            let mut answer = s.clone_without_parts();
+            if by == Some(SeriesGrouping::Unit) {
+                answer.parts = s
                     .parts
                     .iter()
                     .skip(usize::try_from(page.offset).unwrap_or(usize::MAX))
                     .take(page.limit as usize)
                     .cloned()
-                    .collect(),
-                _ => Vec::new(),
-            };
-            let mut answer = s.clone_without_parts();
-            answer.parts = parts;
-            HttpResponse::Ok().json(answer)
-        })
-        .ok_or_else(|| ApiError::not_found("no locality has this id"))
+                    .collect();
+            }
+            (serde_json::to_vec(&answer), None)
+        },
+    )
+    .await?
+    .ok_or_else(|| ApiError::not_found("no locality has this id"))
 }

@@ -7,11 +7,13 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::export::{Format, ListFormat, Output};
+use super::kept::kept_answer;
 use super::localities::LocalityPath;
 use super::pagination::{Page, page_request};
 use super::{AppState, blocking, params};
 use crate::domain::{CardParts, Level, LocalitySummary, Scheme, UnitOrder};
 use crate::error::{ApiError, Problem};
+use crate::store::{Store, StoreError};
 
 /// Query of the summary endpoints.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -65,6 +67,7 @@ pub struct SummaryQuery {
     )
 )]
 pub async fn get_locality_summary(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<LocalityPath>,
     query: Query<SummaryQuery>,
@@ -72,11 +75,14 @@ pub async fn get_locality_summary(
     let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
     let parts = params::card_parts("include", query.include.as_deref())?;
     let id = path.unit(&state.gazetteer)?;
-    let store = state.store.clone();
-    let found = blocking(move || store.locality_summary(&id, rollup)).await?;
-    found
-        .map(|s| HttpResponse::Ok().json(s.card(parts)))
-        .ok_or_else(|| ApiError::not_found("no locality has this id"))
+    kept_answer(
+        &req,
+        &state,
+        move |store| store.locality_summary(&id, rollup),
+        |s| (serde_json::to_vec(&s.card(parts)), None),
+    )
+    .await?
+    .ok_or_else(|| ApiError::not_found("no locality has this id"))
 }
 
 /// Query of `GET /summaries`.
@@ -189,23 +195,32 @@ pub async fn list_summaries(
         query.bom.as_deref(),
         Format::LIST,
     )?;
-    let store = state.store.clone();
-    // An export is the whole filtered list, never one page of it.
-    let (limit, offset) = match output.format {
-        Format::Json => (page.limit, page.offset),
-        _ => (u32::MAX, 0),
+    let compute = move |limit: u32, offset: u64| {
+        move |store: &Store| -> Result<Option<(Vec<LocalitySummary>, u64)>, StoreError> {
+            let (ids, total) = store.units_with_articles(scheme, level, sort, limit, offset)?;
+            let summaries = store.locality_summaries(&ids, rollup)?;
+            let cards = summaries.iter().map(|s| s.card(CardParts::default())).collect();
+            Ok(Some((cards, total)))
+        }
     };
-    let (items, total): (Vec<LocalitySummary>, u64) = blocking(move || {
-        let (ids, total) = store.units_with_articles(scheme, level, sort, limit, offset)?;
-        let summaries = store.locality_summaries(&ids, rollup)?;
-        Ok((
-            summaries.iter().map(|s| s.card(CardParts::default())).collect(),
-            total,
-        ))
-    })
-    .await?;
     if output.format != Format::Json {
+        // An export is the whole filtered list, never one page of it.
+        let store = state.store.clone();
+        let compute = compute(u32::MAX, 0);
+        let (items, _) = blocking(move || compute(&store)).await?.unwrap_or_default();
         return Ok(output.whole("summaries", &items));
     }
-    Ok(Page::new(&req, page, items, total).respond_with(output.fields.as_ref()))
+    let fields = output.fields;
+    let answer = kept_answer(
+        &req,
+        &state,
+        compute(page.limit, page.offset),
+        |(items, total)| {
+            let page = Page::new(&req, page, items, total).with_fields(fields.as_ref());
+            let link = page.link_header();
+            (serde_json::to_vec(&page), Some(link))
+        },
+    )
+    .await?;
+    answer.ok_or_else(|| ApiError::internal("a summaries page computed nothing"))
 }

@@ -7,6 +7,7 @@ mod article_reads;
 mod articles;
 mod comparison;
 mod facets;
+mod first_screen;
 mod gazetteer;
 mod indicators;
 mod localities;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 
 pub use articles::{Origin, SaveOutcome, StoredSource};
 pub use connections::{Conn, ExportConn, ExportPermit, Sharing};
+pub use first_screen::Warmed;
 pub use meta::Readiness;
 
 /// A failure of the store; never shown to clients as is.

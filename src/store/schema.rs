@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_bounded_evidence.sql"),
     include_str!("migrations/010_retired_indicators.sql"),
     include_str!("migrations/011_spreadsheet_safe_locality_ids.sql"),
+    include_str!("migrations/012_kept_summaries.sql"),
 ];
 
 /// The schema version this release writes.

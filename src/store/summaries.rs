@@ -45,7 +45,19 @@ impl Store {
         Ok(summaries)
     }
 
+    /// A summary asked for: the warm-up after writes computes it again.
     fn summary_on(
+        &self,
+        conn: &rusqlite::Connection,
+        id: &PlaceId,
+        rollup: bool,
+    ) -> Result<Option<Arc<LocalitySummary>>, StoreError> {
+        self.summaries.mark_asked(&id.to_string(), rollup);
+        self.card_on(conn, id, rollup)
+    }
+
+    /// A summary kept in memory, else kept in the store under this generation, else computed.
+    pub(super) fn card_on(
         &self,
         conn: &rusqlite::Connection,
         id: &PlaceId,
@@ -58,6 +70,10 @@ impl Store {
         }
         let _turn = self.summaries.turn(&key, rollup);
         if let Some(kept) = self.summaries.get(&key, rollup, generation) {
+            return Ok(Some(kept));
+        }
+        if let Some(kept) = Store::kept_card(conn, id, rollup, generation).map(Arc::new) {
+            self.summaries.put(&key, rollup, generation, kept.clone());
             return Ok(Some(kept));
         }
         let Some(computed) = compute(conn, id, rollup)?.map(Arc::new) else {

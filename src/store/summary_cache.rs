@@ -4,7 +4,7 @@
 //! process, `chiso ingest`, count too); a summary computed under an older generation is
 //! computed again. A summary reads a few thousand rows; a dashboard reads it again and again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use rusqlite::{Connection, OptionalExtension};
@@ -28,6 +28,8 @@ pub struct SummaryCache {
     metric_counts: Mutex<Option<(i64, Arc<Vec<MetricCount>>)>>,
     /// Other answers that read many rows (comparisons, series, facets), by their query.
     answers: Mutex<HashMap<String, (i64, Answer)>>,
+    /// Summaries asked for since the last warm-up took them.
+    asked: Mutex<HashSet<Key>>,
 }
 
 /// A kept answer of any type.
@@ -66,6 +68,23 @@ impl SummaryCache {
             }
             answers.insert(key, (generation, answer));
         }
+    }
+
+    /// Notes that a request asked for the summary of `code`.
+    pub fn mark_asked(&self, code: &str, rollup: bool) {
+        if let Ok(mut asked) = self.asked.lock() {
+            if asked.len() < CAPACITY {
+                asked.insert((code.to_owned(), rollup));
+            }
+        }
+    }
+
+    /// The summaries asked for since the last call.
+    pub fn take_asked(&self) -> HashSet<Key> {
+        self.asked
+            .lock()
+            .map(|mut a| std::mem::take(&mut *a))
+            .unwrap_or_default()
     }
 
     /// Held while computing the summary of `code`; check the cache again once it is held.

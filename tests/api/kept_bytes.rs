@@ -1,0 +1,93 @@
+//! Kept answers sent as kept: one serialization, a gzip and a brotli copy and one ETag per
+//! answer and store generation, in the encoding the client accepts.
+
+use std::io::Read;
+
+use actix_web::test;
+
+use crate::support::{post, seeded_app, send};
+
+/// Status, headers and raw body of a GET with these headers.
+async fn fetch<S, B>(
+    app: &S,
+    uri: &str,
+    headers: &[(&str, &str)],
+) -> (u16, actix_web::http::header::HeaderMap, Vec<u8>)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let mut req = test::TestRequest::get().uri(uri);
+    for (k, v) in headers {
+        req = req.insert_header((*k, *v));
+    }
+    let res = test::call_service(app, req.to_request()).await;
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    (status, headers, test::read_body(res).await.to_vec())
+}
+
+fn header<'a>(h: &'a actix_web::http::header::HeaderMap, name: &str) -> &'a str {
+    h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
+#[actix_web::test]
+async fn a_kept_answer_comes_in_the_encoding_asked_for_with_one_etag_until_a_write() {
+    let (_db, app) = seeded_app().await;
+    for uri in [
+        "/localities/58/summary",
+        "/summaries?level=province&scheme=2024",
+        "/localities/58/metrics/poverty_rate/series",
+        "/metrics/poverty_rate/localities?scheme=2024",
+    ] {
+        let (status, plain_h, plain) = fetch(&app, uri, &[("accept-encoding", "identity")]).await;
+        assert_eq!(status, 200, "{uri}");
+        assert!(
+            serde_json::from_slice::<serde_json::Value>(&plain).is_ok(),
+            "{uri}: plain JSON"
+        );
+        let (_, gz_h, gz) = fetch(&app, uri, &[("accept-encoding", "gzip")]).await;
+        assert_eq!(header(&gz_h, "content-encoding"), "gzip", "{uri}");
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(gz.as_slice())
+            .read_to_end(&mut unzipped)
+            .unwrap();
+        assert_eq!(unzipped, plain, "{uri}: the same bytes, gzipped");
+        let (_, br_h, br) = fetch(&app, uri, &[("accept-encoding", "gzip, br")]).await;
+        assert_eq!(header(&br_h, "content-encoding"), "br", "{uri}");
+        let mut unbrotlied = Vec::new();
+        brotli::Decompressor::new(br.as_slice(), 4096)
+            .read_to_end(&mut unbrotlied)
+            .unwrap();
+        assert_eq!(unbrotlied, plain, "{uri}: the same bytes, brotli");
+        let (_, refused_h, _) = fetch(&app, uri, &[("accept-encoding", "br;q=0, gzip")]).await;
+        assert_eq!(
+            header(&refused_h, "content-encoding"),
+            "gzip",
+            "{uri}: br;q=0 is a refusal"
+        );
+        let tag = header(&plain_h, "etag");
+        assert!(tag.starts_with("W/\""), "{uri}: {tag}");
+        assert_eq!((header(&gz_h, "etag"), header(&br_h, "etag")), (tag, tag));
+        assert!(header(&br_h, "vary").contains("accept-encoding"));
+        let (status, h, body) = fetch(&app, uri, &[("if-none-match", tag)]).await;
+        assert_eq!((status, header(&h, "etag"), body.len()), (304, tag, 0), "{uri}");
+    }
+    let (_, before, _) = fetch(&app, "/localities/58/summary", &[]).await;
+    let report = "Ninh Thuận giảm nghèo năm 2022\n\n10/01/2023\n\n\
+        Năm 2022, tỷ lệ hộ nghèo toàn tỉnh Ninh Thuận còn 4,1%.\n\nPhóng Viên";
+    let (status, _, posted) = send(&app, post(report, "text/plain")).await;
+    assert_eq!(status, 201, "{posted}");
+    let (_, after, body) = fetch(&app, "/localities/58/summary", &[]).await;
+    assert_ne!(
+        header(&before, "etag"),
+        header(&after, "etag"),
+        "a write makes it again"
+    );
+    let card: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(card["article_count"], 2);
+}
