@@ -1,7 +1,8 @@
 //! What every request meets before routing: a request whose length is framed two ways is
 //! refused (RFC 9112 §6.3: a proxy in front may read a different request than this server),
 //! and so is every request after it on the same connection, which is then closed; `HEAD` is
-//! answered wherever `GET` is, as a `GET` whose body is not sent.
+//! answered wherever `GET` is, as a `GET` whose body is not sent. Answers leave without
+//! waiting on Nagle's algorithm.
 
 use std::any::Any;
 use std::cell::Cell;
@@ -20,8 +21,15 @@ use crate::error::ApiError;
 #[derive(Debug, Default)]
 pub struct Tainted(Cell<bool>);
 
-/// Gives each connection its taint flag; for `HttpServer::on_connect`.
-pub fn on_connect(_: &dyn Any, data: &mut Extensions) {
+/// Gives each connection its taint flag, and sends its answers without Nagle's delay (a kept
+/// connection otherwise waits up to 40 ms for the client's delayed ACK before the last
+/// segment of an answer goes out); for `HttpServer::on_connect`.
+pub fn on_connect(connection: &dyn Any, data: &mut Extensions) {
+    if let Some(socket) = connection.downcast_ref::<actix_web::rt::net::TcpStream>() {
+        if let Err(e) = socket.set_nodelay(true) {
+            log::debug!("TCP_NODELAY not set: {e}");
+        }
+    }
     data.insert(Tainted::default());
 }
 

@@ -50,6 +50,7 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
     let mut c = Conditions::default();
     let mut from = String::from("articles a");
     let fts = filter.q.as_deref().map(fts_query).filter(|q| !q.is_empty());
+    let searched = fts.is_some();
     let ranked = filter.sort == ArticleSort::Relevance && fts.is_some();
     if let Some(fts) = fts {
         let q = c.bind(Value::Text(fts));
@@ -79,8 +80,18 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
     }
     let ids = || filter.localities.iter().map(|id| Value::Text(id.to_string()));
     let n = filter.localities.len();
+    // One unit's articles by date: walked in date order from (unit, date), the articles
+    // joined to the page's rows only.
+    let by_date = !matches!(filter.sort, ArticleSort::Title) && !ranked;
+    let one_unit = n == 1 && filter.descendants && by_date;
+    let mut date = "coalesce(a.published_on, a.event_date)";
     match (n, filter.descendants) {
         (0, _) => {}
+        (1, true) if one_unit => {
+            from = "article_localities al JOIN articles a ON a.id = al.article_id".into();
+            date = "al.article_date";
+            c.push("al.locality_id = ?", ids());
+        }
         (1, true) => c.push(
             "a.id IN (SELECT article_id FROM article_localities WHERE locality_id = ?)",
             ids(),
@@ -100,7 +111,7 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
             ids(),
         ),
     }
-    sql::dated(&mut c, "coalesce(a.published_on, a.event_date)", &filter.dates);
+    sql::dated(&mut c, date, &filter.dates);
     if !filter.metrics.is_empty() {
         let marks = vec!["?"; filter.metrics.len()].join(", ");
         c.push(
@@ -112,15 +123,22 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
     }
     let order = match filter.sort {
         ArticleSort::Relevance if ranked => "s.rank, a.id",
+        ArticleSort::OldestFirst if one_unit => "al.article_date IS NULL, al.article_date, al.article_id",
+        ArticleSort::Title => "a.title IS NULL, a.title COLLATE NOCASE, a.id",
+        _ if one_unit => "al.article_date DESC, al.article_id",
         ArticleSort::OldestFirst => {
             "coalesce(a.published_on, a.event_date) IS NULL, coalesce(a.published_on, a.event_date), a.id"
         }
-        ArticleSort::Title => "a.title IS NULL, a.title COLLATE NOCASE, a.id",
         _ => "coalesce(a.published_on, a.event_date) DESC, a.id",
+    };
+    // Counting a unit's articles needs no article unless another filter reads one.
+    let count_from = match one_unit && !searched && filter.metrics.is_empty() {
+        true => "article_localities al".to_owned(),
+        false => from.clone(),
     };
     ArticleQuery {
         rows_from: format!("{from} LEFT JOIN localities l ON l.id = a.primary_locality"),
-        count_from: from,
+        count_from,
         order,
         conditions: c,
     }

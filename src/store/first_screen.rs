@@ -86,9 +86,12 @@ impl Store {
                 if self.summaries.get(&id.to_string(), true, generation).is_some() {
                     continue;
                 }
+                let was_kept = Store::has_kept_card(&conn, &id, generation);
                 if let Some(card) = store.card_on(&conn, &id, true)? {
                     drop(conn);
-                    store.persist(&id, &card, generation);
+                    if !was_kept {
+                        store.persist(&id, &card, generation);
+                    }
                     cards += 1;
                 }
             }
@@ -119,6 +122,16 @@ impl Store {
                 .map_err(|e| log::warn!("kept card of {id} does not read back: {e}"))
                 .ok()
         })
+    }
+
+    /// Whether the store keeps the card of `id` under `generation`.
+    fn has_kept_card(conn: &rusqlite::Connection, id: &PlaceId, generation: i64) -> bool {
+        conn.query_row(
+            "SELECT 1 FROM kept_summaries WHERE locality_id = ?1 AND rollup = 1 AND generation = ?2",
+            params![id.to_string(), generation],
+            |_| Ok(()),
+        )
+        .is_ok()
     }
 
     /// Keeps a card in the store; a busy writer or a replica's read-only file skips it.

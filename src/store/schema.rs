@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_retired_indicators.sql"),
     include_str!("migrations/011_spreadsheet_safe_locality_ids.sql"),
     include_str!("migrations/012_kept_summaries.sql"),
+    include_str!("migrations/013_article_localities_by_date.sql"),
 ];
 
 /// The schema version this release writes.

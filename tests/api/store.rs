@@ -111,3 +111,37 @@ fn opening_a_store_twice_applies_migrations_once() {
         .unwrap();
     assert_eq!(mode, "wal");
 }
+
+#[test]
+fn a_units_articles_come_newest_first_and_follow_a_changed_date() {
+    let (t, _) = TestStore::seeded();
+    let filter = ArticleFilter {
+        localities: vec!["2024-p06".parse().unwrap()],
+        descendants: true,
+        ..ArticleFilter::default()
+    };
+    let dates = |store: &Store| -> Vec<(String, Option<String>)> {
+        let (items, _) = store.list_articles(&filter, 200, 0).unwrap();
+        items
+            .into_iter()
+            .map(|a| (a.id, a.published_on.or(a.event_date).map(|d| d.to_string())))
+            .collect()
+    };
+    let before = dates(&t.store);
+    assert!(before.len() >= 2, "{before:?}");
+    assert!(
+        before.windows(2).all(|w| w[0].1 >= w[1].1),
+        "newest first: {before:?}"
+    );
+    let oldest = before.last().unwrap().0.clone();
+    rusqlite::Connection::open(t.db_path())
+        .unwrap()
+        .execute(
+            "UPDATE articles SET published_on = '2026-01-02' WHERE id = ?1",
+            [&oldest],
+        )
+        .unwrap();
+    let after = dates(&t.store);
+    assert_eq!(after[0], (oldest, Some("2026-01-02".into())), "{after:?}");
+    assert_eq!(after.len(), before.len());
+}
