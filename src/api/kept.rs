@@ -16,7 +16,7 @@ use crate::error::ApiError;
 use crate::store::{Store, StoreError};
 
 /// Bytes kept at most, every copy counted; past it answers of older generations go first.
-const CAPACITY_BYTES: usize = 96 << 20;
+const CAPACITY_BYTES: usize = 48 << 20;
 
 /// Brotli quality: near gzip's speed at a smaller size (11, the densest, is 30 times slower).
 const BROTLI_QUALITY: u32 = 5;

@@ -14,6 +14,10 @@ use crate::domain::{LocalitySummary, MetricCount};
 /// Summaries kept at most (a large province's summary is a few hundred KB).
 const CAPACITY: usize = 256;
 
+/// Other answers kept at most: a province's series with every unit on its ground is about a
+/// megabyte in memory at 100k articles; the answers as sent are kept apart, as bytes.
+const ANSWERS: usize = 64;
+
 type Key = (String, bool);
 
 /// Locks that let one request compute a missing summary while others asking for the same
@@ -60,9 +64,9 @@ impl SummaryCache {
 
     pub fn put_answer<T: Send + Sync + 'static>(&self, key: String, generation: i64, answer: Arc<T>) {
         if let Ok(mut answers) = self.answers.lock() {
-            if answers.len() >= CAPACITY {
+            if answers.len() >= ANSWERS {
                 answers.retain(|_, (g, _)| *g == generation);
-                if answers.len() >= CAPACITY {
+                if answers.len() >= ANSWERS {
                     answers.clear();
                 }
             }

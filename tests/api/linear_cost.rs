@@ -98,10 +98,11 @@ fn assert_linear(small: &str, large: &str) {
     }
     let time = t10.as_secs_f64() / t1.as_secs_f64().max(1e-6);
     let memory = m10 as f64 / m1.max(1) as f64;
-    // Ten times the text: about ten times the cost, with room for measurement noise and, for
+    // Ten times the text: about ten times the cost, with room for measurement noise (a busy
+    // machine's scheduler can slow the larger run more than threefold: up to 30×) and, for
     // memory, for buffers that grow by doubling (a linear cost may show up to 20×). A cost
     // quadratic in the text would show 100×.
-    assert!(time < 15.0, "time grew {time:.1}× ({t1:?} → {t10:?})");
+    assert!(time < 30.0, "time grew {time:.1}× ({t1:?} → {t10:?})");
     assert!(memory < 20.0, "memory grew {memory:.1}× ({m1} → {m10} bytes)");
 }
 
