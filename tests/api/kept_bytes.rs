@@ -5,9 +5,9 @@ use std::io::Read;
 
 use actix_web::test;
 
-use crate::support::{post, seeded_app, send};
+use crate::support::{body_bytes, post, seeded_app, send};
 
-/// Status, headers and raw body of a GET with these headers.
+/// Status, headers and body, as sent, of a GET with these headers.
 async fn fetch<S, B>(
     app: &S,
     uri: &str,
@@ -25,10 +25,7 @@ where
     for (k, v) in headers {
         req = req.insert_header((*k, *v));
     }
-    let res = test::call_service(app, req.to_request()).await;
-    let status = res.status().as_u16();
-    let headers = res.headers().clone();
-    (status, headers, test::read_body(res).await.to_vec())
+    body_bytes(app, req).await
 }
 
 fn header<'a>(h: &'a actix_web::http::header::HeaderMap, name: &str) -> &'a str {

@@ -241,8 +241,24 @@ where
         >,
     B: actix_web::body::MessageBody,
 {
+    let (status, headers, bytes) = body_bytes(app, req).await;
+    (status, headers, String::from_utf8(bytes).unwrap())
+}
+
+/// Status, headers and body of a request, as sent.
+pub async fn body_bytes<S, B>(
+    app: &S,
+    req: test::TestRequest,
+) -> (u16, actix_web::http::header::HeaderMap, Vec<u8>)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
     let res = test::call_service(app, req.to_request()).await;
     let (status, headers) = (res.status().as_u16(), res.headers().clone());
-    let bytes = test::read_body(res).await;
-    (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+    (status, headers, test::read_body(res).await.to_vec())
 }
