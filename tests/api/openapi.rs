@@ -64,3 +64,26 @@ fn committed_openapi_json_matches_the_generated_document() {
         "openapi/openapi.json is stale: regenerate it with `cargo run -q -- openapi > openapi/openapi.json`"
     );
 }
+
+#[test]
+fn every_reference_of_the_document_names_a_schema_it_has() {
+    let doc: serde_json::Value = serde_json::from_str(&chiso::openapi::spec_json()).unwrap();
+    let mut missing = Vec::new();
+    let mut stack = vec![&doc];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::String(r)) = m.get("$ref") {
+                    let name = r.trim_start_matches("#/components/schemas/");
+                    if doc["components"]["schemas"].get(name).is_none() {
+                        missing.push(r.clone());
+                    }
+                }
+                stack.extend(m.values());
+            }
+            serde_json::Value::Array(a) => stack.extend(a),
+            _ => {}
+        }
+    }
+    assert!(missing.is_empty(), "references without a schema: {missing:?}");
+}
