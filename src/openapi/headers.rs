@@ -15,6 +15,9 @@ const SOMETIMES_SENT: &[(&str, &str)] = &[
     ("LeftOut", "period_kind"),
     ("LeftOut", "units"),
     ("Page_*", "facets"),
+    ("LocalitySummary", "children"),
+    ("MetricCard", "series"),
+    ("GroundCard", "series"),
 ];
 
 /// `X-Request-Id` on every request and response; `ETag` and `Cache-Control` on every
