@@ -468,7 +468,7 @@ function drawChart(points, label) {
   for (const p of [...points].sort((a, b) => a.own - b.own)) {
     const dot = s("circle", { cx: X(p.x), cy: Y(p.value), r: p.own ? 5 : 4, class: p.own ? "dot own" : "dot part" },
       s("title", null, `${p.where}, ${formatPeriod(p.period)}: ${numberFormat.format(p.value)}`));
-    svg.append(s("a", { href: link({ article: p.figure.article_id, figure: p.figure.indicator_id }), "data-nav": true, "aria-label": `${p.where}, ${formatPeriod(p.period)}: ${numberFormat.format(p.value)}` }, dot));
+    svg.append(p.figure ? s("a", { href: link({ article: p.figure.article_id, figure: p.figure.indicator_id }), "data-nav": true, "aria-label": `${p.where}, ${formatPeriod(p.period)}: ${numberFormat.format(p.value)}` }, dot) : dot);
   }
   return svg;
 }
