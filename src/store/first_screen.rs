@@ -83,10 +83,12 @@ impl Store {
                 }
                 let conn = store.conn()?;
                 let generation = summary_cache::generation(&conn)?;
-                if self.summaries.get(&id.to_string(), true, generation).is_some() {
+                let was_kept = Store::has_kept_card(&conn, &id, generation);
+                let in_memory = self.summaries.get(&id.to_string(), true, generation).is_some();
+                if in_memory && was_kept {
                     continue;
                 }
-                let was_kept = Store::has_kept_card(&conn, &id, generation);
+                // A card a request computed is in memory only: keep it in the store too.
                 if let Some(card) = store.card_on(&conn, &id, true)? {
                     drop(conn);
                     if !was_kept {

@@ -71,3 +71,19 @@ fn after_a_write_only_the_cards_asked_for_since_are_computed_again() {
     assert_eq!(t.store.warm_cards(true).unwrap(), 1, "the card asked for, again");
     assert_eq!(t.store.warm_cards(false).unwrap(), 5, "the rest, at a start");
 }
+
+#[test]
+fn a_card_a_request_computed_is_kept_in_the_store_by_the_next_warm_up() {
+    let (t, _) = TestStore::seeded();
+    t.store.locality_summary(&ninh_thuan(), true).unwrap();
+    t.store.warm_cards(false).unwrap();
+    let kept: i64 = Connection::open(t.db_path())
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM kept_summaries WHERE locality_id = '2024-p58'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, 1, "asked for before the warm-up, kept by it");
+}
