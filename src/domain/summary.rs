@@ -149,23 +149,43 @@ pub struct CardParts {
 }
 
 impl LocalitySummary {
-    /// The card with only what `parts` asks for of its series and children.
+    /// The card with only what `parts` asks for of its series and children; what it leaves
+    /// out is not copied.
     pub fn card(&self, parts: CardParts) -> LocalitySummary {
         LocalitySummary {
-            metrics: self
-                .metrics
-                .iter()
-                .map(|m| MetricCard {
-                    series: m.series.clone().filter(|_| parts.series),
-                    parts: GroundCard {
-                        series: m.parts.series.clone().filter(|_| parts.series),
-                        ..m.parts.clone()
-                    },
-                    ..m.clone()
-                })
-                .collect(),
-            children: self.children.clone().filter(|_| parts.children),
-            ..self.clone()
+            locality: self.locality.clone(),
+            rolled_up: self.rolled_up,
+            article_count: self.article_count,
+            first_date: self.first_date,
+            last_date: self.last_date,
+            indicator_count: self.indicator_count,
+            crosswalk_indicator_count: self.crosswalk_indicator_count,
+            metrics: self.metrics.iter().map(|m| m.card(parts.series)).collect(),
+            child_count: self.child_count,
+            children_with_articles: self.children_with_articles,
+            children: self.children.as_ref().filter(|_| parts.children).cloned(),
+        }
+    }
+}
+
+impl MetricCard {
+    /// The metric's card, with its series only `with_series`.
+    fn card(&self, with_series: bool) -> MetricCard {
+        MetricCard {
+            metric: self.metric.clone(),
+            name_vi: self.name_vi.clone(),
+            name_en: self.name_en.clone(),
+            unit: self.unit,
+            count: self.count,
+            latest: self.latest.clone(),
+            trend: self.trend.clone(),
+            series: self.series.as_ref().filter(|_| with_series).cloned(),
+            parts: GroundCard {
+                count: self.parts.count,
+                direction: self.parts.direction,
+                latest: self.parts.latest.clone(),
+                series: self.parts.series.as_ref().filter(|_| with_series).cloned(),
+            },
         }
     }
 }
