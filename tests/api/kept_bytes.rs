@@ -3,24 +3,17 @@
 
 use std::io::Read;
 
+use actix_web::body::MessageBody;
 use actix_web::test;
 
-use crate::support::{body_bytes, post, seeded_app, send};
+use crate::support::{TestApp, body_bytes, post, seeded_app, send};
 
 /// Status, headers and body, as sent, of a GET with these headers.
-async fn fetch<S, B>(
+async fn fetch<S: TestApp<B>, B: MessageBody>(
     app: &S,
     uri: &str,
     headers: &[(&str, &str)],
-) -> (u16, actix_web::http::header::HeaderMap, Vec<u8>)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
+) -> (u16, actix_web::http::header::HeaderMap, Vec<u8>) {
     let mut req = test::TestRequest::get().uri(uri);
     for (k, v) in headers {
         req = req.insert_header((*k, *v));

@@ -12,6 +12,17 @@ use chiso::store::Store;
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// An app under test: a service answering requests with bodies of type `B`.
+pub trait TestApp<B>:
+    Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
+}
+
+impl<S, B> TestApp<B> for S where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
+}
+
 pub const MAX_BODY: usize = 1024 * 1024;
 /// The write token every test app is configured with.
 pub const TOKEN: &str = "test-token-5f2c";
@@ -229,35 +240,19 @@ pub fn start_binary_with(
 }
 
 /// Status, headers and text body of a request.
-pub async fn body_text<S, B>(
+pub async fn body_text<S: TestApp<B>, B: MessageBody>(
     app: &S,
     req: test::TestRequest,
-) -> (u16, actix_web::http::header::HeaderMap, String)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
+) -> (u16, actix_web::http::header::HeaderMap, String) {
     let (status, headers, bytes) = body_bytes(app, req).await;
     (status, headers, String::from_utf8(bytes).unwrap())
 }
 
 /// Status, headers and body of a request, as sent.
-pub async fn body_bytes<S, B>(
+pub async fn body_bytes<S: TestApp<B>, B: MessageBody>(
     app: &S,
     req: test::TestRequest,
-) -> (u16, actix_web::http::header::HeaderMap, Vec<u8>)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
+) -> (u16, actix_web::http::header::HeaderMap, Vec<u8>) {
     let res = test::call_service(app, req.to_request()).await;
     let (status, headers) = (res.status().as_u16(), res.headers().clone());
     (status, headers, test::read_body(res).await.to_vec())
