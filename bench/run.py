@@ -63,6 +63,13 @@ def cool_down(url, timeout=120):
         time.sleep(0.5)
 
 
+def ceiling_binary():
+    """The point-read ceiling server (benches/ceiling.rs), built in the bench profile."""
+    out = subprocess.run(["cargo", "bench", "--bench", "ceiling", "--no-run"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stderr
+    return os.path.join(ROOT, re.search(r"Executable benches/ceiling.rs \((.+?)\)", out).group(1))
+
+
 def peak_rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         return int(re.search(r"VmHWM:\s+(\d+) kB", f.read()).group(1)) / 1024
@@ -170,9 +177,22 @@ def run_size(n, args, report):
     ds = subprocess.Popen([args.datasette, "serve", "-i", db, "--port", str(port + 1),
                            "--setting", "sql_time_limit_ms", "60000", "--setting", "max_returned_rows", "5000"],
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ceiling = None
+    if args.ceiling:
+        ceiling = subprocess.Popen([ceiling_binary(), "--db", db, "--bind", f"127.0.0.1:{port + 2}"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_ready(f"http://127.0.0.1:{port + 1}/-/versions.json")
         province, qs = queries(db)
+        if ceiling:
+            article = qs[-1][1].rsplit("/", 1)[1]
+            wait_ready(f"http://127.0.0.1:{port + 2}/articles/{article}")
+            cool_down(f"http://127.0.0.1:{port + 2}/articles/{article}")
+            row["ceiling"] = wrk(f"http://127.0.0.1:{port + 2}/articles/{article}", args.duration)
+            ours = wrk(f"http://127.0.0.1:{port}/articles/{article}", args.duration)
+            row["ceiling_chiso"] = ours
+            print(f"  {n:>7} point read: chiso {ours['rps']:8.0f} rps, ceiling {row['ceiling']['rps']:8.0f} rps",
+                  file=sys.stderr)
         row["province"] = province
         row["paths"] = {name: path for name, path, _ in qs}
         # What the first reader after a start (or a write) waits: summaries are kept until the
@@ -196,7 +216,9 @@ def run_size(n, args, report):
                   f"datasette {peer['rps']:7.0f} rps p99 {peer['p99_ms']:8.2f} ms", file=sys.stderr)
         row["chiso_peak_rss_mb"] = round(peak_rss_mb(server.pid), 1)
     finally:
-        for p in (server, ds):
+        for p in (server, ds, ceiling):
+            if p is None:
+                continue
             p.send_signal(signal.SIGTERM)
             p.wait(timeout=30)
     report.append(row)
@@ -221,6 +243,14 @@ def markdown(report):
             ratio = c["rps"] / d["rps"] if d["rps"] else float("inf")
             lines.append(f"| {name} (`{q['path']}`) | {r['articles']:,} | {c['rps']:,.0f} | {c['p50_ms']:.2f} ms | "
                          f"{c['p99_ms']:.2f} ms | {d['rps']:,.0f} | {d['p99_ms']:.2f} ms | {ratio:.1f}x |")
+    ceilings = [r for r in report if "ceiling" in r]
+    if ceilings:
+        lines += ["", "| point read (`/articles/{id}`) | articles | chiso req/s | ceiling req/s | share |",
+                  "| --- | ---: | ---: | ---: | ---: |"]
+        for r in ceilings:
+            c, m = r["ceiling_chiso"]["rps"], r["ceiling"]["rps"]
+            lines.append(f"| actix route + pooled SQLite read (`benches/ceiling.rs`) | {r['articles']:,} | {c:,.0f} | "
+                         f"{m:,.0f} | {c / m:.0%} |")
     return "\n".join(lines)
 
 
@@ -232,6 +262,8 @@ def main():
     ap.add_argument("--datasette", default=shutil.which("datasette") or "datasette")
     ap.add_argument("--json")
     ap.add_argument("--only", nargs="+", help="measure only the queries whose names hold one of these words")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="also measure the point-read ceiling (benches/ceiling.rs) on the same store")
     ap.add_argument("--reuse-store", action="store_true", help="measure an existing store; skip the ingest")
     args = ap.parse_args()
     report = []

@@ -149,7 +149,10 @@ impl<T: Serialize> Page<T> {
 
     /// [`Page::respond`] with each item cut down to `fields`, when given.
     pub fn respond_with(self, fields: Option<&Fields>) -> HttpResponse {
-        self.with_fields(fields).respond()
+        match fields {
+            Some(_) => self.with_fields(fields).respond(),
+            None => self.respond(),
+        }
     }
 
     /// The page with only `fields` of each item, when given.

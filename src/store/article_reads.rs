@@ -170,10 +170,10 @@ impl Store {
             && filter.sort == ArticleSort::NewestFirst;
         let fts = filter.q.as_deref().map(fts_query).filter(|q| !q.is_empty());
         if let (Some(fts), true) = (fts, words_only) {
-            let total = sql::capped_count(
+            let total = self.total(
                 &conn,
-                "SELECT 1 FROM article_search WHERE article_search MATCH ?1",
-                &[&fts],
+                "SELECT 1 FROM article_search WHERE article_search MATCH ?1".into(),
+                &[Value::Text(fts)],
                 sql::counted(self.count_cap, limit, offset),
             )?;
             let words = match total.exact {
@@ -197,16 +197,13 @@ impl Store {
             rows: &q.rows_from,
             count: &q.count_from,
         };
-        Ok(sql::page(
+        self.page(
             &conn,
-            SUMMARY_COLUMNS,
-            from,
-            q.order,
+            (SUMMARY_COLUMNS, from, q.order),
             q.conditions,
             page,
-            self.count_cap,
             summary_from_row,
-        )?)
+        )
     }
 }
 
@@ -228,7 +225,7 @@ impl ExportConn {
             "SELECT {SUMMARY_COLUMNS} FROM {from} {} ORDER BY {order}",
             c.where_sql()
         );
-        let mut stmt = conn.prepare(&sql)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(c.params().as_slice())?;
         while let Some(row) = rows.next()? {
             if !each(summary_from_row(row)?) {
@@ -255,7 +252,7 @@ mod tests {
             q.conditions.where_sql(),
             q.order
         );
-        let mut stmt = conn.prepare(&sql).unwrap();
+        let mut stmt = conn.prepare_cached(&sql).unwrap();
         let rows = stmt
             .query_map(q.conditions.params().as_slice(), |r| r.get::<_, String>(3))
             .unwrap();
@@ -277,5 +274,19 @@ mod tests {
             ..Default::default()
         });
         assert!(alone.contains("USING INTEGER PRIMARY KEY (rowid=?)"), "{alone}");
+    }
+
+    #[test]
+    fn a_units_articles_come_in_either_date_order_without_sorting_them() {
+        for sort in [ArticleSort::default(), ArticleSort::OldestFirst] {
+            let plan = plan(&ArticleFilter {
+                localities: vec!["01".parse().unwrap()],
+                descendants: true,
+                sort,
+                ..Default::default()
+            });
+            assert!(!plan.contains("TEMP B-TREE"), "{sort:?}: {plan}");
+            assert!(plan.contains("article_localities_"), "{sort:?}: {plan}");
+        }
     }
 }

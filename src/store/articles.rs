@@ -286,7 +286,7 @@ impl Store {
     /// Ids of every article, in a stable order.
     pub fn article_ids(&self) -> Result<Vec<String>, StoreError> {
         let conn = self.conn()?;
-        let mut stmt = conn.prepare("SELECT id FROM articles ORDER BY seq")?;
+        let mut stmt = conn.prepare_cached("SELECT id FROM articles ORDER BY seq")?;
         let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
         Ok(ids)
     }

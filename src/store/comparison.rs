@@ -111,7 +111,7 @@ fn compare(conn: &Connection, q: &ComparisonQuery) -> Result<MetricComparison, S
         ComparisonSort::Name => "chiso_fold(u.short_name), u.code",
         _ => "u.code",
     };
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {PLACE_COLUMNS} FROM localities u {PROVINCE_JOIN} {} ORDER BY {order}",
         c.where_sql()
     ))?;
@@ -120,7 +120,7 @@ fn compare(conn: &Connection, q: &ComparisonQuery) -> Result<MetricComparison, S
         .filter_map(Result::transpose)
         .collect::<Result<_, _>>()?;
     let metric = c.bind(Value::Text(q.metric.as_str().into()));
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT la.area_id AS area, {FIGURE_COLUMNS}
          FROM localities u
          JOIN locality_areas la ON la.area_id = u.id AND la.relation IN ('self', 'same')

@@ -18,6 +18,10 @@ use super::{SERVING_CACHE_KIB, StoreError, register_functions, schema, verified}
 /// Reading connections: readers run in parallel under WAL.
 const READERS: u32 = 8;
 
+/// Prepared statements each connection keeps: a list's page and count, a card's and a
+/// series' statements, the lookups of a single item.
+const STATEMENTS: usize = 64;
+
 /// How long a request waits for a connection before it is told to come back.
 const CHECKOUT_WAIT: Duration = Duration::from_secs(3);
 
@@ -94,6 +98,7 @@ pub struct Connections {
 /// process.
 fn configure(c: &Connection, cache_kib: u32, checkpoint_pages: u32) -> rusqlite::Result<()> {
     c.busy_timeout(WRITE_LOCK_WAIT)?;
+    c.set_prepared_statement_cache_capacity(STATEMENTS);
     register_functions(c)?;
     c.execute_batch(&format!(
         "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
@@ -105,6 +110,7 @@ fn configure(c: &Connection, cache_kib: u32, checkpoint_pages: u32) -> rusqlite:
 /// A replica's connection: read-only, its own page cache, no checkpoints.
 fn configure_replica(c: &Connection, cache_kib: u32) -> rusqlite::Result<()> {
     c.busy_timeout(WRITE_LOCK_WAIT)?;
+    c.set_prepared_statement_cache_capacity(STATEMENTS);
     register_functions(c)?;
     c.execute_batch(&format!(
         "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{cache_kib}; PRAGMA mmap_size = 0;"

@@ -104,7 +104,7 @@ fn facet(conn: &Connection, key: FacetKey, sql: &str, c: &Conditions) -> Result<
     let deadline = Instant::now() + FACET_BUDGET;
     conn.progress_handler(1_000, Some(move || Instant::now() > deadline))?;
     let outcome = (|| -> rusqlite::Result<Vec<FacetValue>> {
-        let mut stmt = conn.prepare(&ranked)?;
+        let mut stmt = conn.prepare_cached(&ranked)?;
         let rows = stmt.query_map(c.params().as_slice(), |r| {
             let value: Option<String> = r.get(0)?;
             let label = match key {

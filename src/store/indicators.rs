@@ -151,17 +151,15 @@ impl Store {
         let conn = self.conn()?;
         let c = indicator_conditions(filter);
         let order = indicator_order(filter.sort);
-        let (rows, total) = sql::page(
+        let from = sql::From {
+            rows: INDICATOR_FROM,
+            count: "indicators i",
+        };
+        let (rows, total) = self.page(
             &conn,
-            INDICATOR_COLUMNS,
-            sql::From {
-                rows: INDICATOR_FROM,
-                count: "indicators i",
-            },
-            order,
+            (INDICATOR_COLUMNS, from, order),
             c,
             (limit, offset),
-            self.count_cap,
             indicator_from_row,
         )?;
         Ok((rows.into_iter().collect::<Result<_, _>>()?, total))
@@ -231,7 +229,7 @@ impl Store {
 fn count_metrics(conn: &rusqlite::Connection) -> Result<Vec<MetricCount>, StoreError> {
     // One walk of the covering (locality, metric, …) index: each (unit, metric) group adds its
     // figures and, when it has a unit, one unit. `count(DISTINCT)` sorted 1.5 M rows instead.
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT metric, locality_id IS NOT NULL, count(*) FROM indicators GROUP BY locality_id, metric",
     )?;
     let mut rows = stmt.query([])?;
@@ -272,7 +270,7 @@ impl ExportConn {
             c.where_sql(),
             indicator_order(filter.sort)
         );
-        let mut stmt = conn.prepare(&sql)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(c.params().as_slice())?;
         while let Some(row) = rows.next()? {
             if !each(indicator_from_row(row)??) {

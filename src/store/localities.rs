@@ -114,17 +114,15 @@ impl Store {
             }
             (false, None) => "scheme DESC, length(code), code".to_owned(),
         };
-        let (rows, total) = sql::page(
+        let from = sql::From {
+            rows: "localities",
+            count: "localities",
+        };
+        let (rows, total) = self.page(
             &conn,
-            LOCALITY_COLUMNS,
-            sql::From {
-                rows: "localities",
-                count: "localities",
-            },
-            &order,
+            (LOCALITY_COLUMNS, from, &order),
             c,
             (limit, offset),
-            self.count_cap,
             locality_from_row,
         )?;
         Ok((rows.into_iter().collect::<Result<_, _>>()?, total))
@@ -145,11 +143,10 @@ impl Store {
 /// One unit, on a connection the caller holds.
 pub(super) fn locality_on(conn: &rusqlite::Connection, id: &PlaceId) -> Result<Option<Locality>, StoreError> {
     let found = conn
-        .query_row(
-            &format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE id = ?1"),
-            [id.to_string()],
-            locality_from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {LOCALITY_COLUMNS} FROM localities WHERE id = ?1"
+        ))?
+        .query_row([id.to_string()], locality_from_row)
         .optional()?;
     found.transpose()
 }

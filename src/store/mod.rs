@@ -12,6 +12,7 @@ mod gazetteer;
 mod indicators;
 mod localities;
 mod meta;
+mod pages;
 mod refs;
 mod schema;
 mod sql;
@@ -152,7 +153,7 @@ impl Store {
     }
 
     /// `compute`'s answer, kept under `key` until the next write.
-    fn kept<T: Send + Sync + 'static>(
+    fn kept<T: serde::Serialize + Send + Sync + 'static>(
         &self,
         conn: &rusqlite::Connection,
         key: String,
@@ -168,7 +169,8 @@ impl Store {
             return Ok(kept);
         }
         let answer = Arc::new(compute(conn)?);
-        self.summaries.put_answer(key, generation, answer.clone());
+        let weight = summary_cache::json_weight(&*answer);
+        self.summaries.put_answer(key, generation, answer.clone(), weight);
         Ok(answer)
     }
 

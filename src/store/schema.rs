@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_spreadsheet_safe_locality_ids.sql"),
     include_str!("migrations/012_kept_summaries.sql"),
     include_str!("migrations/013_article_localities_by_date.sql"),
+    include_str!("migrations/014_article_localities_oldest.sql"),
 ];
 
 /// The schema version this release writes.

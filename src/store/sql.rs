@@ -48,6 +48,10 @@ impl Conditions {
     pub fn params(&self) -> Vec<&dyn ToSql> {
         self.params.iter().map(|v| v as &dyn ToSql).collect()
     }
+
+    pub fn values(&self) -> &[Value] {
+        &self.params
+    }
 }
 
 /// Folded search words of a query ("Bắc Kạn" → ["bac", "kan"]).
@@ -201,29 +205,6 @@ pub struct From<'a> {
 /// Counting every match of a broad filter costs time in proportion to the corpus.
 pub const COUNT_CAP: u64 = 10_000;
 
-/// One page of `SELECT columns FROM rows WHERE … ORDER BY order`, and the rows' total,
-/// counted up to `cap` items or to the end of the page, whichever is further.
-#[allow(clippy::too_many_arguments)]
-pub fn page<T>(
-    conn: &rusqlite::Connection,
-    columns: &str,
-    from: From<'_>,
-    order: &str,
-    c: Conditions,
-    (limit, offset): (u32, u64),
-    cap: u64,
-    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<(Vec<T>, Total)> {
-    let total = capped_count(
-        conn,
-        &format!("SELECT 1 FROM {} {}", from.count, c.where_sql()),
-        c.params().as_slice(),
-        counted(cap, limit, offset),
-    )?;
-    let items = rows(conn, columns, from.rows, order, c, (limit, offset), row)?;
-    Ok((items, total))
-}
-
 /// One page of `SELECT columns FROM from WHERE … ORDER BY order`.
 pub fn rows<T>(
     conn: &rusqlite::Connection,
@@ -240,7 +221,7 @@ pub fn rows<T>(
         c.bind(Value::Integer(offset as i64)),
     );
     let sql = format!("SELECT {columns} FROM {from} {where_sql} ORDER BY {order} LIMIT {lim} OFFSET {off}");
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let items = stmt
         .query_map(c.params().as_slice(), row)?
         .collect::<rusqlite::Result<_>>()?;
@@ -263,7 +244,7 @@ pub fn capped_count(
         "SELECT count(*) FROM ({select} LIMIT {})",
         counted.saturating_add(1).min(i64::MAX as u64)
     );
-    let found: i64 = conn.query_row(&sql, params, |r| r.get(0))?;
+    let found: i64 = conn.prepare_cached(&sql)?.query_row(params, |r| r.get(0))?;
     Ok(match found as u64 {
         n if n > counted => Total {
             count: counted,

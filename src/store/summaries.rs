@@ -108,7 +108,8 @@ impl Store {
                 "(SELECT count(*) FROM article_localities al WHERE al.locality_id = l.id) DESC, l.code"
             }
         };
-        let mut stmt = conn.prepare(&format!("SELECT l.id {from} ORDER BY {order} LIMIT ?3 OFFSET ?4"))?;
+        let mut stmt =
+            conn.prepare_cached(&format!("SELECT l.id {from} ORDER BY {order} LIMIT ?3 OFFSET ?4"))?;
         let ids = stmt
             .query_map(
                 rusqlite::params![scheme.as_str(), level.as_str(), limit, offset as i64],
@@ -171,7 +172,7 @@ fn compute(
     );
     let mut counts: BTreeMap<(String, String), Counts> = BTreeMap::new();
     let (mut indicator_count, mut on_2025) = (0u64, 0u64);
-    let mut stmt = conn.prepare(&counts_sql)?;
+    let mut stmt = conn.prepare_cached(&counts_sql)?;
     let mut rows = stmt.query(scope.params().as_slice())?;
     while let Some(r) = rows.next()? {
         let (metric, unit, is_own, n, n2025): (String, String, bool, i64, i64) =
@@ -242,7 +243,7 @@ fn child_counts(conn: &rusqlite::Connection, id: &PlaceId) -> Result<Vec<ChildCo
                  (SELECT locality_id FROM locality_areas WHERE area_id = c.id))"
         }
     };
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.name, c.level,
                 (SELECT count(*) FROM article_localities al WHERE al.locality_id = c.id) AS articles,
                 {indicators_of_child} AS indicators

@@ -28,7 +28,7 @@ pub(super) fn series(conn: &Connection, q: &SeriesQuery) -> Result<LocalityMetri
         true => "indicators i INDEXED BY indicators_locality_newest",
         false => "indicators i",
     };
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {FIGURE_COLUMNS}, {} AS own
          FROM {indicators} JOIN articles a ON a.id = i.article_id
          LEFT JOIN localities l ON l.id = i.locality_id {}",
@@ -101,7 +101,7 @@ pub(super) fn series(conn: &Connection, q: &SeriesQuery) -> Result<LocalityMetri
         })
         .filter(|p| !p.points.is_empty())
         .collect();
-    let mut place = conn.prepare(&format!(
+    let mut place = conn.prepare_cached(&format!(
         "SELECT {PLACE_COLUMNS} FROM localities u {PROVINCE_JOIN} WHERE u.id = ?1"
     ))?;
     let locality = place
