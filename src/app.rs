@@ -70,6 +70,7 @@ pub fn build_app(
         )
         .wrap(from_fn(crate::api::replica::refuse_writes))
         .wrap(from_fn(crate::api::caching::etag))
+        .wrap(from_fn(crate::api::compression::compress_small))
         .wrap(Compress::default())
         .wrap(cors)
         .wrap(ErrorHandlers::new().default_handler(problem_for_bare_error))

@@ -80,7 +80,7 @@ impl Kept {
 }
 
 /// Whether `Accept-Encoding` names `coding` (or `*`) without `q=0`.
-fn accepts(req: &HttpRequest, coding: &str) -> bool {
+pub(super) fn accepts(req: &HttpRequest, coding: &str) -> bool {
     req.headers()
         .get_all(header::ACCEPT_ENCODING)
         .filter_map(|v| v.to_str().ok())

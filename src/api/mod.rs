@@ -6,6 +6,7 @@ pub mod articles;
 mod auth;
 pub mod caching;
 pub mod comparison;
+pub mod compression;
 pub mod explorer;
 pub mod export;
 mod extraction;

@@ -14,9 +14,7 @@ impl Store {
     /// The full article, or `None` when no article has this id.
     pub fn get_article(&self, id: &str) -> Result<Option<Article>, StoreError> {
         let conn = self.conn()?;
-        // One snapshot (and one read lock) for the article's row and its localities.
-        let read = conn.unchecked_transaction()?;
-        let found = read
+        let found = conn
             .prepare_cached(&format!(
                 "SELECT {SUMMARY_COLUMNS}, t.body, t.captions FROM articles a
                  JOIN article_texts t ON t.seq = a.seq
@@ -35,7 +33,7 @@ impl Store {
         };
         let captions = serde_json::from_str(&captions)
             .map_err(|e| StoreError::Corrupt(format!("captions of article {id}: {e}")))?;
-        let mut stmt = read.prepare_cached(
+        let mut stmt = conn.prepare_cached(
             "SELECT l.id, l.name, l.level FROM article_localities al
              JOIN localities l ON l.id = al.locality_id WHERE al.article_id = ?1 AND al.crosswalk = 0
              ORDER BY al.position",
@@ -44,8 +42,6 @@ impl Store {
             .query_map([id], |r| locality_ref(r, "id", "name", "level"))?
             .filter_map(|r| r.transpose())
             .collect::<Result<_, _>>()?;
-        drop(stmt);
-        read.finish()?;
         Ok(Some(Article {
             summary,
             body,

@@ -179,6 +179,8 @@ impl Connections {
                 .max_size(size)
                 .min_idle(Some(0))
                 .connection_timeout(CHECKOUT_WAIT)
+                // A connection to a file does not go stale: no test query on each checkout.
+                .test_on_check_out(false)
                 .error_handler(Box::new(r2d2::NopErrorHandler))
                 .build_unchecked(manager(cache))
         };
@@ -219,6 +221,8 @@ impl Connections {
                 .max_size(size)
                 .min_idle(Some(0))
                 .connection_timeout(CHECKOUT_WAIT)
+                // A connection to a file does not go stale: no test query on each checkout.
+                .test_on_check_out(false)
                 .error_handler(Box::new(r2d2::NopErrorHandler))
                 .build_unchecked(manager)
         };

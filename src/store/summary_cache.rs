@@ -222,7 +222,10 @@ mod tests {
     fn a_total_is_kept_for_its_generation_only() {
         let cache = SummaryCache::default();
         cache.put_total("SELECT 1 FROM indicators i".into(), 7, Total::from(12));
-        assert_eq!(cache.total("SELECT 1 FROM indicators i", 7), Some(Total::from(12)));
+        assert_eq!(
+            cache.total("SELECT 1 FROM indicators i", 7),
+            Some(Total::from(12))
+        );
         assert_eq!(cache.total("SELECT 1 FROM indicators i", 8), None);
     }
 }

@@ -81,3 +81,29 @@ async fn a_kept_answer_comes_in_the_encoding_asked_for_with_one_etag_until_a_wri
     let card: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(card["article_count"], 2);
 }
+
+#[actix_web::test]
+async fn an_answer_made_per_request_comes_gzipped_with_its_length_when_gzip_is_accepted() {
+    let (_db, app) = seeded_app().await;
+    for uri in ["/articles?limit=2", "/indicators?limit=3", "/metrics"] {
+        let (status, plain_h, plain) = fetch(&app, uri, &[("accept-encoding", "identity")]).await;
+        assert_eq!(status, 200, "{uri}");
+        assert_eq!(
+            header(&plain_h, "content-encoding"),
+            "",
+            "{uri}: identity is plain"
+        );
+        let (_, gz_h, gz) = fetch(&app, uri, &[("accept-encoding", "br, gzip")]).await;
+        assert_eq!(header(&gz_h, "content-encoding"), "gzip", "{uri}");
+        assert!(header(&gz_h, "vary").contains("accept-encoding"), "{uri}");
+        assert_eq!(header(&gz_h, "etag"), header(&plain_h, "etag"), "{uri}: one tag");
+        assert!(gz.len() < plain.len(), "{uri}: {} of {}", gz.len(), plain.len());
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(gz.as_slice())
+            .read_to_end(&mut unzipped)
+            .unwrap();
+        assert_eq!(unzipped, plain, "{uri}: the same bytes, gzipped");
+        let (_, refused_h, _) = fetch(&app, uri, &[("accept-encoding", "gzip;q=0")]).await;
+        assert_eq!(header(&refused_h, "content-encoding"), "", "{uri}: q=0 honoured");
+    }
+}
