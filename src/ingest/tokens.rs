@@ -75,17 +75,45 @@ fn is_letter(c: char) -> bool {
     }
 }
 
+/// What a word so far says about a digit that follows it.
+#[derive(Default, Clone, Copy)]
+struct Glue {
+    letters: usize,
+    vietnamese_lower: bool,
+    capital_inside: bool,
+    digit: bool,
+}
+
+impl Glue {
+    fn after(mut self, c: char, first: bool) -> Glue {
+        self.letters += usize::from(!c.is_ascii_digit());
+        self.digit |= c.is_ascii_digit();
+        self.vietnamese_lower |= !c.is_ascii() && c.is_lowercase();
+        self.capital_inside |= !first && c.is_uppercase();
+        self
+    }
+
+    /// A word of two letters or more, written in lower case with a Vietnamese letter and no
+    /// digit yet: a word, not a code.
+    fn ends_word(self) -> bool {
+        self.letters >= 2 && self.vietnamese_lower && !self.capital_inside && !self.digit
+    }
+}
+
 /// Splits text into words, numbers and punctuation.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut spaced = true;
+    let mut glued = false;
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
         if c.is_whitespace() {
             spaced = true;
             continue;
         }
+        // The number after a word that ran into it reads as if spaced from it.
+        spaced |= std::mem::take(&mut glued);
         let mut end = start + c.len_utf8();
         let kind = if c.is_ascii_digit() {
             while end < bytes.len() {
@@ -99,8 +127,16 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             Kind::Number
         } else if is_letter(c) {
+            // A lower-case Vietnamese word run into a number ("tăng1,36%", a page that lost
+            // the space at a tag) ends before it; codes keep their digits ("H5N1", "ĐT741").
+            let mut glue = Glue::default().after(c, true);
             while let Some(&(i, n)) = iter.peek() {
+                if n.is_ascii_digit() && glue.ends_word() {
+                    glued = true;
+                    break;
+                }
                 if n.is_ascii_digit() || is_letter(n) {
+                    glue = glue.after(n, false);
                     end = i + n.len_utf8();
                     iter.next();
                 } else {
@@ -229,6 +265,18 @@ mod tests {
         assert!(texts.contains(&(Kind::Word, "H5N1")));
         assert_eq!(texts.last(), Some(&(Kind::Punct, ".")));
         assert!(!toks[2].spaced && toks[1].spaced);
+    }
+
+    #[test]
+    fn a_word_run_into_a_number_ends_before_it_and_a_code_keeps_its_digits() {
+        let toks = tokenize("xây dựngtăng2,15%; giảm0,4% tại ĐT741, H5N1, Covid19 và Tỉnh lộ 8");
+        let texts: Vec<_> = toks.iter().map(|t| (t.kind, t.text, t.spaced)).collect();
+        assert!(texts.contains(&(Kind::Word, "dựngtăng", true)), "{texts:?}");
+        assert!(texts.contains(&(Kind::Number, "2,15", true)), "{texts:?}");
+        assert!(texts.contains(&(Kind::Number, "0,4", true)), "{texts:?}");
+        for code in ["ĐT741", "H5N1", "Covid19"] {
+            assert!(texts.iter().any(|t| t.1 == code), "{code}: {texts:?}");
+        }
     }
 
     #[test]

@@ -110,3 +110,24 @@ fn the_measures_reports_carry_beyond_the_first_catalog() {
         ["ranking"]
     );
 }
+
+#[test]
+fn money_said_of_a_fund_that_gathers_gifts_is_raised_and_a_glued_change_keeps_its_value() {
+    assert_eq!(
+        measures(
+            "Quỹ “Vì người nghèo” của huyện thu được hơn 95 triệu đồng; Quỹ Đền ơn đáp nghĩa đăng ký \
+             nộp 40 triệu đồng."
+        )
+        .into_iter()
+        .map(|(v, m, _)| (v, m))
+        .collect::<Vec<_>>(),
+        [
+            (95_000_000.0, "funds_raised".to_owned()),
+            (40_000_000.0, "funds_raised".to_owned())
+        ]
+    );
+    // A page that lost its spaces around markup: "dịch vụtăng3,25%".
+    let glued = measures("Khu vực dịch vụtăng3,25%, khu vực công nghiệp - xây dựngtăng1,8%.");
+    let values: Vec<f64> = glued.iter().map(|(v, _, _)| *v).collect();
+    assert_eq!(values, [3.25, 1.8], "{glued:?}");
+}

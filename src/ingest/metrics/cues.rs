@@ -161,7 +161,8 @@ pub const CUES: &[MetricCues] = &[
     cues!("charity_houses", &[&["nhà tình nghĩa"], &["nhà đại đoàn kết"], &["nhà tình thương"], &["nhà nhân ái"], &["xóa nhà tạm"], &["nhà tạm"], &["sửa chữa", "nhà"], &["xây mới", "nhà"], &["nhà ở"]], &["nhà", "căn", "ngôi", "hộ", "công trình"]),
     cues!("gifts", &[&["phần quà"], &["suất quà"], &["tặng quà"], &["trao quà"], &["quà tết"], &["học bổng"], &["sổ tiết kiệm"], &["trao tặng"], &["tặng"], &["quà"]], not COMMENDED),
     cues!("support_in_need", &[&["cứu trợ"], &["thăm hỏi"], &["khám bệnh"], &["khám, chữa bệnh"], &["cấp thuốc"], &["trợ cấp"], &["hỗ trợ"]], not COMMENDED),
-    cues!("funds_raised", &[&["vận động"], &["ủng hộ"], &["quyên góp"], &["tài trợ"], &["tiếp nhận"], &["đóng góp"], &["huy động"]]),
+    // Money said of a fund that gathers gifts ("Quỹ Vì người nghèo thu được …") is raised.
+    cues!("funds_raised", &[&["vận động"], &["ủng hộ"], &["quyên góp"], &["tài trợ"], &["tiếp nhận"], &["đóng góp"], &["huy động"], &["vì người nghèo"], &["đền ơn đáp nghĩa"], &["quỹ khuyến học"], &["quỹ bảo trợ"]]),
     cues!("new_party_members", &[&["kết nạp", "đảng viên"], &["đảng viên mới"], &["kết nạp"]], &["đảng viên", "quần chúng", "người"]),
     cues!("new_association_members", &[&["hội viên mới"], &["đoàn viên mới"], &["kết nạp"], &["phát triển", "hội viên"], &["phát triển", "đoàn viên"]], &["hội viên", "đoàn viên", "thành viên"]),
     cues!("party_members", &[&["đảng viên"]], &["đảng viên"]),

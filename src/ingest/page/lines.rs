@@ -23,6 +23,12 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("contact")
 });
+/// A weather widget: a place's temperatures ("Hà Nội, 28°C/ 27°C - 30°C"), or one with the
+/// widget's words; a headline about heat names one reading and says more.
+static WEATHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[0-9]\s*°\s*c?(?:[^\p{L}]|$).*[0-9]\s*°|[0-9]\s*°\s*c?(?:[^\p{L}]|$).*(?:icon|thời\s+tiết|độ\s+ẩm)|(?:icon|thời\s+tiết)\s.*[0-9]\s*°")
+        .expect("weather")
+});
 /// Site furniture that names no story: navigation and interface labels, an e-mail address, the
 /// site's own name ("Cổng thông tin điện tử …", "Báo điện tử …").
 static SITE: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,6 +86,7 @@ pub fn is_chrome(line: &str) -> bool {
         || VIEW_COUNTER.is_match(bare)
         || MEDIA_LINE.is_match(line)
         || CONTACT.is_match(bare)
+        || (WEATHER.is_match(line) && line.split_whitespace().count() <= 14 && !ends_sentence(line))
         || (SITE.is_match(bare) && line.split_whitespace().count() <= 12)
         // A pager ("1", "56 (1)"), a stray letter or mark.
         || !line.chars().any(char::is_alphabetic)
@@ -202,6 +209,8 @@ mod tests {
             "View Count: 15",
             "Video: 63021_OTHANH.mp4",
             "28°C",
+            "Hải Phòng, 27°C/ 26°C - 29°C Icon thời tiết mưa",
+            "Đà Lạt 18°C, độ ẩm 80%",
             "Skip to main content",
             "Banner",
             "0209.3 872 582 | vanphong@thongke.gov.vn",
@@ -209,7 +218,12 @@ mod tests {
         ] {
             assert!(is_chrome(line), "{line:?}");
         }
-        for line in ["Năm 2020, tỉnh đạt nhiều kết quả.", "Quang cảnh hội nghị"] {
+        for line in [
+            "Năm 2020, tỉnh đạt nhiều kết quả.",
+            "Quang cảnh hội nghị",
+            "Nắng nóng gay gắt, nhiệt độ lên tới 40°C",
+            "Nhiệt độ trung bình 24°C, cao nhất 31°C, độ ẩm 85%.",
+        ] {
             assert!(!is_chrome(line), "{line:?}");
         }
     }

@@ -75,7 +75,13 @@ pub fn parse_page(normalized: &str) -> PageParts {
         if is_category {
             i += 1;
         }
-        if is_headline(lines[i]) {
+        // A headline with the page's date-time stamp run onto it ("… người dân 31/08/2025 13:42").
+        let stamped = split_stamp(lines[i]).filter(|(headline, _)| is_headline(headline));
+        if let Some((headline, date)) = stamped {
+            parts.title = Some(headline.to_owned());
+            parts.published_on = parts.published_on.or(Some(date));
+            i += 1;
+        } else if is_headline(lines[i]) {
             parts.title = Some(lines[i].to_owned());
             i += 1;
         }
@@ -121,6 +127,19 @@ pub fn parse_page(normalized: &str) -> PageParts {
     parts.trailer = trailer;
     parts.blocks = blocks(&body, parts.title.as_deref(), &mut parts.published_on);
     parts
+}
+
+/// A date and time closing a line ("31/08/2025 13:42", "31-08-2025, 13:42"): the line before
+/// it and the date.
+fn split_stamp(line: &str) -> Option<(&str, NaiveDate)> {
+    static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\s[-|–,]?\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}),?\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$")
+            .expect("stamp")
+    });
+    let c = STAMP.captures(line)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let date = NaiveDate::from_ymd_opt(num(3)? as i32, num(2)?, num(1)?)?;
+    Some((line[..c.get(0)?.start()].trim_end(), date))
 }
 
 /// The body's paragraphs and captions, each text once (a sapo printed again without the
@@ -223,6 +242,17 @@ mod tests {
         );
         assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2021, 1, 20));
         assert_eq!(p.byline.as_deref(), Some("Lê Hòa"));
+    }
+
+    #[test]
+    fn a_date_and_time_run_onto_the_headline_is_its_date_not_part_of_it() {
+        let p = parse_page(
+            "Huyện C trao 500 suất quà cho hộ nghèo 05/02/2024 09:15\n\nSáng 4/2, huyện C trao quà.",
+        );
+        assert_eq!(p.title.as_deref(), Some("Huyện C trao 500 suất quà cho hộ nghèo"));
+        assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2024, 2, 5));
+        let p = parse_page("Xã D có 12 sản phẩm OCOP (5/1/2023)\n\nNăm 2022, xã có thêm 3 sản phẩm.");
+        assert_eq!(p.title.as_deref(), Some("Xã D có 12 sản phẩm OCOP (5/1/2023)"));
     }
 
     #[test]
