@@ -28,6 +28,8 @@ pub enum Unit {
     Hectare,
     /// Area in square metres.
     SquareMetre,
+    /// Area in square kilometres (a unit's land area).
+    SquareKilometre,
     /// Mass in tonnes.
     Tonne,
     /// Length in kilometres.
@@ -51,6 +53,7 @@ impl Unit {
             Unit::Usd => "usd",
             Unit::Hectare => "hectare",
             Unit::SquareMetre => "square_metre",
+            Unit::SquareKilometre => "square_kilometre",
             Unit::Tonne => "tonne",
             Unit::Kilometre => "kilometre",
             Unit::Metre => "metre",
@@ -63,7 +66,7 @@ impl Unit {
         Unit::ALL.into_iter().find(|u| u.as_str() == s)
     }
 
-    pub const ALL: [Unit; 13] = [
+    pub const ALL: [Unit; 14] = [
         Unit::Percent,
         Unit::PercentagePoint,
         Unit::Count,
@@ -72,6 +75,7 @@ impl Unit {
         Unit::Usd,
         Unit::Hectare,
         Unit::SquareMetre,
+        Unit::SquareKilometre,
         Unit::Tonne,
         Unit::Kilometre,
         Unit::Metre,

@@ -52,6 +52,14 @@ fn measures_glued_to_their_numbers_are_units_not_count_nouns() {
         values("Tổng giá trị quà là 3.690.000.000đ và 620tr đồng tiền mặt, quỹ nhận 61.794.000đ."),
         [(3.69e9, Unit::Vnd), (6.2e8, Unit::Vnd), (61_794_000.0, Unit::Vnd)]
     );
+    assert_eq!(
+        values("Huyện có diện tích 1.250 km2, xã mới rộng 96,4 km² và 48km2 rừng phòng hộ."),
+        [
+            (1250.0, Unit::SquareKilometre),
+            (96.4, Unit::SquareKilometre),
+            (48.0, Unit::SquareKilometre)
+        ]
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ const main = document.getElementById("main");
 const numberFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 const UNITS = {
   percent: "%", percentage_point: "điểm %", count: "", ratio: "", vnd: "đồng", usd: "USD",
-  hectare: "ha", square_metre: "m²", tonne: "tấn", kilometre: "km", metre: "m", kilogram: "kg", times: "lần",
+  hectare: "ha", square_metre: "m²", square_kilometre: "km²", tonne: "tấn", kilometre: "km", metre: "m", kilogram: "kg", times: "lần",
 };
 const DIRECTIONS = { increase: "tăng", decrease: "giảm", level: "mức" };
 const QUALIFIERS = { over: "trên", under: "dưới", about: "khoảng", nearly: "gần" };

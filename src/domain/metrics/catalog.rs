@@ -166,7 +166,7 @@ pub const CATALOG: &[Metric] = &[
         "Losses from storms, floods and landslides: their value, the area and the houses hit."),
     metric!("households", "Số hộ, dân số", "Households and population", CNT,
         "The base counts of a place: households, residents, hamlets."),
-    metric!("land_area", "Diện tích tự nhiên", "Land area", &[Unit::Hectare, Unit::SquareMetre],
+    metric!("land_area", "Diện tích tự nhiên", "Land area", &[Unit::Hectare, Unit::SquareMetre, Unit::SquareKilometre],
         "A place's natural land area."),
     metric!("ranking", "Xếp hạng", "Ranking", &[Unit::Ratio, Unit::Count],
         "A unit's rank among others (xếp thứ X/Y)."),

@@ -158,6 +158,8 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
         Some("m2") => Some(Unit::SquareMetre),
         Some("m") if punct(toks, k + 1, "²") => Some(Unit::SquareMetre),
         Some("tấn") => Some(Unit::Tonne),
+        Some("km2") => Some(Unit::SquareKilometre),
+        Some("km") if punct(toks, k + 1, "²") => Some(Unit::SquareKilometre),
         Some("km") => Some(Unit::Kilometre),
         Some("m") if !toks[k].spaced => Some(Unit::Metre),
         Some("kg") => Some(Unit::Kilogram),
@@ -184,7 +186,7 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
         if unit == Unit::PercentagePoint {
             end = if punct(toks, k + 1, "%") { k + 2 } else { k + 3 };
         }
-        if unit == Unit::SquareMetre && punct(toks, k + 1, "²") {
+        if matches!(unit, Unit::SquareMetre | Unit::SquareKilometre) && punct(toks, k + 1, "²") {
             end = k + 2;
         }
         figure.unit = unit;

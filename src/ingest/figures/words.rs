@@ -37,7 +37,7 @@ pub const NOT_COUNTED: &[&str] = &[
 /// "620tr", "2.350m", "72.550ha").
 #[rustfmt::skip]
 pub const GLUED_UNITS: &[&str] = &[
-    "ha", "km", "m", "m2", "kg", "tấn", "tỷ", "tỉ", "triệu", "tr", "ngàn", "nghìn", "đ", "đồng", "vnđ",
+    "ha", "km", "km2", "m", "m2", "kg", "tấn", "tỷ", "tỉ", "triệu", "tr", "ngàn", "nghìn", "đ", "đồng", "vnđ",
     "vnd", "usd", "lần",
 ];
 

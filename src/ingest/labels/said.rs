@@ -130,7 +130,13 @@ pub fn said(
     // "làm mới 2.350m đường bê tông", "thu gom 15 tấn rác": what a measure measures follows it.
     let measured_after = matches!(
         f.unit,
-        Unit::Metre | Unit::SquareMetre | Unit::Tonne | Unit::Kilogram | Unit::Kilometre | Unit::Hectare
+        Unit::Metre
+            | Unit::SquareMetre
+            | Unit::SquareKilometre
+            | Unit::Tonne
+            | Unit::Kilogram
+            | Unit::Kilometre
+            | Unit::Hectare
     ) && toks.get(f.tail).is_some_and(|t| {
         t.kind == Kind::Word && t.text.starts_with(char::is_lowercase) && !NOT_AN_OBJECT.contains(&t.lower())
     });
