@@ -52,6 +52,18 @@ fn measures_glued_to_their_numbers_are_units_not_count_nouns() {
         values("Tổng giá trị quà là 3.690.000.000đ và 620tr đồng tiền mặt, quỹ nhận 61.794.000đ."),
         [(3.69e9, Unit::Vnd), (6.2e8, Unit::Vnd), (61_794_000.0, Unit::Vnd)]
     );
+    // Money whose đồng goes unsaid after "trị giá", "kinh phí", "số tiền".
+    assert_eq!(
+        values(
+            "Xây 9 căn nhà trị giá 1.350.000.000\nHội nghị tổng kết. Trao 40 suất quà, trị giá 500.000 mỗi suất."
+        ),
+        [
+            (9.0, Unit::Count),
+            (1.35e9, Unit::Vnd),
+            (40.0, Unit::Count),
+            (500_000.0, Unit::Vnd)
+        ]
+    );
     assert_eq!(
         values("Huyện có diện tích 1.250 km2, xã mới rộng 96,4 km² và 48km2 rừng phòng hộ."),
         [
@@ -103,6 +115,7 @@ fn phones_addresses_scopes_tiers_ranks_and_attendance_are_not_figures() {
         "Đây là 1 trong 5 xã dẫn đầu phong trào.",
         "Dự hội nghị có 120 đại biểu đại diện cho các chi bộ.",
         "Hội nghị đã bầu bổ sung 03 đồng chí và 2 vị vào Ban Chấp hành.",
+        "Hội chợ diễn ra từ ngày 9 - 11.12 ẢNH: T.L",
         "Kỳ họp thứ 5, lần thứ 2 trong năm, diễn ra ngày 20/12/2023 lúc 8:30.",
         "Thực hiện Nghị quyết số 25-NQ/TW và Kế hoạch 169/KH-UBND, tình hình kinh tế - xã hội ổn định.",
     ] {

@@ -60,6 +60,15 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
         denominator = parse_number(y.text);
         j = i + 3;
     }
+    // The last day of a span of days, written day.month: "từ ngày 9 - 11.12".
+    if dotted_day(t.text)
+        && prev.is_some_and(|p| p.is("-") || p.is("–"))
+        && i >= 3
+        && number(toks, i - 2)
+        && word(toks, i - 3) == Some("ngày")
+    {
+        return Reading::Skip(i + 1);
+    }
     // Dashed and dotted dates, year ranges: "14-1-2021", "2021-2026", "2021 – 2026".
     if looks_like_year(t.text) || (punct(toks, i + 1, "-") && number(toks, i + 2) && punct(toks, i + 3, "-"))
     {
@@ -149,6 +158,11 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
     }
     value = scaled(value, scaled_by);
     figure.value = value;
+    // "trị giá 8.821.000.000" and nothing after it that it counts: đồng, unsaid.
+    let unsaid_dong = value >= 100_000.0
+        && says_money_before(toks, i)
+        && !counts_after(toks, k)
+        && !word(toks, k).is_some_and(|w| matches!(w, "đồng" | "đ" | "vnđ" | "vnd" | "usd"));
     let unit = match word(toks, k) {
         Some("đồng") if word(toks, k + 1) == Some("chí") => None,
         Some("đồng" | "đ" | "vnđ" | "vnd") => Some(Unit::Vnd),
@@ -166,6 +180,7 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
         Some("lần") if word(toks, i.wrapping_sub(1)).is_some_and(|w| MULTIPLIED.contains(&w)) => {
             Some(Unit::Times)
         }
+        _ if unsaid_dong => Some(Unit::Vnd),
         Some("điểm") if punct(toks, k + 1, "%") => Some(Unit::PercentagePoint),
         Some("điểm") if word(toks, k + 1) == Some("phần") && word(toks, k + 2) == Some("trăm") => {
             Some(Unit::PercentagePoint)
@@ -173,7 +188,11 @@ pub fn read(toks: &[Token<'_>], i: usize) -> Reading {
         _ => None,
     };
     if let Some(unit) = unit {
-        let mut end = k + 1;
+        let mut end = if unsaid_dong && unit == Unit::Vnd {
+            k
+        } else {
+            k + 1
+        };
         while toks
             .get(end)
             .is_some_and(|t| !t.spaced && (t.is("-") || t.kind == Kind::Word))
@@ -281,4 +300,33 @@ fn comparison_tail(toks: &[Token<'_>], mut k: usize) -> usize {
         }
     }
     k
+}
+
+/// "11.12": a day and a month written with a dot.
+fn dotted_day(text: &str) -> bool {
+    let Some((d, m)) = text.split_once('.') else {
+        return false;
+    };
+    let small = |s: &str, max: u32| s.len() <= 2 && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
+    small(d, 31) && small(m, 12)
+}
+
+/// Whether the words before the number at `i` name a sum of money: "trị giá", "kinh phí",
+/// "số tiền", "tổng giá trị", with at most one hedge between ("trị giá hơn").
+fn says_money_before(toks: &[Token<'_>], i: usize) -> bool {
+    const HEDGES: [&str; 6] = ["hơn", "trên", "gần", "khoảng", "là", "đạt"];
+    let mut k = i;
+    if k >= 1 && word(toks, k - 1).is_some_and(|w| HEDGES.contains(&w)) {
+        k -= 1;
+    }
+    let pair = |a: &str, b: &str| k >= 2 && word(toks, k - 2) == Some(a) && word(toks, k - 1) == Some(b);
+    pair("trị", "giá") || pair("kinh", "phí") || pair("số", "tiền") || pair("giá", "trị")
+}
+
+/// Whether a lower-case word follows the number, in its sentence: what a count counts.
+fn counts_after(toks: &[Token<'_>], k: usize) -> bool {
+    const NOT_NOUNS: [&str; 8] = ["mỗi", "một", "cho", "và", "từ", "của", "đến", "với"];
+    toks.get(k).is_some_and(|t| {
+        t.kind == Kind::Word && t.text.starts_with(char::is_lowercase) && !NOT_NOUNS.contains(&t.text)
+    })
 }
