@@ -101,8 +101,9 @@ static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The month of the event an article tells of, for what was handed out at it ("Chiều 20/1,
-/// … trao 200 suất quà"): an opening that tells of a handing-over on a day, with no period
-/// stated in title or opening and no review of one.
+/// … trao 200 suất quà"): an opening sentence that tells of a handing-over on a day, with no
+/// period stated in the title or that sentence and no review of one (what the paragraph says
+/// after it of a year, "Năm 2023, huyện giảm …", is of its own clauses).
 pub fn event_month(
     title: &str,
     opening: &str,
@@ -115,6 +116,9 @@ pub fn event_month(
         date: Some(day),
         stored,
     };
+    let opening = crate::ingest::tokens::sentences(opening)
+        .first()
+        .map_or(opening, |&(start, end)| &opening[start..end]);
     let states = |t: &str| stated(t, r).iter().any(|s| s.period.is_some());
     let quiet = !states(title) && !states(opening) && !REVIEW.is_match(title) && !REVIEW.is_match(opening);
     (quiet && HANDING_OVER.is_match(opening))

@@ -251,4 +251,21 @@ fn what_was_handed_out_at_an_event_is_of_the_event_s_month() {
         month("Trao quà", "Năm 2023, Hội trao 1.200 suất quà.").as_deref(),
         None
     );
+    assert_eq!(
+        month(
+            "Trao quà Tết cho hộ nghèo",
+            "Chiều 26/1, Hội Chữ thập đỏ xã trao 120 suất quà. Năm 2023, xã giảm 40 hộ nghèo."
+        )
+        .as_deref(),
+        Some("2024-01"),
+        "a year the paragraph states later is of its own clauses"
+    );
+    assert_eq!(
+        month(
+            "Trao quà Tết cho hộ nghèo",
+            "Chiều 26/1, tại hội nghị tổng kết năm 2023, xã trao 120 suất quà. Xã có 40 hộ nghèo."
+        )
+        .as_deref(),
+        None
+    );
 }
