@@ -49,9 +49,26 @@ fn names_a_sector(lead: &str) -> bool {
         "nông", "lâm", "nghiệp", "thủy", "sản", "công", "xây", "dựng", "dịch", "vụ", "thương", "mại", "thuế",
         "phẩm", "và", "riêng",
     ];
-    const VERBS: [&str; 8] = ["tăng", "giảm", "đạt", "chiếm", "ước", "khoảng", "trưởng", "có"];
+    const VERBS: [&str; 13] = [
+        "tăng",
+        "giảm",
+        "đạt",
+        "chiếm",
+        "ước",
+        "khoảng",
+        "trưởng",
+        "có",
+        "từ",
+        "bình",
+        "quân",
+        "còn",
+        "lên",
+    ];
     let clause = lead.rsplit([';', ':', '.']).next().unwrap_or(lead);
-    let clause = clause.trim().strip_prefix("trong đó").unwrap_or(clause);
+    let clause = clause
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end();
+    let clause = clause.strip_prefix("trong đó").unwrap_or(clause);
     let mut words: Vec<&str> = clause
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -174,7 +191,13 @@ pub fn metric_of(s: &Standing<'_>) -> Option<&'static Metric> {
             return Some(plan());
         }
     }
-    if matches!(f.unit, Unit::Percent) && names_a_sector(s.lead) {
+    // The sector may take more words than the label's window: "nông nghiệp - thủy sản tăng".
+    let since_figure = s
+        .before
+        .rsplit(|c: char| c.is_ascii_digit() || c == '%')
+        .next()
+        .unwrap_or(s.before);
+    if matches!(f.unit, Unit::Percent) && (names_a_sector(s.lead) || names_a_sector(since_figure)) {
         let share = s.before.contains("chiếm")
             || STRUCTURE.is_match(s.sentence_before)
             || STRUCTURE.is_match(s.clause);

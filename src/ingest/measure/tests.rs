@@ -66,11 +66,22 @@ fn a_sector_named_alone_grows_or_holds_a_share() {
         "lĩnh vực dịch vụ tăng",
         "khu vực iii (dịch vụ) tăng",
         "; công nghiệp - xây dựng tăng",
+        "; dịch vụ tăng bình quân",
     ] {
         let lead = normal(lead);
         let mut s = standing(&lead, "", Unit::Percent, None);
         s.lead = &lead;
         assert_eq!(key(&s), "sector_growth", "{lead}");
+    }
+    // A sector of more words than the label's window, after the figure before it.
+    for before in [
+        "grdp tăng 7,5%; trong đó: nông nghiệp - thủy sản tăng từ",
+        "grdp đạt 4,21%, trong đó khu vực nông, lâm nghiệp, thủy sản tăng trưởng",
+    ] {
+        let before = normal(before);
+        let mut s = standing(&before, "", Unit::Percent, None);
+        s.lead = "thủy sản tăng";
+        assert_eq!(key(&s), "sector_growth", "{before}");
     }
     let lead = normal("cơ cấu kinh tế: dịch vụ chiếm");
     let mut s = standing(&lead, "", Unit::Percent, None);
