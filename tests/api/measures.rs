@@ -131,3 +131,17 @@ fn money_said_of_a_fund_that_gathers_gifts_is_raised_and_a_glued_change_keeps_it
     let values: Vec<f64> = glued.iter().map(|(v, _, _)| *v).collect();
     assert_eq!(values, [3.25, 1.8], "{glued:?}");
 }
+
+#[test]
+fn a_budget_line_said_against_its_estimate_and_cultural_titles_named_apart() {
+    assert_eq!(
+        metrics(
+            "Trong năm, huyện đã chi 812 tỷ đồng, bằng 96% dự toán. Huyện đã thu 1.020 tỷ đồng, đạt 104% dự toán."
+        ),
+        ["budget_spending", "plan_fulfilment", "budget_revenue", "plan_fulfilment"]
+    );
+    assert_eq!(
+        metrics("Toàn huyện có 96% ấp, khu phố giữ vững danh hiệu ấp, khu phố văn hóa."),
+        ["cultural_titles"]
+    );
+}
