@@ -138,7 +138,12 @@ fn a_budget_line_said_against_its_estimate_and_cultural_titles_named_apart() {
         metrics(
             "Trong năm, huyện đã chi 812 tỷ đồng, bằng 96% dự toán. Huyện đã thu 1.020 tỷ đồng, đạt 104% dự toán."
         ),
-        ["budget_spending", "plan_fulfilment", "budget_revenue", "plan_fulfilment"]
+        [
+            "budget_spending",
+            "plan_fulfilment",
+            "budget_revenue",
+            "plan_fulfilment"
+        ]
     );
     assert_eq!(
         metrics("Toàn huyện có 96% ấp, khu phố giữ vững danh hiệu ấp, khu phố văn hóa."),
