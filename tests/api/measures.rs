@@ -150,3 +150,14 @@ fn a_budget_line_said_against_its_estimate_and_cultural_titles_named_apart() {
         ["cultural_titles"]
     );
 }
+
+#[test]
+fn an_item_that_names_a_source_of_its_own_does_not_continue_the_head() {
+    let got = metrics(
+        "Doanh thu du lịch ước đạt 120 tỷ đồng; doanh thu từ cây vải đạt 1.770 tỷ đồng; kim ngạch \
+         xuất khẩu đạt 42 triệu USD, nhập khẩu đạt 18 triệu USD.",
+    );
+    assert_eq!(got[0], "tourism_revenue");
+    assert_ne!(got[1], "tourism_revenue", "{got:?}");
+    assert_eq!(got[2..], ["export_import", "export_import"], "{got:?}");
+}

@@ -134,7 +134,7 @@ pub fn classify_list_item(before: &str, clause: &str, f: Measured<'_>) -> Option
             let near = r
                 .cues
                 .iter()
-                .filter(|group| group.len() > 1 && group.iter().any(|c| find_word(clause, c).is_some()))
+                .filter(|group| group.len() > 1 && group.iter().any(|c| continues(clause, c)))
                 .filter_map(|group| {
                     let at: Option<Vec<usize>> = group.iter().map(|c| find_word(before, c)).collect();
                     at.map(|p| p.into_iter().max().unwrap_or(0))
@@ -144,6 +144,12 @@ pub fn classify_list_item(before: &str, clause: &str, f: Measured<'_>) -> Option
         })
         .max_by_key(|(p, _)| *p)
         .map(|(_, m)| m)
+}
+
+/// Whether `clause` repeats the cue word `c` of a list's head without naming a source of its
+/// own: "doanh thu từ vải thiều" after "doanh thu du lịch" is another revenue.
+fn continues(clause: &str, c: &str) -> bool {
+    find_word(clause, c).is_some_and(|at| !clause[at + c.len()..].trim_start().starts_with("từ "))
 }
 
 /// The metric whose cue stands nearest `at` (a byte offset) in normalised context text.
