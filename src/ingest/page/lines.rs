@@ -187,7 +187,42 @@ pub fn byline(line: &str) -> Option<String> {
         Some((name, rest)) if rest.ends_with(')') => name,
         _ => line,
     };
+    // "Trần Thị Thương – Phường Xuân Tăng": the author, then where the author works.
+    let name = match name.split_once(['–', '—']) {
+        Some((author, place)) if names_an_organ(place) => author.trim_end(),
+        _ => name,
+    };
     person_name(name)
+}
+
+/// Whether text opens with the type word of a unit or an organ: where an author works.
+fn names_an_organ(text: &str) -> bool {
+    const TYPES: [&str; 20] = [
+        "phường",
+        "xã",
+        "thị trấn",
+        "huyện",
+        "thị xã",
+        "quận",
+        "thành phố",
+        "tỉnh",
+        "trung tâm",
+        "ubnd",
+        "ủy ban",
+        "ban",
+        "hội",
+        "phòng",
+        "sở",
+        "báo",
+        "đài",
+        "trường",
+        "công an",
+        "văn phòng",
+    ];
+    let head = crate::ingest::tokens::normal_word(text.trim()).into_owned();
+    TYPES
+        .iter()
+        .any(|t| head.starts_with(t) && !head[t.len()..].starts_with(char::is_alphanumeric))
 }
 
 #[cfg(test)]
@@ -269,5 +304,13 @@ mod tests {
         assert_eq!(byline("TAGS"), None);
         assert_eq!(byline("Kinh tế"), None);
         assert_eq!(byline("LÊ AN |").as_deref(), Some("LÊ AN"));
+        assert_eq!(
+            byline("Hoàng Mai – Phường Đông Hòa").as_deref(),
+            Some("Hoàng Mai")
+        );
+        assert_eq!(
+            byline("Lê Vân — Trung tâm Văn hóa huyện").as_deref(),
+            Some("Lê Vân")
+        );
     }
 }
