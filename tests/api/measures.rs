@@ -161,3 +161,11 @@ fn an_item_that_names_a_source_of_its_own_does_not_continue_the_head() {
     assert_ne!(got[1], "tourism_revenue", "{got:?}");
     assert_eq!(got[2..], ["export_import", "export_import"], "{got:?}");
 }
+
+#[test]
+fn an_item_that_says_only_what_it_counts_is_labelled_as_its_head() {
+    let got =
+        measures("Toàn huyện có 20 mô hình Dân vận khéo, trong đó Nam Mẫu 3 mô hình, Quảng Khê 2 mô hình.");
+    let labels: Vec<&str> = got.iter().map(|(_, _, l)| l.as_str()).collect();
+    assert_eq!(labels, ["Mô hình Dân vận khéo"; 3], "{got:?}");
+}

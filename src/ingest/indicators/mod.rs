@@ -243,6 +243,20 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         if is_empty_label(&label) {
             label = f.unit_noun.clone().unwrap_or_default();
         }
+        // An item of a list that says only what it counts ("Nam Cường 3 mô hình") is labelled
+        // as its head ("mô hình Dân vận khéo").
+        let says_only_its_noun = f
+            .unit_noun
+            .as_deref()
+            .is_some_and(|n| label.trim().to_lowercase() == n.to_lowercase());
+        if says_only_its_noun {
+            let head = carried.as_ref().filter(|c| {
+                c.sentence == si && c.noun == f.unit_noun && c.metric == metric && metric.is_some()
+            });
+            if let Some(c) = head.filter(|c| c.label.len() > label.len()) {
+                label = c.label.clone();
+            }
+        }
         let mut locality = place_of(body, &scope, &usable, ctx.primary);
         // A headline names a commune's province for readers elsewhere ("Một xã ở Hà Nội thu …"):
         // its figure is the article's unit's when that lies within.
