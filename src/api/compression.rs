@@ -29,12 +29,8 @@ pub async fn compress_small(
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
     let sized = matches!(res.response().body().size(), BodySize::Sized(n) if n > 0 && n <= INLINE_MAX);
-    if !gzip
-        || !sized
-        || !status.is_success()
-        || status == actix_web::http::StatusCode::NO_CONTENT
-        || res.headers().contains_key(header::CONTENT_ENCODING)
-    {
+    // A 204 or 304 has no body, so it is never `sized`.
+    if !gzip || !sized || !status.is_success() || res.headers().contains_key(header::CONTENT_ENCODING) {
         return Ok(res);
     }
     let (req, response) = res.into_parts();

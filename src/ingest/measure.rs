@@ -191,7 +191,7 @@ pub fn metric_of(s: &Standing<'_>) -> Option<&'static Metric> {
             return Some(plan());
         }
     }
-    // The sector may take more words than the label's window: "nông nghiệp - thủy sản tăng".
+    // The sector may take more words than the label's window: "nông, lâm nghiệp và thủy sản tăng".
     let since_figure = s
         .before
         .rsplit(|c: char| c.is_ascii_digit() || c == '%')

@@ -2,6 +2,7 @@
 //! "Chỉ thị 16"), nouns after it ("nhà tình nghĩa", "đơn, thư"), qualifiers ("trên 300").
 
 use crate::domain::Qualifier;
+use crate::ingest::numbers::looks_like_year;
 use crate::ingest::tokens::{Kind, Token};
 
 /// Words before a number that make it a designation, not a quantity ("tổ 10", "lần thứ 2").
@@ -133,4 +134,67 @@ pub fn qualifier(toks: &[Token<'_>], i: usize) -> Option<Qualifier> {
         "xỉ" if word(toks, i.checked_sub(2)?) == Some("xấp") => Some(Qualifier::Nearly),
         _ => None,
     }
+}
+
+/// "11.12": a day and a month written with a dot.
+pub fn dotted_day(text: &str) -> bool {
+    let Some((d, m)) = text.split_once('.') else {
+        return false;
+    };
+    let small = |s: &str, max: u32| s.len() <= 2 && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
+    small(d, 31) && small(m, 12)
+}
+
+/// Whether the words before the number at `i` name a sum of money: "trị giá", "kinh phí",
+/// "số tiền", "tổng giá trị", with at most one hedge or verb between ("trị giá hơn").
+pub fn says_money_before(toks: &[Token<'_>], i: usize) -> bool {
+    let mut k = i;
+    if qualifier(toks, k).is_some()
+        || word(toks, k.wrapping_sub(1)).is_some_and(|w| matches!(w, "là" | "đạt"))
+    {
+        k -= 1;
+    }
+    let pair = |a: &str, b: &str| k >= 2 && word(toks, k - 2) == Some(a) && word(toks, k - 1) == Some(b);
+    pair("trị", "giá") || pair("kinh", "phí") || pair("số", "tiền") || pair("giá", "trị")
+}
+
+/// Whether a lower-case word follows the number, in its sentence: what a count counts.
+pub fn counts_after(toks: &[Token<'_>], k: usize) -> bool {
+    const NOT_NOUNS: [&str; 8] = ["mỗi", "một", "cho", "và", "từ", "của", "đến", "với"];
+    toks.get(k).is_some_and(|t| {
+        t.kind == Kind::Word && t.text.starts_with(char::is_lowercase) && !NOT_NOUNS.contains(&t.text)
+    })
+}
+
+/// Whether the clause before token `i` says people attend a meeting ("Dự đại hội có …").
+pub fn attends(toks: &[Token<'_>], i: usize) -> bool {
+    (i.saturating_sub(10)..i)
+        .rev()
+        .take_while(|&k| !(punct(toks, k, ";") || punct(toks, k, ".")))
+        .any(|k| {
+            word(toks, k) == Some("dự") && !matches!(word(toks, k + 1), Some("án" | "toán" | "kiến" | "báo"))
+        })
+}
+
+/// Extends a figure over what it is compared with: "kế hoạch", "dự toán", "chỉ tiêu",
+/// "so với cùng kỳ năm 2020".
+pub fn comparison_tail(toks: &[Token<'_>], mut k: usize) -> usize {
+    let pair = (word(toks, k), word(toks, k + 1));
+    if matches!(
+        (pair.0, pair.1),
+        (Some("kế"), Some("hoạch")) | (Some("dự"), Some("toán")) | (Some("chỉ"), Some("tiêu"))
+    ) {
+        k += 2;
+    } else if word(toks, k) == Some("so") && word(toks, k + 1) == Some("với") {
+        k += 2;
+        let in_base = |t: &Token<'_>| match t.kind {
+            Kind::Word => true,
+            Kind::Number => looks_like_year(t.text),
+            Kind::Punct => t.is("-"),
+        };
+        while toks.get(k).is_some_and(in_base) {
+            k += 1;
+        }
+    }
+    k
 }

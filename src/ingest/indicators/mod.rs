@@ -4,16 +4,18 @@
 use super::figures::{Figure, find_figures};
 use super::labels::{Said, capitalise, is_empty_label, said};
 use super::localities::Mention;
-use super::measure::{self, Before, Standing, metric_of};
+use super::measure::{self, Standing, metric_of};
 use super::metrics::{self, Measured};
 use super::periods::{Stated, period_of, setters};
 use super::scope::{Scope, paragraphs, place_of, usable};
 use super::tokens::{Kind, Token, sentences};
-use crate::domain::{Evidence, Metric, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
+use crate::domain::{Evidence, MetricKey, NewIndicator, Period, PlaceId, TextField, Unit};
 
+mod carried;
 mod figure_period;
 mod text;
 
+use carried::{Carried, Counted, window_start};
 use figure_period::FigureAt;
 
 use text::{char_offsets, direction, first_word, floor_boundary};
@@ -46,53 +48,6 @@ const HANDED_OUT: &[&str] = &[
     "awards",
     "funds_raised",
 ];
-
-/// The label and metric of the last figure, carried to a figure that names no measure of
-/// its own ("giảm 1,41% còn 5,33%").
-struct Carried {
-    sentence: usize,
-    /// Byte where its paragraph starts.
-    paragraph: usize,
-    /// Byte where the last figure and what it said end.
-    end: usize,
-    label: String,
-    metric: Option<&'static Metric>,
-    /// What a count counted.
-    noun: Option<String>,
-    unit: Unit,
-}
-
-impl Carried {
-    fn before(&self) -> Before {
-        Before {
-            unit: self.unit,
-            metric: self.metric,
-        }
-    }
-}
-
-/// A count whose metric is known: a later count of the same noun counts the same.
-struct Counted {
-    start: usize,
-    noun: String,
-    metric: &'static Metric,
-}
-
-/// Where the text naming a figure's measure starts: the clause, after an unclosed "(" or a
-/// ":", and after the previous figure of the same sentence.
-fn window_start(body: &str, clause_start: usize, start: usize, carried: Option<&Carried>) -> usize {
-    let within = &body[clause_start..start];
-    let colon = within.rfind(':').map(|p| p + 1);
-    let open = within
-        .rfind('(')
-        .filter(|&p| !within[p..].contains(')'))
-        .map(|p| p + 1);
-    let mut from = clause_start + colon.max(open).unwrap_or(0);
-    if let Some(c) = carried {
-        from = from.max(c.end.min(start));
-    }
-    from
-}
 
 /// Every indicator of a body.
 pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndicator> {
@@ -243,19 +198,11 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         if is_empty_label(&label) {
             label = f.unit_noun.clone().unwrap_or_default();
         }
-        // An item of a list that says only what it counts ("Nam Cường 3 mô hình") is labelled
-        // as its head ("mô hình Dân vận khéo").
-        let says_only_its_noun = f
-            .unit_noun
-            .as_deref()
-            .is_some_and(|n| label.trim().to_lowercase() == n.to_lowercase());
-        if says_only_its_noun {
-            let head = carried.as_ref().filter(|c| {
-                c.sentence == si && c.noun == f.unit_noun && c.metric == metric && metric.is_some()
-            });
-            if let Some(c) = head.filter(|c| c.label.len() > label.len()) {
-                label = c.label.clone();
-            }
+        if let Some(head) = carried
+            .as_ref()
+            .and_then(|c| c.head_label(si, &label, f.unit_noun.as_deref(), metric))
+        {
+            label = head.to_owned();
         }
         let mut locality = place_of(body, &scope, &usable, ctx.primary);
         // A headline names a commune's province for readers elsewhere ("Một xã ở Hà Nội thu …"):

@@ -82,6 +82,12 @@ pub struct Page<'a> {
     pub url: Option<&'a str>,
 }
 
+/// Whether text opens with a unit's type word ("Phường", "thị trấn", "TP.").
+pub fn opens_with_type_word(text: &str) -> bool {
+    let toks = tokenize(text);
+    !toks.is_empty() && scan::match_type_word(&toks, 0).is_some()
+}
+
 /// Resolves the places named in an article's title, body and trailer.
 pub fn resolve(g: &Gazetteer, map: MapHint, page: &Page<'_>) -> Resolution {
     match map {

@@ -68,7 +68,7 @@ fn is_name_word(t: &Token<'_>) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-fn match_type_word(toks: &[Token<'_>], i: usize) -> Option<&'static TypeWord> {
+pub(super) fn match_type_word(toks: &[Token<'_>], i: usize) -> Option<&'static TypeWord> {
     let first = toks[i].lower();
     let dotted = toks.get(i + 1).is_some_and(|t| t.is(".") && !t.spaced);
     TYPE_WORDS.iter().find(|tw| {

@@ -75,8 +75,8 @@ fn a_sector_named_alone_grows_or_holds_a_share() {
     }
     // A sector of more words than the label's window, after the figure before it.
     for before in [
-        "grdp tăng 7,5%; trong đó: nông nghiệp - thủy sản tăng từ",
-        "grdp đạt 4,21%, trong đó khu vực nông, lâm nghiệp, thủy sản tăng trưởng",
+        "grdp tăng 6,8%; trong đó: nông, lâm nghiệp và thủy sản tăng từ",
+        "grdp tăng 5,3%, trong đó khu vực nông nghiệp, thủy sản tăng",
     ] {
         let before = normal(before);
         let mut s = standing(&before, "", Unit::Percent, None);

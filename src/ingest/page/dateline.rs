@@ -10,11 +10,19 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::lines::{is_section, person_name};
+use super::byline::person_name;
+use super::lines::is_section;
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})(?:[^0-9]|$)")
         .expect("date")
+});
+
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s[-|–,]?\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}),?\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$",
+    )
+    .expect("stamp")
 });
 
 static WORDED_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,12 +87,24 @@ pub fn date_line(line: &str) -> Option<(NaiveDate, Option<String>)> {
     }
 }
 
+/// A date and time closing a line ("05/02/2024 09:15", "05-02-2024, 09:15"): the line before
+/// it and the date.
+pub fn split_stamp(line: &str) -> Option<(&str, NaiveDate)> {
+    let c = STAMP.captures(line)?;
+    Some((line[..c.get(0)?.start()].trim_end(), day_month_year(&c)?))
+}
+
+/// The date of captures 1, 2 and 3: day, month, year.
+fn day_month_year(c: &regex::Captures<'_>) -> Option<NaiveDate> {
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    NaiveDate::from_ymd_opt(num(3)? as i32, num(2)?, num(1)?)
+}
+
 /// The first full date of a line, with the text it was read from, and the line without it.
 fn find_date(line: &str) -> Option<((NaiveDate, String), String)> {
     for re in [&*WORDED_DATE, &*NUMERIC_DATE] {
         if let Some(c) = re.captures(line) {
-            let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-            let date = NaiveDate::from_ymd_opt(num(3)? as i32, num(2)?, num(1)?)?;
+            let date = day_month_year(&c)?;
             let whole = c.get(0)?;
             let text = line[whole.range()].to_owned();
             let rest = format!("{} {}", &line[..whole.start()], &line[whole.end()..]);

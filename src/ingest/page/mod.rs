@@ -8,6 +8,7 @@
 //! "Từ khóa" / "Xem thêm" block, and the related-article teasers after it are kept apart.
 
 mod address;
+mod byline;
 mod dateline;
 mod lines;
 
@@ -17,9 +18,10 @@ use chrono::NaiveDate;
 
 use crate::domain::text::fold_key;
 pub use address::{address_date, address_period};
+use byline::byline;
 pub use dateline::date_line;
 use lines::{
-    byline, is_caption, is_chrome, is_end_marker, is_headline, is_image_alt, without_outlet_mark, word_count,
+    is_caption, is_chrome, is_end_marker, is_headline, is_image_alt, without_outlet_mark, word_count,
 };
 
 /// One block of the body.
@@ -75,8 +77,8 @@ pub fn parse_page(normalized: &str) -> PageParts {
         if is_category {
             i += 1;
         }
-        // A headline with the page's date-time stamp run onto it ("… người dân 31/08/2025 13:42").
-        let stamped = split_stamp(lines[i]).filter(|(headline, _)| is_headline(headline));
+        // A headline with the page's date-time stamp run onto it ("… hộ nghèo 05/02/2024 09:15").
+        let stamped = dateline::split_stamp(lines[i]).filter(|(headline, _)| is_headline(headline));
         if let Some((headline, date)) = stamped {
             parts.title = Some(headline.to_owned());
             parts.published_on = parts.published_on.or(Some(date));
@@ -127,19 +129,6 @@ pub fn parse_page(normalized: &str) -> PageParts {
     parts.trailer = trailer;
     parts.blocks = blocks(&body, parts.title.as_deref(), &mut parts.published_on);
     parts
-}
-
-/// A date and time closing a line ("31/08/2025 13:42", "31-08-2025, 13:42"): the line before
-/// it and the date.
-fn split_stamp(line: &str) -> Option<(&str, NaiveDate)> {
-    static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\s[-|–,]?\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}),?\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$")
-            .expect("stamp")
-    });
-    let c = STAMP.captures(line)?;
-    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let date = NaiveDate::from_ymd_opt(num(3)? as i32, num(2)?, num(1)?)?;
-    Some((line[..c.get(0)?.start()].trim_end(), date))
 }
 
 /// The body's paragraphs and captions, each text once (a sapo printed again without the
