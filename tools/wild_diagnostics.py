@@ -10,6 +10,10 @@ hotline, an e-mail, a weather line); bylines that look like tags or outlets.
 Usage:
   wild_diagnostics.py --url http://127.0.0.1:8080 --token TOKEN --corpus ../shared/data/wild [--json] [--verbose]
 
+With `--gazetteer` (the folder holding `vn_admin_units_2024.csv`) and a `province` column in
+`pages.tsv`, it also prints how often the primary place and each placed figure lie in the page's
+province, on either map (an old province and the new one it merged into count as the same).
+
 Only the Python standard library is used.
 """
 import argparse
@@ -60,6 +64,40 @@ def list_all(base, path, token):
         offset += 100
 
 
+def fold_province(name):
+    """A province's name without its type word, lower-cased: "Tỉnh Bắc Kạn" -> "bắc kạn"."""
+    n = (name or "").strip().lower()
+    n = re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", n)
+    return {"thừa thiên huế": "huế", "tp hồ chí minh": "hồ chí minh"}.get(n, n)
+
+
+def province_kin(gazetteer):
+    """For each folded province name of either map, the folded names it shares land with."""
+    kin = {}
+    path = os.path.join(gazetteer, "vn_admin_units_2024.csv")
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["level"] != "province":
+                continue
+            old, new = fold_province(row["name"]), fold_province(row["successor_2025_name"])
+            kin.setdefault(old, {old}).add(new)
+            kin.setdefault(new, {new}).add(old)
+    return kin
+
+
+def province_of(base, loc, seen):
+    """The folded province name of a unit as the API gives it, asking the unit's page when needed."""
+    if loc.get("level") == "province":
+        return fold_province(loc.get("name"))
+    if (loc.get("province") or {}).get("name"):
+        return fold_province(loc["province"]["name"])
+    if loc["id"] not in seen:
+        st, unit = call("GET", f"{base}/localities/{loc['id']}")
+        parents = unit.get("parents", []) if st == 200 else []
+        seen[loc["id"]] = next((fold_province(p["name"]) for p in parents if p.get("level") == "province"), "")
+    return seen[loc["id"]]
+
+
 def period_start(p):
     """The first day a period key covers."""
     m = re.match(r"^(\d{4})(?:-(H[12]|Q[1-4]|9M|\d{2}|\d{4}))?(?:/(\d{4})-(\d{2}))?$", p or "")
@@ -81,22 +119,29 @@ def main():
     ap.add_argument("--url", default="http://127.0.0.1:8080")
     ap.add_argument("--token")
     ap.add_argument("--corpus", required=True)
+    ap.add_argument("--gazetteer", help="folder of vn_admin_units_2024.csv, for province agreement")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
     base = a.url.rstrip("/")
     today = datetime.date.today()
-    urls = {}
+    urls, provinces, levels, years = {}, {}, {}, {}
     tsv = os.path.join(a.corpus, "pages.tsv")
     if os.path.exists(tsv):
         with open(tsv, encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 urls[row["file"]] = row.get("source_url") or None
+                provinces[row["file"]] = fold_province(row.get("province"))
+                levels[row["file"]] = row.get("level")
+                years[row["file"]] = int(row["year"]) if (row.get("year") or "").isdigit() else None
+    kin = province_kin(a.gazetteer) if a.gazetteer else None
     files = sorted(os.listdir(os.path.join(a.corpus, "articles")))
     n = {"articles": 0, "refused": 0, "no_title": 0, "no_date": 0, "no_primary": 0,
          "furniture_title": 0, "tag_byline": 0, "future_date": 0,
-         "figures": 0, "no_place": 0, "no_period": 0, "other": 0, "future_period": 0}
-    notes = []
+         "figures": 0, "no_place": 0,
+         "primary_judged": 0, "primary_other_level": 0, "dated_judged": 0, "after_page_year": 0,
+         "before_page_year": 0, "primary_elsewhere": 0, "placed_judged": 0, "placed_elsewhere": 0, "no_period": 0, "other": 0, "future_period": 0}
+    notes, seen_units = [], {}
     for name in files:
         text = open(os.path.join(a.corpus, "articles", name), encoding="utf-8").read()
         body = {"text": text}
@@ -127,12 +172,41 @@ def main():
             notes.append(f"{name}: published {date}, after today")
         if not art.get("locality"):
             n["no_primary"] += 1
+        home = kin.get(provinces.get(name), {provinces.get(name)}) if kin and provinces.get(name) else None
+
+        def elsewhere(loc):
+            prov = province_of(base, loc, seen_units)
+            return bool(prov) and prov not in home
+
+        if home and art.get("locality"):
+            n["primary_judged"] += 1
+            want = {"village": "commune"}.get(levels.get(name), levels.get(name))
+            if art["locality"].get("level") != want:
+                n["primary_other_level"] += 1
+                notes.append(f"{name}: primary place {art['locality'].get('name')!r} is no {levels[name]}")
+            if elsewhere(art["locality"]):
+                n["primary_elsewhere"] += 1
+                notes.append(f"{name}: primary place {art['locality'].get('name')!r} outside {provinces[name]}")
         for ind in list_all(base, f"/articles/{art['id']}/indicators", a.token):
             n["figures"] += 1
             n["no_place"] += int(not ind.get("locality"))
+            if home and ind.get("locality"):
+                n["placed_judged"] += 1
+                if elsewhere(ind["locality"]):
+                    n["placed_elsewhere"] += 1
+                    notes.append(f"{name}: figure {ind.get('value')} placed in "
+                                 f"{ind['locality'].get('name')!r} outside {provinces[name]}")
             n["no_period"] += int(not ind.get("period"))
             n["other"] += int((ind.get("metric") or "other") == "other")
             start = period_start(ind.get("period"))
+            if start and years.get(name):
+                n["dated_judged"] += 1
+                if start.year > years[name]:
+                    n["after_page_year"] += 1
+                    notes.append(f"{name}: period {ind['period']} after the page's year {years[name]}"
+                                 f" for {ind.get('value')} ({ind.get('label')})")
+                elif start.year < years[name] - 1:
+                    n["before_page_year"] += 1
             if start and start > today:
                 n["future_period"] += 1
                 notes.append(f"{name}: period {ind['period']} after today for {ind.get('value')}")
@@ -150,6 +224,17 @@ def main():
         "bylines_like_tags": n["tag_byline"],
         "articles_dated_after_today": n["future_date"],
     }
+    if years:
+        rates["dated_figures_after_page_year"] = round(n["after_page_year"] / max(n["dated_judged"], 1), 4)
+        rates["dated_figures_two_years_before_page_year"] = round(
+            n["before_page_year"] / max(n["dated_judged"], 1), 4)
+    if kin:
+        rates["primary_places_outside_page_province"] = round(
+            n["primary_elsewhere"] / max(n["primary_judged"], 1), 4)
+        rates["primary_places_at_another_level"] = round(
+            n["primary_other_level"] / max(n["primary_judged"], 1), 4)
+        rates["placed_figures_outside_page_province"] = round(
+            n["placed_elsewhere"] / max(n["placed_judged"], 1), 4)
     if a.verbose:
         for line in notes:
             print("  " + line)

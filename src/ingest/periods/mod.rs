@@ -47,7 +47,8 @@ fn broadest(text: &str, stated: &[Stated]) -> Option<Period> {
 
 /// The period an article reports on: stated in its title, else in its opening paragraphs;
 /// else the year of its date (a review held in the first months of a year reports the year
-/// before); else the first period its body states.
+/// before); else the term before the one a congress in its opening opens (what it reviews);
+/// else the first period its body states.
 pub fn article_period(
     title: &str,
     opening: &str,
@@ -60,11 +61,27 @@ pub fn article_period(
         date,
         stored,
     };
-    if let Some(p) = broadest(title, &stated(title, r)) {
-        return Some(p);
-    }
-    if let Some(p) = broadest(opening, &stated(opening, r)) {
-        return Some(p);
+    for text in [title, opening] {
+        let said = stated(text, r);
+        // Undated, a yearless period takes the year the same text names ("sơ kết 6 tháng đầu
+        // năm và triển khai nhiệm vụ 6 tháng cuối năm 2019").
+        let named = said
+            .iter()
+            .find_map(|s| s.period.as_ref())
+            .map(|p| p.end().year());
+        let said = match named {
+            Some(year) if r.year.is_none() => stated(
+                text,
+                Reference {
+                    year: Some(year),
+                    ..r
+                },
+            ),
+            _ => said,
+        };
+        if let Some(p) = broadest(text, &said) {
+            return Some(p);
+        }
     }
     if let Some(d) = date {
         let review = [title, opening].iter().any(|t| {
@@ -78,6 +95,11 @@ pub fn article_period(
         };
         return Period::year(year);
     }
+    // A congress reviews the term before the one it opens.
+    if let Some(c) = CONGRESS_TERM.captures(opening) {
+        let (from, to): (i32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        return Period::span(from - (to - from), from);
+    }
     // The body's first explicit period; a school year ("năm học 2009-2010") is reported on
     // when it ends.
     let in_body = stated(body, Reference { year: None, ..r });
@@ -88,6 +110,13 @@ pub fn article_period(
         _ => broadest(body, &in_body),
     }
 }
+
+/// A congress and the term it opens, in one sentence: "Đại hội đại biểu Đảng bộ xã lần thứ
+/// XV, nhiệm kỳ 2025 - 2030".
+static CONGRESS_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)đại\s+hội[^.;\n]{0,120}?nhiệm\s+kỳ\s*\(?\s*([12][0-9]{3})\s*[-–—]\s*([12][0-9]{3})")
+        .expect("congress term")
+});
 
 /// Words of an opening that tell of a handing-over, and of a review of a period.
 static HANDING_OVER: LazyLock<Regex> = LazyLock::new(|| {

@@ -54,10 +54,18 @@ pub(super) fn month_span(c: &Captures<'_>, r: Reference) -> Option<Period> {
     let m1 = num("mm1")? as u32;
     let (y2, m2) = match num("mm2") {
         Some(m2) => (num("my2").or(r.year)?, m2 as u32),
-        None => {
-            let now = r.date.or(r.stored)?;
-            (now.year(), now.month())
-        }
+        // "đến nay" ends in the month the text was written; in a text of an earlier year
+        // than the day it was stored, and undated, in that year: from January, the year.
+        None => match (r.date, r.year, r.stored) {
+            (Some(now), ..) => (now.year(), now.month()),
+            (None, Some(y), stored) if stored.is_none_or(|d| d.year() != y) => {
+                if m1 == 1 {
+                    return Period::year(y);
+                }
+                (y, 12)
+            }
+            (None, _, stored) => (stored?.year(), stored?.month()),
+        },
     };
     let y1 = num("my1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
     Period::months(y1, m1, y2, m2)

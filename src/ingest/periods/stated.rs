@@ -81,6 +81,10 @@ static BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A term named as part of a body's name: "khóa I, nhiệm kỳ 2025-2030", "HĐND các cấp nhiệm kỳ".
 static TERM_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)nhiệm\s+kỳ\s*$").expect("term"));
+/// A term after a body's session number ("Ban Chấp hành (khóa VII), nhiệm kỳ"): always its name.
+static SESSION_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)khóa\s+(?:[IVXLC]+|[0-9]{1,2})\s*\)?\s*[,–-]?\s*nhiệm\s+kỳ\s*$").expect("session term")
+});
 /// A year a goal is set for: "phấn đấu đến năm 2030", "đến hết năm 2025".
 static TARGET_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:đến|tới)\s+(?:hết\s+|cuối\s+)?$").expect("target"));
@@ -159,7 +163,8 @@ pub fn stated(text: &str, r: Reference) -> Vec<Stated> {
                         event_year: true,
                     });
                     continue;
-                } else if !sets_scope(text, before, end) && !before.trim_end().ends_with("trong nhiệm kỳ")
+                } else if SESSION_TERM.is_match(before)
+                    || !sets_scope(text, before, end) && !before.trim_end().ends_with("trong nhiệm kỳ")
                 {
                     continue; // the term names a body ("khóa I, nhiệm kỳ 2025-2030")
                 } else {

@@ -65,6 +65,7 @@ fn comparison_bases_names_and_durations_are_not_periods() {
     assert!(one("giảm 2% so với năm 2020").is_empty());
     assert!(one("hộ nghèo được xác định theo chuẩn nghèo giai đoạn 2016 - 2020").is_empty());
     assert!(one("Ủy ban MTTQ xã khóa I, nhiệm kỳ 2025-2030 ra mắt").is_empty());
+    assert!(one("kỳ họp thứ ba Ủy ban Mặt trận huyện (khóa IX), nhiệm kỳ 2024 – 2029, bàn").is_empty());
     assert!(one("phiên họp thường kỳ tháng 9/2025 diễn ra").is_empty());
     assert!(one("Sáng ngày 02 tháng 7 năm 2021, hội nghị").is_empty());
     assert!(one("trong 6 tháng, xã đã").is_empty());
@@ -109,6 +110,25 @@ fn the_article_period_from_title_opening_or_date() {
         )
         .as_deref(),
         Some("2020")
+    );
+    assert_eq!(
+        p(
+            "",
+            "Hội Nông dân (khóa X), nhiệm kỳ 2018 - 2023, sơ kết 6 tháng đầu năm và bàn nhiệm vụ 6 tháng cuối năm 2021.",
+            None
+        )
+        .as_deref(),
+        Some("2021-H1"),
+        "the yearless half of an undated text takes the year its sentence names"
+    );
+    let opening = "Sáng 12.6, Đại hội Hội Cựu chiến binh huyện lần thứ VIII, nhiệm kỳ 2022 - 2027 khai mạc với 150 đại biểu.";
+    let body = format!("{opening}\n\nĐại hội đề ra mục tiêu giai đoạn 2023 - 2027.");
+    assert_eq!(
+        article_period("", opening, &body, None, None)
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2017-2022"),
+        "an undated congress reviews the term before the one it opens"
     );
     assert_eq!(
         p("Xã A tổng kết công tác", "Hội nghị diễn ra.", d(2022, 1, 12)).as_deref(),
@@ -179,6 +199,21 @@ fn spans_of_dates_and_months_are_the_months_they_cover() {
         .filter_map(|s| s.period.map(|p| p.to_string()))
         .collect();
     assert_eq!(got, ["2024-07/2024-11"]);
+    let undated = Reference {
+        year: Some(2017),
+        date: None,
+        stored: NaiveDate::from_ymd_opt(2026, 3, 2),
+    };
+    let got: Vec<_> = ["Từ tháng 1 đến nay, quỹ nhận", "Từ tháng 5 đến nay, quỹ nhận"]
+        .iter()
+        .flat_map(|t| stated(t, undated))
+        .filter_map(|s| s.period.map(|p| p.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        ["2017", "2017-05/2017-12"],
+        "an undated text's \"đến nay\" is in the year it reports on, not the day it was stored"
+    );
 }
 
 #[test]
