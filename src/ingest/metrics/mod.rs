@@ -206,6 +206,17 @@ mod tests {
         assert_eq!(label("tỷ lệ hộ cận nghèo", Unit::Percent), "near_poor_rate");
         assert_eq!(label("GRDP bình quân đầu người", Unit::Vnd), "grdp_per_capita");
         assert_eq!(label("Tốc độ tăng trưởng GRDP", Unit::Percent), "economic_growth");
+        assert_eq!(label("tổng giá trị sản phẩm của huyện", Unit::Vnd), "grdp");
+        assert_eq!(
+            label("tổng giá trị sản phẩm của huyện", Unit::Percent),
+            "economic_growth"
+        );
+        assert_eq!(
+            label("kinh tế thị xã tăng trưởng bình quân", Unit::Percent),
+            "economic_growth"
+        );
+        assert_eq!(label("giá trị ngành công nghiệp", Unit::Vnd), "industrial_output");
+        assert_eq!(label("giá trị sản phẩm thu hoạch trên 1 ha", Unit::Vnd), "other");
         assert_eq!(
             count("lao động nông thôn được dạy nghề", "lao động"),
             "vocational_training"

@@ -48,7 +48,8 @@ fn broadest(text: &str, stated: &[Stated]) -> Option<Period> {
 /// The period an article reports on: stated in its title, else in its opening paragraphs;
 /// else the year of its date (a review held in the first months of a year reports the year
 /// before); else the term before the one a congress in its opening opens (what it reviews);
-/// else the first period its body states.
+/// else the first period its body states; else the year after a comparison base of the same
+/// months ("tăng 12% so với cùng kỳ năm 2024").
 pub fn article_period(
     title: &str,
     opening: &str,
@@ -103,7 +104,11 @@ pub fn article_period(
     // The body's first explicit period; a school year ("năm học 2009-2010") is reported on
     // when it ends.
     let in_body = stated(body, Reference { year: None, ..r });
-    let first = in_body.iter().find(|s| s.period.is_some())?;
+    let Some(first) = in_body.iter().find(|s| s.period.is_some()) else {
+        // Stated only against the same months of a year: the text is of the year after.
+        let base = SAME_TIME_LAST_YEAR.captures(body)?;
+        return base[1].parse::<i32>().ok().and_then(|y| Period::year(y + 1));
+    };
     let school_year = body[..first.start].to_lowercase().trim_end().ends_with("năm học");
     match (school_year, &first.period) {
         (true, Some(p)) => Period::year(p.end().year()),
@@ -117,6 +122,10 @@ static CONGRESS_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)đại\s+hội[^.;\n]{0,120}?nhiệm\s+kỳ\s*\(?\s*([12][0-9]{3})\s*[-–—]\s*([12][0-9]{3})")
         .expect("congress term")
 });
+
+/// The same months of a named year, as a comparison base: "so với cùng kỳ năm 2024".
+static SAME_TIME_LAST_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)cùng\s+kỳ(?:\s+năm)?\s+([12][0-9]{3})").expect("same time"));
 
 /// Words of an opening that tell of a handing-over, and of a review of a period.
 static HANDING_OVER: LazyLock<Regex> = LazyLock::new(|| {

@@ -131,6 +131,16 @@ fn the_article_period_from_title_opening_or_date() {
         "an undated congress reviews the term before the one it opens"
     );
     assert_eq!(
+        p(
+            "",
+            "Trong 10 tháng đầu năm, huyện đón 20.000 lượt khách, tăng 12% so với cùng kỳ năm 2023.",
+            None
+        )
+        .as_deref(),
+        Some("2024"),
+        "a text that states its months only against the same months of a year is of the year after"
+    );
+    assert_eq!(
         p("Xã A tổng kết công tác", "Hội nghị diễn ra.", d(2022, 1, 12)).as_deref(),
         Some("2021")
     );
