@@ -104,11 +104,15 @@ pub fn article_period(
     // The body's first explicit period; a school year ("năm học 2009-2010") is reported on
     // when it ends.
     let in_body = stated(body, Reference { year: None, ..r });
-    let Some(first) = in_body.iter().find(|s| s.period.is_some()) else {
-        // Stated only against the same months of a year: the text is of the year after.
-        let base = SAME_TIME_LAST_YEAR.captures(body)?;
-        return base[1].parse::<i32>().ok().and_then(|y| Period::year(y + 1));
-    };
+    let first = in_body.iter().find(|s| s.period.is_some());
+    // Compared with the same months of a year before any period is stated: the text is of
+    // the year after.
+    if let Some(base) = SAME_TIME_LAST_YEAR.captures(body) {
+        if first.is_none_or(|f| base.get(0).is_some_and(|m| m.start() < f.start)) {
+            return base[1].parse::<i32>().ok().and_then(|y| Period::year(y + 1));
+        }
+    }
+    let first = first?;
     let school_year = body[..first.start].to_lowercase().trim_end().ends_with("năm học");
     match (school_year, &first.period) {
         (true, Some(p)) => Period::year(p.end().year()),

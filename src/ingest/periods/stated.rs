@@ -73,10 +73,11 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("period pattern")
 });
 
-/// Words shortly before a period that make it a comparison base, a standard's period or part
-/// of a date ("ngày 02 tháng 7 năm 2021").
+/// Words shortly before a period that make it a comparison base, a standard's period, part
+/// of a date ("ngày 02 tháng 7 năm 2021") or the year of a birth or a founding ("sinh năm
+/// 1980", "được thành lập năm 2011").
 static BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:so\s+với|so\s+cùng|cùng\s+kỳ|so\s+sánh|chuẩn\s+nghèo|bộ\s+tiêu\s+chí|thường\s+kỳ)[^,;.()]{0,30}|ngày\s+[0-9]{1,2}\s+)$")
+    Regex::new(r"(?i)(?:(?:so\s+với|so\s+cùng|cùng\s+kỳ|so\s+sánh|chuẩn\s+nghèo|bộ\s+tiêu\s+chí|thường\s+kỳ)[^,;.()]{0,30}|ngày\s+[0-9]{1,2}\s+|(?:sinh|thành\s+lập|ra\s+đời)(?:\s+(?:vào|từ))?\s+)$")
         .expect("base")
 });
 /// A term named as part of a body's name: "khóa I, nhiệm kỳ 2025-2030", "HĐND các cấp nhiệm kỳ".

@@ -68,6 +68,8 @@ fn comparison_bases_names_and_durations_are_not_periods() {
     assert!(one("kỳ họp thứ ba Ủy ban Mặt trận huyện (khóa IX), nhiệm kỳ 2024 – 2029, bàn").is_empty());
     assert!(one("phiên họp thường kỳ tháng 9/2025 diễn ra").is_empty());
     assert!(one("Sáng ngày 02 tháng 7 năm 2021, hội nghị").is_empty());
+    assert!(one("anh Tòng, sinh năm 1979, là hộ nghèo").is_empty());
+    assert!(one("hợp tác xã được thành lập năm 2015, hiện có 30 thành viên").is_empty());
     assert!(one("trong 6 tháng, xã đã").is_empty());
     assert!(one("những năm qua, tỉnh đã").is_empty());
     assert_eq!(periods("Nhiệm kỳ qua, Mặt trận đã", Some(2024)), [None]);
@@ -139,6 +141,15 @@ fn the_article_period_from_title_opening_or_date() {
         .as_deref(),
         Some("2024"),
         "a text that states its months only against the same months of a year is of the year after"
+    );
+    let opening = "Chín tháng, thu ngân sách đạt 900 tỷ đồng, tăng 4% so với cùng kỳ năm 2020.";
+    let body = format!("{opening}\n\nRiêng năm 2019, huyện thu hút được 3 dự án.");
+    assert_eq!(
+        article_period("", "", &body, None, None)
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2021"),
+        "the comparison comes before the first period the body states"
     );
     assert_eq!(
         p("Xã A tổng kết công tác", "Hội nghị diễn ra.", d(2022, 1, 12)).as_deref(),
