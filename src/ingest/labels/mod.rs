@@ -62,8 +62,31 @@ static LOCALITY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("locality only")
 });
 
+/// Nouns whose last word is also a verb: "doanh thu" (turnover) keeps its "thu".
+#[rustfmt::skip]
+const NOUNS_ENDING_IN_A_VERB: &[&str] = &["doanh thu", "tổng thu", "nguồn thu", "tổng chi", "tổng số"];
+/// Verbs of two words that go as one: "bao gồm".
+#[rustfmt::skip]
+const TWO_WORD_VERBS: &[&str] = &["bao gồm", "kể cả"];
+
 fn is_trailing(t: &Token<'_>) -> bool {
     t.kind == Kind::Word && TRAILING.contains(&t.lower())
+}
+
+/// Where the trailing verb, qualifier or filler at the end of `s` starts, if it ends in one.
+fn trailing_start(s: &str) -> Option<usize> {
+    let toks = tokenize(s);
+    let words: Vec<&Token<'_>> = toks.iter().filter(|t| t.kind == Kind::Word).collect();
+    let last = toks.last().filter(|t| t.kind == Kind::Word)?;
+    let pair = words
+        .len()
+        .checked_sub(2)
+        .map(|i| (words[i], format!("{} {}", words[i].lower(), last.lower())));
+    match pair {
+        Some((_, p)) if NOUNS_ENDING_IN_A_VERB.contains(&p.as_str()) => None,
+        Some((first, p)) if TWO_WORD_VERBS.contains(&p.as_str()) => Some(first.start),
+        _ => is_trailing(last).then_some(last.start),
+    }
 }
 
 /// The phrase naming what a figure measures, from the text before it.
@@ -75,8 +98,8 @@ pub fn label_before(text: &str) -> String {
         .to_owned();
     loop {
         let before = s.clone();
-        if let Some(last) = tokenize(&s).last().filter(|t| is_trailing(t)) {
-            s.truncate(last.start);
+        if let Some(start) = trailing_start(&s) {
+            s.truncate(start);
         }
         let period = PERIOD_PHRASE
             .find_iter(&s)
@@ -231,6 +254,9 @@ mod tests {
             label_before("Về an sinh xã hội, tỷ lệ hộ nghèo của tỉnh giảm từ"),
             "tỷ lệ hộ nghèo"
         );
+        assert_eq!(label_before("doanh thu từ dịch vụ ăn uống ước"), "doanh thu từ dịch vụ ăn uống");
+        assert_eq!(label_before("doanh thu ước đạt"), "doanh thu");
+        assert_eq!(label_before("vốn các chương trình mục tiêu, bao gồm"), "vốn các chương trình mục tiêu");
         assert_eq!(
             label_before("Tổng kết năm học 2009-2010, bậc tiểu học hoàn thành chương trình đạt"),
             "bậc tiểu học hoàn thành chương trình"
