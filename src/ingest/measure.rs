@@ -41,7 +41,7 @@ static STRUCTURE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng").expect("structure"));
 
 /// Whether the words before a percentage name one sector of the economy and nothing else:
-/// "dịch vụ tăng", "trong đó: nông, lâm nghiệp và thủy sản tăng", "khu vực III (dịch vụ)".
+/// "dịch vụ tăng", "riêng nông, lâm nghiệp và thủy sản tăng", "khu vực III (dịch vụ)".
 /// Normalised text.
 fn names_a_sector(lead: &str) -> bool {
     const HEADS: [&str; 5] = ["lĩnh vực", "khu vực", "nhóm ngành", "ngành", "khối"];

@@ -205,9 +205,39 @@ fn an_economic_review_from_another_province_reads_right() {
     );
     assert_eq!(by_value["1.2"].direction, chiso::domain::Direction::Decrease);
     assert_eq!(by_value["15000"].qualifier, Some(chiso::domain::Qualifier::Over));
-    // Dates, document numbers, ordinals, addresses and ages are not figures.
-    for not in ["5", "1234", "2", "12", "4", "6", "2020", "3"] {
-        assert!(!by_value.contains_key(not) || not == "12", "{not} extracted");
+    // Dates, document numbers, ordinals, addresses and ages are not figures, wherever the same
+    // number is one ("12 xã đạt chuẩn" is; "số 12 đường" is not): each is looked up where it
+    // stands in the body.
+    let not_figures = [
+        "phường 5",
+        "lần thứ 5",
+        "dưới 5",
+        "số 1234",
+        "Đợt 2",
+        "số 12",
+        "Sáng 4",
+        "Khu 4",
+        "dưới 6",
+        "nhiệm kỳ 2020",
+        "thứ 3",
+    ];
+    let read_at = |words: &str| {
+        let at = a
+            .body
+            .find(words)
+            .unwrap_or_else(|| panic!("{words:?} is in the body"));
+        let number = at + words.rfind(' ').map_or(0, |p| p + 1);
+        let chars = a.body[..number].chars().count();
+        a.indicators
+            .iter()
+            .any(|i| i.evidence.field == chiso::domain::TextField::Body && i.evidence.start == chars)
+    };
+    assert!(
+        read_at("trong đó 12"),
+        "the same number where it is a figure is read"
+    );
+    for words in not_figures {
+        assert!(!read_at(words), "{words:?}: a figure was read");
     }
     assert_eq!(
         a.indicators.len(),

@@ -140,7 +140,7 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
             .starts_with("trong đó");
         let joined = f.first > 0 && toks[f.first - 1].is("/") && !toks[f.first].spaced;
         // An item of a list with no verb of its own: "giải quyết 32/52 vụ KN, 63/78 vụ TC",
-        // "biểu dương 24 tập thể và 16 cá nhân".
+        // "tuyên dương 31 tập thể và 12 cá nhân".
         let listed = |c: &Carried| {
             let between = body.get(c.end.min(start)..start).unwrap_or_default().trim();
             c.sentence == si

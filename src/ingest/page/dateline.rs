@@ -1,7 +1,7 @@
 //! Date lines: the line a portal prints above or below a story with its publication date, in
-//! the many forms Vietnamese portals use: "20/07/2021", "Thứ Năm, 06/01/2022, 18:00 (GMT+7)",
+//! the many forms Vietnamese portals use: "20/07/2021", "Thứ Ba, 14/03/2023, 09:30 (GMT+7)",
 //! "Chủ nhật - 30/06/2019 05:13", "• Cập nhật: 02/03/2022", "13/12/2023 | 10:16 GMT+7",
-//! "20/01/2021 16:19 Số lượt xem: 165", "Nhịp cầu nhân ái - Ngày đăng : 08:40, 07/01/2021",
+//! "11/05/2020 07:45 Số lượt xem: 320", "Tin tức - Ngày đăng : 10:15, 22/04/2022",
 //! "Thứ Hai, ngày 20 tháng 7 năm 2021", with the author before or after the time
 //! ("Hương Dịu - 20/07/2021 08:00").
 

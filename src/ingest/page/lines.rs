@@ -125,7 +125,7 @@ pub fn without_outlet_mark(line: &str) -> &str {
 /// outlet's mark, not a bulleted sub-heading.
 pub fn is_headline(line: &str) -> bool {
     let words = word_count(line);
-    // A headline may close with a parenthesis: "… Đại hội lần thứ XIII (nhiệm kỳ 2020 – 2025)".
+    // A headline may close with a parenthesis: "… Đại hội lần thứ IX (nhiệm kỳ 2025 – 2030)".
     let unbracketed = match line
         .trim_end()
         .strip_suffix(')')

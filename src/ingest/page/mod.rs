@@ -222,12 +222,12 @@ mod tests {
     #[test]
     fn date_lines_above_the_headline_or_below_it() {
         let p = parse_page(
-            "Thứ Năm, 06/01/2022, 18:00 (GMT+7)\n.\n\nTỉnh A: Hộ nghèo còn 1,6%\n\nNăm 2021, tỉnh giảm nghèo.",
+            "Thứ Ba, 14/03/2023, 09:30 (GMT+7)\n.\n\nTỉnh A: Hộ nghèo còn 1,6%\n\nNăm 2022, tỉnh giảm nghèo.",
         );
         assert_eq!(p.title.as_deref(), Some("Tỉnh A: Hộ nghèo còn 1,6%"));
-        assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2022, 1, 6));
+        assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2023, 3, 14));
         let p = parse_page(
-            "Xã B tổng kết năm 2020\n\n20/01/2021 16:19 Số lượt xem: 165\nNăm 2020, xã đạt 12 chỉ tiêu.\n\nTin và ảnh: Lê Hòa\n\nBình luận\n0",
+            "Xã B tổng kết năm 2020\n\n20/01/2021 07:45 Số lượt xem: 320\nNăm 2020, xã đạt 12 chỉ tiêu.\n\nTin và ảnh: Lê Hòa\n\nBình luận\n0",
         );
         assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2021, 1, 20));
         assert_eq!(p.byline.as_deref(), Some("Lê Hòa"));
