@@ -70,7 +70,7 @@ pub struct IndicatorListQuery {
     /// Exact period: `2021`, `2021-H1`, `2021-Q3`, `2021-9M`, `2021-09`, or a span `2016-2020`.
     pub period: Option<String>,
     /// Every period that starts in a year (`2021`).
-    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
+    #[param(value_type = Option<crate::domain::Year>, inline)]
     pub year: Option<String>,
     #[param(value_type = Option<f64>)]
     pub min_value: Option<String>,
@@ -98,13 +98,7 @@ pub struct IndicatorListQuery {
 impl IndicatorListQuery {
     fn filter(&self, state: &AppState) -> Result<IndicatorFilter, ApiError> {
         let metrics = params::metrics("metric", self.metric.as_deref())?;
-        let year = params::number("year", self.year.as_deref())?
-            .map(|y| {
-                (y.fract() == 0.0 && (1900.0..=2100.0).contains(&y))
-                    .then_some(y as i32)
-                    .ok_or_else(|| ApiError::bad_parameter("year", "year takes a year from 1900 to 2100"))
-            })
-            .transpose()?;
+        let year = params::year("year", self.year.as_deref())?;
         let period = self
             .period
             .as_deref()

@@ -52,7 +52,7 @@ macro_rules! with_measure {
             /// Only values of this exact period (every period filter given must hold) (`2021`, `2021-H1`, `2016-2020`).
             pub period: Option<String>,
             /// Only values of periods that start in this year.
-            #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
+            #[param(value_type = Option<crate::domain::Year>, inline)]
             pub year: Option<String>,
             /// Only values of periods that start on this date or later (`2021-01-01`); a year
             /// alone is `year`.
@@ -100,17 +100,7 @@ pub(super) struct MeasureQuery<'a> {
 
 impl MeasureQuery<'_> {
     pub(super) fn periods(&self) -> Result<PeriodChoice, ApiError> {
-        let year = |name: &str, v: Option<&str>| -> Result<Option<i32>, ApiError> {
-            params::number(name, v)?
-                .map(|y| {
-                    (y.fract() == 0.0 && (1900.0..=2100.0).contains(&y))
-                        .then_some(y as i32)
-                        .ok_or_else(|| {
-                            ApiError::bad_parameter(name, format!("{name} takes a year from 1900 to 2100"))
-                        })
-                })
-                .transpose()
-        };
+        let year = params::year;
         let period = self
             .period
             .map(|p| {

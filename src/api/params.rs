@@ -56,6 +56,17 @@ pub fn number(name: &str, value: Option<&str>) -> Result<Option<f64>, ApiError> 
         .transpose()
 }
 
+/// A year parameter (`year=2021`), within the years chiso answers about.
+pub fn year(name: &str, value: Option<&str>) -> Result<Option<i32>, ApiError> {
+    value
+        .map(|v| {
+            v.parse::<crate::domain::Year>()
+                .map(crate::domain::Year::get)
+                .map_err(|e| ApiError::bad_parameter(name, format!("{name} {e}")))
+        })
+        .transpose()
+}
+
 /// One of a closed set of keywords, parsed by `parse`.
 pub fn keyword<T>(
     name: &str,

@@ -16,6 +16,7 @@ mod query;
 mod series;
 mod summary;
 pub mod text;
+mod year;
 
 pub use article::{Article, ArticleSummary, Caption, NewArticle};
 pub use comparison::{
@@ -43,3 +44,4 @@ pub use summary::{
     CardParts, CardValue, ChildCount, GroundCard, LocalitySummary, MetricCard, MetricCount, Trend,
     metric_card,
 };
+pub use year::{BadYear, YEARS, Year};

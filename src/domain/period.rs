@@ -135,7 +135,7 @@ impl Period {
 
     fn parts(&self) -> (i32, Part) {
         // Every constructor checks the key.
-        parse(&self.0).unwrap_or((1900, Part::Year))
+        parse(&self.0).unwrap_or((*super::YEARS.start(), Part::Year))
     }
 
     /// What kind of period this is.

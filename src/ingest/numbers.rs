@@ -59,7 +59,7 @@ pub fn scaled(value: f64, multiplier: f64) -> f64 {
 
 /// Whether a figure has the shape of a calendar year.
 pub fn looks_like_year(s: &str) -> bool {
-    s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+    s.len() == 4 && s.parse::<i32>().is_ok_and(|y| crate::domain::YEARS.contains(&y))
 }
 
 #[cfg(test)]
