@@ -9,8 +9,14 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A period key: `2021`, `2021-H1`, `2021-H2`, `2021-Q3`, `2021-9M`, `2021-09`, `2016-2020` or
 /// a span of months `2018-08/2019-07`.
+///
+/// The key is parsed once, when the period is made; what it covers is kept beside it.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Period(Box<str>);
+pub struct Period {
+    key: Box<str>,
+    first_year: i32,
+    part: Part,
+}
 
 /// The shape every period key has, for the OpenAPI document.
 pub const PERIOD_PATTERN: &str = r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]|[0-9]{4}))?$|^[0-9]{4}-(0[1-9]|1[0-2])/[0-9]{4}-(0[1-9]|1[0-2])$";
@@ -23,7 +29,7 @@ pub const PERIOD_PATTERN: &str = r"^[0-9]{4}(-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]|[0-
 pub struct BadPeriod;
 
 /// What a period covers within its first year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Part {
     Year,
     Half(u32),
@@ -78,7 +84,11 @@ fn parse(s: &str) -> Option<(i32, Part)> {
 
 impl Period {
     fn checked(key: String) -> Option<Period> {
-        parse(&key).map(|_| Period(key.into()))
+        parse(&key).map(|(first_year, part)| Period {
+            key: key.into(),
+            first_year,
+            part,
+        })
     }
 
     /// A whole year.
@@ -130,12 +140,11 @@ impl Period {
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.key
     }
 
     fn parts(&self) -> (i32, Part) {
-        // Every constructor checks the key.
-        parse(&self.0).unwrap_or((*super::YEARS.start(), Part::Year))
+        (self.first_year, self.part)
     }
 
     /// What kind of period this is.
@@ -195,7 +204,7 @@ impl Period {
     pub fn in_year(&self, year: i32) -> Option<Period> {
         match self.parts().1 {
             Part::Span(_) | Part::Months(..) => None,
-            _ => Period::checked(format!("{year}{}", &self.0[4..])),
+            _ => Period::checked(format!("{year}{}", &self.key[4..])),
         }
     }
 
@@ -216,7 +225,7 @@ impl FromStr for Period {
     /// A span written with its ends equal (`2021-2021`) is that year (or month); one written
     /// backwards (`2021-2019`, `2019-07/2018-08`) is the span between them.
     fn from_str(s: &str) -> Result<Period, BadPeriod> {
-        if let Some(p) = parse(s).map(|_| Period(s.into())) {
+        if let Some(p) = Period::checked(s.to_owned()) {
             return Ok(p);
         }
         let years = (s.len() == 9 && s.as_bytes()[4] == b'-')
@@ -244,19 +253,19 @@ impl FromStr for Period {
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.key)
     }
 }
 
 impl fmt::Debug for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Period({})", self.0)
+        write!(f, "Period({})", self.key)
     }
 }
 
 impl Serialize for Period {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(&self.key)
     }
 }
 
