@@ -164,9 +164,18 @@ async fn first_of<A: std::future::Future, B: std::future::Future>(a: A, b: B) {
     futures_util::future::select(a, b).await;
 }
 
+/// Who else works on the store's file, by the configuration.
+pub fn sharing(config: &Config) -> Sharing {
+    match (config.read_only, config.litestream) {
+        (true, _) => Sharing::Replica,
+        (false, true) => Sharing::Litestream,
+        (false, false) => Sharing::Alone,
+    }
+}
+
 /// Opens the store, seeds it (a replica only reads its gazetteer) and serves until stopped.
 pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
-    let sharing = config.sharing();
+    let sharing = sharing(&config);
     let store = match sharing {
         Sharing::Replica => Store::open_replica(&config.db, config.litestream_vfs.as_deref()),
         _ => Store::open_shared(&config.db, sharing),
@@ -192,12 +201,12 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         config.api_token.as_deref().map(Arc::from),
     )
     .with_public_base(api::PublicBase::new(
-        config.public_url.as_deref(),
+        config.public_url.as_ref(),
         config.trust_proxy,
     ));
     if sharing == Sharing::Replica {
         state = state.as_replica(api::replica::ReplicaRole {
-            primary: config.primary_url.clone(),
+            primary: config.primary_url.as_ref().map(|u| u.as_str().to_owned()),
             max_lag: std::time::Duration::from_secs(config.max_lag_secs),
         });
     }

@@ -36,7 +36,7 @@ pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::err
     if config.read_only {
         return Err("a read-only replica cannot ingest: ingest on the primary".into());
     }
-    let store = Store::open_for_loading(&config.db, config.sharing())
+    let store = Store::open_for_loading(&config.db, crate::app::sharing(config))
         .map_err(|e| format!("cannot open the store at {}: {e}", config.db.display()))?;
     let gazetteer = ensure_gazetteer(&store, &config.seed_dir)?;
     let files = bulk::text_files(paths)?;

@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -69,7 +70,7 @@ pub struct Config {
     /// prefix `https://example.vn/chiso`): links in answers start with it. Unset, they start
     /// with the scheme and `Host` of each request.
     #[arg(long, env = "CHISO_PUBLIC_URL", global = true)]
-    pub public_url: Option<String>,
+    pub public_url: Option<PublicUrl>,
     /// Behind a reverse proxy that sets them: take the scheme and host of links from the
     /// request's `Forwarded` (RFC 7239) or `X-Forwarded-Proto` / `X-Forwarded-Host` headers.
     /// Leave off when clients reach the service directly: they could set any host.
@@ -93,7 +94,7 @@ pub struct Config {
     pub litestream_vfs: Option<PathBuf>,
     /// A replica: where writes go (named in its answers to writes).
     #[arg(long, env = "CHISO_PRIMARY_URL", global = true)]
-    pub primary_url: Option<String>,
+    pub primary_url: Option<PublicUrl>,
     /// A replica: seconds behind the primary past which `/ready` answers 503.
     #[arg(long, env = "CHISO_MAX_LAG_SECS", default_value_t = 30, global = true)]
     pub max_lag_secs: u64,
@@ -112,21 +113,39 @@ pub enum ConfigError {
     ZeroBodyLimit,
     #[error("a replica reading through Litestream's VFS needs LITESTREAM_REPLICA_URL (file:///…, s3://…)")]
     NoReplicaUrl,
-    #[error("the public URL {0:?} is not an absolute http(s) URL without query or fragment")]
-    BadPublicUrl(String),
+}
+
+/// An absolute `http`/`https` URL without query or fragment, kept without its trailing slash:
+/// where clients reach a service (`https://example.vn/chiso`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for PublicUrl {
+    type Err = String;
+
+    fn from_str(url: &str) -> Result<PublicUrl, String> {
+        let host = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_default();
+        let ok = !host.is_empty()
+            && !url.contains(['?', '#', ' '])
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
+        ok.then(|| PublicUrl(url.trim_end_matches('/').to_owned()))
+            .ok_or_else(|| format!("{url:?} is not an absolute http(s) URL without query or fragment"))
+    }
 }
 
 impl Config {
-    /// Who else works on the store's file.
-    pub fn sharing(&self) -> crate::store::Sharing {
-        use crate::store::Sharing;
-        match (self.read_only, self.litestream) {
-            (true, _) => Sharing::Replica,
-            (false, true) => Sharing::Litestream,
-            (false, false) => Sharing::Alone,
-        }
-    }
-
     /// Checks what can be checked before opening anything, and creates the store's folder.
     pub fn validate(&self) -> Result<(), ConfigError> {
         if !self.seed_dir.is_dir() {
@@ -143,9 +162,6 @@ impl Config {
         }
         if self.max_body_bytes == 0 {
             return Err(ConfigError::ZeroBodyLimit);
-        }
-        for url in [&self.public_url, &self.primary_url].into_iter().flatten() {
-            crate::api::PublicBase::parse(url).ok_or_else(|| ConfigError::BadPublicUrl(url.clone()))?;
         }
         if let Some(parent) = self.db.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| ConfigError::DbFolder {

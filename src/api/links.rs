@@ -4,6 +4,8 @@
 use actix_web::HttpRequest;
 use actix_web::http::header;
 
+use crate::config::PublicUrl;
+
 /// Where links in answers start.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PublicBase {
@@ -14,27 +16,11 @@ pub struct PublicBase {
 }
 
 impl PublicBase {
-    /// An absolute `http`/`https` URL, without query or fragment.
-    pub fn parse(url: &str) -> Option<PublicBase> {
-        let rest = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"))?;
-        let host = rest.split('/').next()?;
-        let ok = !host.is_empty()
-            && !url.contains(['?', '#', ' '])
-            && host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
-        ok.then(|| PublicBase {
-            fixed: Some(url.trim_end_matches('/').to_owned()),
-            trust_proxy: false,
-        })
-    }
-
-    pub fn new(public_url: Option<&str>, trust_proxy: bool) -> PublicBase {
-        let mut base = public_url.and_then(PublicBase::parse).unwrap_or_default();
-        base.trust_proxy = trust_proxy;
-        base
+    pub fn new(public_url: Option<&PublicUrl>, trust_proxy: bool) -> PublicBase {
+        PublicBase {
+            fixed: public_url.map(|u| u.as_str().to_owned()),
+            trust_proxy,
+        }
     }
 
     /// `scheme://host[/prefix]` for this request.
@@ -107,7 +93,8 @@ mod tests {
             .to_http_request();
         assert_eq!(PublicBase::new(None, false).of(&req), "http://127.0.0.1:8080");
         assert_eq!(PublicBase::new(None, true).of(&req), "https://evil.example");
-        let fixed = PublicBase::new(Some("https://example.vn/chiso/"), true);
+        let url: PublicUrl = "https://example.vn/chiso/".parse().unwrap();
+        let fixed = PublicBase::new(Some(&url), true);
         assert_eq!(fixed.url(&req, "/articles"), "https://example.vn/chiso/articles");
         let forwarded = TestRequest::get()
             .insert_header(("forwarded", "for=1.2.3.4;proto=https;host=api.example.vn"))
@@ -127,7 +114,7 @@ mod tests {
             "https://a.vn/?q=1",
             "https://a b",
         ] {
-            assert!(PublicBase::parse(bad).is_none(), "{bad}");
+            assert!(bad.parse::<PublicUrl>().is_err(), "{bad}");
         }
     }
 }

@@ -346,10 +346,10 @@ async fn every_indicator_carries_its_date_and_its_place_carries_province_and_coo
 #[actix_web::test]
 async fn the_root_links_everything_absolutely_and_the_public_address_is_honoured() {
     let (t, g) = TestStore::seeded();
-    let state = t.state(g).with_public_base(chiso::api::PublicBase::new(
-        Some("https://chiso.example.vn/api"),
-        false,
-    ));
+    let url: chiso::config::PublicUrl = "https://chiso.example.vn/api".parse().unwrap();
+    let state = t
+        .state(g)
+        .with_public_base(chiso::api::PublicBase::new(Some(&url), false));
     let app = app(state).await;
     let (status, _, root) = get(&app, "/").await;
     assert_eq!(status, 200);
