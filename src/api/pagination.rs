@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::AppState;
-use super::export::Fields;
 use crate::domain::{Facet, Total};
 use crate::error::ApiError;
 
@@ -145,40 +144,6 @@ impl<T: Serialize> Page<T> {
     pub fn with_facets(mut self, facets: Vec<Facet>) -> Page<T> {
         self.facets = (!facets.is_empty()).then_some(facets);
         self
-    }
-
-    /// [`Page::respond`] with each item cut down to `fields`, when given.
-    pub fn respond_with(self, fields: Option<&Fields>) -> HttpResponse {
-        match fields {
-            Some(_) => self.with_fields(fields).respond(),
-            None => self.respond(),
-        }
-    }
-
-    /// The page with only `fields` of each item, when given.
-    pub fn with_fields(self, fields: Option<&Fields>) -> Page<serde_json::Value> {
-        let Page {
-            data,
-            meta,
-            links,
-            facets,
-        } = self;
-        let data = data
-            .into_iter()
-            .map(|item| {
-                let value = serde_json::to_value(item).unwrap_or_default();
-                match fields {
-                    Some(fields) => fields.apply(value),
-                    None => value,
-                }
-            })
-            .collect();
-        Page {
-            data,
-            meta,
-            links,
-            facets,
-        }
     }
 
     /// 200 with the envelope as JSON and the same links in a `Link` header.

@@ -3,7 +3,11 @@
 
 use utoipa::openapi::{RefOr, Schema};
 
+use actix_web::HttpResponse;
+use serde::Serialize;
+
 use super::Tabular;
+use crate::api::pagination::Page;
 use crate::error::ApiError;
 
 /// Names of top-level fields of a list's items, validated.
@@ -76,5 +80,42 @@ impl Fields {
             })
             .map(|(i, _)| i)
             .collect()
+    }
+}
+
+/// A page cut down to the fields a client asked for.
+impl<T: Serialize> Page<T> {
+    /// [`Page::respond`] with each item cut down to `fields`, when given.
+    pub fn respond_with(self, fields: Option<&Fields>) -> HttpResponse {
+        match fields {
+            Some(_) => self.with_fields(fields).respond(),
+            None => self.respond(),
+        }
+    }
+
+    /// The page with only `fields` of each item, when given.
+    pub fn with_fields(self, fields: Option<&Fields>) -> Page<serde_json::Value> {
+        let Page {
+            data,
+            meta,
+            links,
+            facets,
+        } = self;
+        let data = data
+            .into_iter()
+            .map(|item| {
+                let value = serde_json::to_value(item).unwrap_or_default();
+                match fields {
+                    Some(fields) => fields.apply(value),
+                    None => value,
+                }
+            })
+            .collect();
+        Page {
+            data,
+            meta,
+            links,
+            facets,
+        }
     }
 }
