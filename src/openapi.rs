@@ -12,9 +12,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::domain::{MetricKey, PERIOD_PATTERN, places::PLACE_ID_PATTERN};
 
-use crate::api::{
-    articles, comparison, export, health, indicators, localities, metrics, root, series, summaries, writes,
-};
+use crate::api::{articles, comparison, export, indicators, localities, series, summaries};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -46,27 +44,6 @@ the document served at /openapi.json names the server it is served from")),
         indicators::IndicatorInclude,
         crate::domain::Undated,
     )),
-    paths(
-        root::api_root,
-        health::health,
-        health::ready,
-        articles::list_articles,
-        articles::get_article,
-        articles::list_article_indicators,
-        writes::create_article,
-        writes::delete_article,
-        writes::reextract_article,
-        writes::reextract_all,
-        indicators::list_indicators,
-        indicators::get_indicator,
-        metrics::list_metrics,
-        comparison::compare_metric,
-        localities::list_localities,
-        localities::get_locality,
-        summaries::get_locality_summary,
-        series::get_metric_series,
-        summaries::list_summaries,
-    ),
     tags(
         (name = "articles", description = "Reports as published by local portals, cleaned, with their figures"),
         (name = "indicators", description = "Figures extracted from the articles, and the metric catalog"),
@@ -97,7 +74,9 @@ impl Modify for BearerToken {
 
 /// The document as served at `/openapi.json`.
 pub fn spec() -> utoipa::openapi::OpenApi {
-    let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
+    let mut api = ApiDoc::openapi();
+    api.merge(crate::api::RouteDoc::openapi());
+    let mut doc = serde_json::to_value(api).expect("the OpenAPI document serialises");
     reference_page_items(&mut doc);
     enumerate_metrics(&mut doc);
     constrain_ids_and_periods(&mut doc);

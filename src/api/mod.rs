@@ -25,6 +25,7 @@ pub mod query;
 pub mod replica;
 pub mod request_id;
 pub mod root;
+mod routes;
 pub mod series;
 pub mod summaries;
 pub mod writes;
@@ -38,6 +39,7 @@ use crate::error::ApiError;
 use crate::store::{Store, StoreError};
 pub use extraction::{Extractions, Limits};
 pub use links::PublicBase;
+pub use routes::{ROUTES, RouteDoc, routes};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -97,40 +99,4 @@ where
         .await
         .map_err(ApiError::internal)?
         .map_err(ApiError::from)
-}
-
-/// Registers every route of the API.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    let get = web::get;
-    cfg.configure(explorer::routes)
-        .service(web::resource("/").route(get().to(root::api_root)))
-        .service(web::resource("/health").route(get().to(health::health)))
-        .service(web::resource("/ready").route(get().to(health::ready)))
-        .service(
-            web::resource("/articles")
-                .route(get().to(articles::list_articles))
-                .route(web::post().to(writes::create_article)),
-        )
-        .service(
-            web::resource("/articles/{id}")
-                .route(get().to(articles::get_article))
-                .route(web::delete().to(writes::delete_article)),
-        )
-        .service(web::resource("/articles/{id}/reextract").route(web::post().to(writes::reextract_article)))
-        .service(web::resource("/admin/reextract").route(web::post().to(writes::reextract_all)))
-        .service(
-            web::resource("/articles/{id}/indicators").route(get().to(articles::list_article_indicators)),
-        )
-        .service(web::resource("/indicators").route(get().to(indicators::list_indicators)))
-        .service(web::resource("/indicators/{id}").route(get().to(indicators::get_indicator)))
-        .service(web::resource("/metrics").route(get().to(metrics::list_metrics)))
-        .service(web::resource("/metrics/{metric}/localities").route(get().to(comparison::compare_metric)))
-        .service(web::resource("/localities").route(get().to(localities::list_localities)))
-        .service(web::resource("/localities/{id}").route(get().to(localities::get_locality)))
-        .service(web::resource("/localities/{id}/summary").route(get().to(summaries::get_locality_summary)))
-        .service(
-            web::resource("/localities/{id}/metrics/{metric}/series")
-                .route(get().to(series::get_metric_series)),
-        )
-        .service(web::resource("/summaries").route(get().to(summaries::list_summaries)));
 }
