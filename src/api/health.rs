@@ -38,7 +38,7 @@ pub struct Ready {
     operation_id = "health",
     responses(
         (status = 200, description = "The process is alive", body = Health),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        crate::error::Unexpected,
     )
 )]
 pub async fn health() -> HttpResponse {
@@ -57,7 +57,7 @@ pub async fn health() -> HttpResponse {
     operation_id = "ready",
     responses(
         (status = 200, description = "Store reachable and seeded", body = Ready),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        crate::error::Unexpected,
         (status = 503, description = "Store unreachable or not yet seeded, or a replica too far behind", body = Problem, content_type = "application/problem+json"),
     )
 )]

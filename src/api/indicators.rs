@@ -170,9 +170,7 @@ impl IndicatorListQuery {
         (status = 404, description = "`locality` is well-formed but no unit has that code", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "CSV only: the server is streaming as many exports as it allows; try again after `Retry-After` seconds or page through the JSON list", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::ReadFailures,
     )
 )]
 pub async fn list_indicators(
@@ -248,9 +246,7 @@ pub enum IndicatorInclude {
         (status = 400, description = "The id is not a number, or a query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No indicator has this id", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The figure was in its article and re-extraction no longer finds it (or the article was deleted); the detail links the article", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::ReadFailures,
     )
 )]
 pub async fn get_indicator(

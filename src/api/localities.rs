@@ -97,9 +97,7 @@ pub enum LocalitySortKey {
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`parent` is well-formed but no unit has that id", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::ReadFailures,
     )
 )]
 pub async fn list_localities(
@@ -208,9 +206,7 @@ impl LocalityPath {
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "The id is malformed", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No unit has this id", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::ReadFailures,
     )
 )]
 pub async fn get_locality(

@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::AppState;
-use crate::error::Problem;
 
 /// The API root.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -44,7 +43,7 @@ pub struct ApiRoot {
             (String = "text/html"),
         )),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        crate::error::Unexpected,
     )
 )]
 pub async fn api_root(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {

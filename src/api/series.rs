@@ -62,9 +62,7 @@ pub enum SeriesGrouping {
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "The id or a query parameter is malformed, or a parameter is unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No unit has this id, or no metric this key", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::ReadFailures,
     )
 )]
 pub async fn get_metric_series(

@@ -61,9 +61,7 @@ pub struct SummaryQuery {
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "The id or a query parameter is malformed, or a parameter is unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No unit has this id", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::ReadFailures,
     )
 )]
 pub async fn get_locality_summary(
@@ -149,9 +147,7 @@ pub enum SummarySortKey {
          content((Page<LocalitySummary> = "application/json"), (String = "text/csv"), (LocalitySummary = "application/x-ndjson"))),
         (status = 304, description = "Not modified since the ETag given in If-None-Match"),
         (status = 400, description = "level is missing, or a parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The store is busy or the query ran past its time budget; try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::ReadFailures,
     )
 )]
 pub async fn list_summaries(

@@ -77,7 +77,7 @@ fn extract(text: &str, origin: &Origin, gazetteer: &Gazetteer) -> Result<NewArti
         (status = 413, description = "The body is larger than the server accepts", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Neither text/plain (UTF-8) nor JSON, or a `Content-Encoding` other than gzip, deflate or identity (the answer's `Accept-Encoding` lists them)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A text with no letter of the Latin script (it would have no words), an unknown field or a bad date", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        crate::error::Unexpected,
         (status = 503, description = "The server is busy (every extraction slot or the store's writer is taken, or reading the text ran past its time budget); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
@@ -131,7 +131,7 @@ that the example of `POST /articles` creates, so that a collection run in order 
         (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        crate::error::Unexpected,
         (status = 503, description = "The server is busy (the store's writer is taken); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
@@ -166,7 +166,7 @@ pub async fn delete_article(
         (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The stored text has no words", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        crate::error::Unexpected,
         (status = 503, description = "The server is busy (every extraction slot or the store's writer is taken, or reading the text ran past its time budget); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
@@ -213,7 +213,7 @@ pub async fn reextract_article(
         (status = 200, description = "What was done", body = ReextractReport),
         (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
-        (status = 500, description = "Unexpected failure", body = Problem, content_type = "application/problem+json"),
+        crate::error::Unexpected,
         (status = 503, description = "The server is busy (the store's writer is taken); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )

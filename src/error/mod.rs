@@ -10,7 +10,9 @@ use actix_web::{HttpResponse, ResponseError};
 use crate::store::StoreError;
 
 mod problem;
+mod responses;
 pub use problem::{PROBLEM_CONTENT_TYPE, Problem};
+pub use responses::{ReadFailures, Unexpected};
 
 /// Every error a handler can answer with.
 #[derive(Debug, thiserror::Error)]
