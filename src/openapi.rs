@@ -12,7 +12,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::domain::{MetricKey, PERIOD_PATTERN, places::PLACE_ID_PATTERN};
 
-use crate::api::{articles, comparison, export, indicators, localities, series, summaries};
+use crate::api::{articles, export, indicators, localities, series};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -31,15 +31,15 @@ counts Unicode scalar values (code points) of the article body. An optional para
 the document served at /openapi.json names the server it is served from")),
     modifiers(&BearerToken),
     components(schemas(
-        articles::ArticleSortKey,
-        comparison::ComparisonSortKey,
-        localities::LocalitySortKey,
-        summaries::SummarySortKey,
+        crate::domain::ArticleSort,
+        crate::domain::ComparisonSort,
+        crate::domain::LocalitySort,
+        crate::domain::UnitOrder,
         series::SeriesGrouping,
         export::ListFormat,
         export::Format,
         articles::IncludeKey,
-        indicators::IndicatorSortKey,
+        crate::domain::IndicatorSort,
         localities::SchemeKey,
         indicators::IndicatorInclude,
         crate::domain::Undated,

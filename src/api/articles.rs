@@ -13,19 +13,6 @@ use crate::domain::{
 };
 use crate::error::{ApiError, Problem};
 
-/// Orders of `GET /articles`.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-pub enum ArticleSortKey {
-    #[serde(rename = "-published_on")]
-    NewestFirst,
-    #[serde(rename = "published_on")]
-    OldestFirst,
-    #[serde(rename = "title")]
-    Title,
-    #[serde(rename = "relevance")]
-    Relevance,
-}
-
 /// Filters of `GET /articles`. No filter has an example value: each is optional, and
 /// several at once rarely match anything.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -65,7 +52,7 @@ pub struct ArticleListQuery {
     /// (see `GET /metrics`).
     pub metric: Option<String>,
     /// Order; `relevance` (best match first) orders as `-published_on` without `q`.
-    #[param(value_type = Option<ArticleSortKey>)]
+    #[param(value_type = Option<ArticleSort>)]
     pub sort: Option<String>,
     /// Counts of the whole filtered list for filter sidebars, separated by commas: `metric`,
     /// `unit`, `direction` (of the articles' figures), `period`, `locality` (primary unit).
@@ -84,17 +71,7 @@ pub struct ArticleListQuery {
 impl ArticleListQuery {
     fn filter(&self, state: &AppState) -> Result<ArticleFilter, ApiError> {
         let q = params::search("q", self.q.as_deref())?;
-        let sort = params::named::<ArticleSortKey>(
-            "sort",
-            self.sort.as_deref(),
-            &["-published_on", "published_on", "title", "relevance"],
-        )?;
-        let sort = match sort {
-            None | Some(ArticleSortKey::NewestFirst) => ArticleSort::NewestFirst,
-            Some(ArticleSortKey::OldestFirst) => ArticleSort::OldestFirst,
-            Some(ArticleSortKey::Title) => ArticleSort::Title,
-            Some(ArticleSortKey::Relevance) => ArticleSort::Relevance,
-        };
+        let sort = params::spelled::<ArticleSort>("sort", self.sort.as_deref())?.unwrap_or_default();
         let filter = ArticleFilter {
             localities: params::localities("locality", self.locality.as_deref(), &state.gazetteer)?,
             descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,

@@ -17,19 +17,6 @@ use crate::domain::{
 };
 use crate::error::{ApiError, Problem};
 
-/// Orders of a comparison.
-#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
-pub enum ComparisonSortKey {
-    #[serde(rename = "-value")]
-    ValueDescending,
-    #[serde(rename = "value")]
-    ValueAscending,
-    #[serde(rename = "name")]
-    Name,
-    #[serde(rename = "code")]
-    Code,
-}
-
 with_measure! {
 /// Query of `GET /metrics/{metric}/localities`.
 pub struct ComparisonListQuery {
@@ -49,7 +36,7 @@ pub struct ComparisonListQuery {
     #[param(value_type = Option<PeriodKind>)]
     pub period_kind: Option<String>,
     /// `-value` (the default: a ranking, units without a value last), `value`, `name`, `code`.
-    #[param(value_type = Option<ComparisonSortKey>)]
+    #[param(value_type = Option<ComparisonSort>)]
     pub sort: Option<String>,
     /// `json` (the default), `geojson` (a Point feature for each unit), `csv` or `ndjson`
     /// (the rows); also chosen by the `Accept` header.
@@ -118,16 +105,7 @@ pub async fn compare_metric(
     )?
     .or(parent_unit.map(|u| below(u.level)))
     .unwrap_or(Level::Province);
-    let sort = match params::named::<ComparisonSortKey>(
-        "sort",
-        query.sort.as_deref(),
-        &["-value", "value", "name", "code"],
-    )? {
-        None | Some(ComparisonSortKey::ValueDescending) => ComparisonSort::ValueDescending,
-        Some(ComparisonSortKey::ValueAscending) => ComparisonSort::ValueAscending,
-        Some(ComparisonSortKey::Name) => ComparisonSort::Name,
-        Some(ComparisonSortKey::Code) => ComparisonSort::Code,
-    };
+    let sort = params::spelled::<ComparisonSort>("sort", query.sort.as_deref())?.unwrap_or_default();
     let q = ComparisonQuery {
         metric,
         scheme,

@@ -3,30 +3,13 @@
 use super::query::Query;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 use super::export::{self, Format, ListFormat, Output};
 use super::pagination::{Page, page_request};
 use super::{AppState, blocking, params};
 use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, Period, Undated, Unit};
 use crate::error::{ApiError, Problem};
-
-/// Orders of `GET /indicators`.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-pub enum IndicatorSortKey {
-    #[serde(rename = "-published_on")]
-    Newest,
-    #[serde(rename = "value")]
-    ValueAscending,
-    #[serde(rename = "-value")]
-    ValueDescending,
-    #[serde(rename = "period")]
-    PeriodAscending,
-    #[serde(rename = "-period")]
-    PeriodDescending,
-    #[serde(rename = "metric")]
-    Metric,
-}
 
 /// Filters of `GET /indicators`. No filter has an example value: each is optional, and
 /// several at once rarely match anything.
@@ -79,7 +62,7 @@ pub struct IndicatorListQuery {
     /// Words of the label, with or without accents (`ho ngheo`).
     #[param(min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
     pub q: Option<String>,
-    #[param(value_type = Option<IndicatorSortKey>)]
+    #[param(value_type = Option<IndicatorSort>)]
     pub sort: Option<String>,
     /// Counts of the whole filtered list for filter sidebars, by any of `metric`, `unit`,
     /// `direction`, `period`, `locality`, separated by commas (`facets=metric,unit`).
@@ -107,18 +90,7 @@ impl IndicatorListQuery {
                     .map_err(|e| ApiError::bad_parameter("period", format!("{e}; got {p:?}")))
             })
             .transpose()?;
-        let sort = match params::named::<IndicatorSortKey>(
-            "sort",
-            self.sort.as_deref(),
-            &["-published_on", "value", "-value", "period", "-period", "metric"],
-        )? {
-            None | Some(IndicatorSortKey::Newest) => IndicatorSort::Newest,
-            Some(IndicatorSortKey::ValueAscending) => IndicatorSort::ValueAscending,
-            Some(IndicatorSortKey::ValueDescending) => IndicatorSort::ValueDescending,
-            Some(IndicatorSortKey::PeriodAscending) => IndicatorSort::PeriodAscending,
-            Some(IndicatorSortKey::PeriodDescending) => IndicatorSort::PeriodDescending,
-            Some(IndicatorSortKey::Metric) => IndicatorSort::Metric,
-        };
+        let sort = params::spelled::<IndicatorSort>("sort", self.sort.as_deref())?.unwrap_or_default();
         let filter = IndicatorFilter {
             metrics,
             localities: params::localities("locality", self.locality.as_deref(), &state.gazetteer)?,

@@ -56,7 +56,7 @@ pub struct LocalityListQuery {
     pub has_articles: Option<String>,
     /// `code` (the default: by map, then GSO code) or `name` (the name without its type, accents
     /// folded: Bắc Giang, Bắc Kạn, Bắc Ninh …).
-    #[param(value_type = Option<LocalitySortKey>)]
+    #[param(value_type = Option<crate::domain::LocalitySort>)]
     pub sort: Option<String>,
     /// Only these fields of each unit, separated by commas (`fields=id,name,lat,lon`).
     pub fields: Option<String>,
@@ -67,14 +67,6 @@ pub struct LocalityListQuery {
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]
     pub bom: Option<String>,
-}
-
-/// Orders of `GET /localities`.
-#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum LocalitySortKey {
-    Code,
-    Name,
 }
 
 /// List localities
@@ -130,8 +122,8 @@ pub async fn list_localities(
             .map(|v| params::flag("has_articles", Some(v), true))
             .transpose()?,
         by_name: matches!(
-            params::named::<LocalitySortKey>("sort", query.sort.as_deref(), &["code", "name"])?,
-            Some(LocalitySortKey::Name)
+            params::spelled::<crate::domain::LocalitySort>("sort", query.sort.as_deref())?,
+            Some(crate::domain::LocalitySort::Name)
         ),
     };
     let output = Output::of::<Locality>(

@@ -86,6 +86,20 @@ pub fn keyword<T>(
         .transpose()
 }
 
+/// A keyword spelled as its enum's serde names, which its schema lists too: the one place
+/// the spellings are written is the enum.
+pub fn spelled<T: serde::de::DeserializeOwned + utoipa::PartialSchema>(
+    name: &str,
+    value: Option<&str>,
+) -> Result<Option<T>, ApiError> {
+    let schema = serde_json::to_value(T::schema()).unwrap_or_default();
+    let allowed: Vec<&str> = schema["enum"]
+        .as_array()
+        .map(|values| values.iter().filter_map(serde_json::Value::as_str).collect())
+        .unwrap_or_default();
+    named(name, value, &allowed)
+}
+
 /// A keyword named by a serde enum's spelling ("-published_on", "percent").
 pub fn named<T: serde::de::DeserializeOwned>(
     name: &str,
@@ -274,5 +288,26 @@ pub fn scheme(name: &str, value: Option<&str>, default: SchemeChoice) -> Result<
         Some(v) => Scheme::parse(v).map(SchemeChoice::One).ok_or_else(|| {
             ApiError::bad_parameter(name, format!("{name} takes 2024, 2025 or all, got {v:?}"))
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ArticleSort;
+
+    #[test]
+    fn a_keyword_is_read_and_refused_by_its_enums_own_spellings() {
+        assert_eq!(
+            spelled::<ArticleSort>("sort", Some("-published_on")).unwrap(),
+            Some(ArticleSort::NewestFirst)
+        );
+        let refused = spelled::<ArticleSort>("sort", Some("newest"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            refused.contains("sort takes one of -published_on, published_on, title, relevance"),
+            "{refused}"
+        );
     }
 }

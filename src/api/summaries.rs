@@ -106,7 +106,7 @@ pub struct SummaryListQuery {
     pub rollup: Option<String>,
     /// `code` (the default), `name` (accents folded) or `-article_count` (most written about
     /// first).
-    #[param(value_type = Option<SummarySortKey>)]
+    #[param(value_type = Option<UnitOrder>)]
     pub sort: Option<String>,
     /// Only these fields of each summary, separated by commas.
     pub fields: Option<String>,
@@ -116,17 +116,6 @@ pub struct SummaryListQuery {
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]
     pub bom: Option<String>,
-}
-
-/// Orders of `GET /summaries`.
-#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
-pub enum SummarySortKey {
-    #[serde(rename = "code")]
-    Code,
-    #[serde(rename = "name")]
-    Name,
-    #[serde(rename = "-article_count")]
-    MostArticles,
 }
 
 /// Compare localities
@@ -175,15 +164,7 @@ pub async fn list_summaries(
     )?
     .unwrap_or(implied);
     let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
-    let sort = match params::named::<SummarySortKey>(
-        "sort",
-        query.sort.as_deref(),
-        &["code", "name", "-article_count"],
-    )? {
-        None | Some(SummarySortKey::Code) => UnitOrder::Code,
-        Some(SummarySortKey::Name) => UnitOrder::Name,
-        Some(SummarySortKey::MostArticles) => UnitOrder::MostArticles,
-    };
+    let sort = params::spelled::<UnitOrder>("sort", query.sort.as_deref())?.unwrap_or_default();
     let output = Output::of::<LocalitySummary>(
         &req,
         query.format.as_deref(),

@@ -41,16 +41,21 @@ impl PeriodChoice {
     }
 }
 
-/// Order of a comparison's units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Orders of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
+#[schema(as = ComparisonSortKey)]
 pub enum ComparisonSort {
-    /// Largest value first, units without one last (the default: a ranking).
+    // Largest value first, units without one last (the default: a ranking).
     #[default]
+    #[serde(rename = "-value")]
     ValueDescending,
+    #[serde(rename = "value")]
     ValueAscending,
-    /// By name, accents folded ("Đắk Lắk" with the Ds).
+    // By name, accents folded ("Đắk Lắk" with the Ds).
+    #[serde(rename = "name")]
     Name,
-    /// By GSO code.
+    // By GSO code.
+    #[serde(rename = "code")]
     Code,
 }
 

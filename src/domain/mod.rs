@@ -36,8 +36,8 @@ pub use places::{
     ProvinceRef, Scheme, Share, UnitType,
 };
 pub use query::{
-    ArticleFilter, ArticleSort, DateRange, IndicatorFilter, IndicatorSort, LocalityFilter, SchemeChoice,
-    Total, Undated, UnitOrder,
+    ArticleFilter, ArticleSort, DateRange, IndicatorFilter, IndicatorSort, LocalityFilter, LocalitySort,
+    SchemeChoice, Total, Undated, UnitOrder,
 };
 pub use series::{LocalityMetricSeries, PartSeries, SeriesQuery, SeriesValue, one_per_period};
 pub use summary::{

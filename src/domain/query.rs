@@ -4,15 +4,20 @@ use chrono::NaiveDate;
 
 use super::{Direction, Level, MetricKey, Period, PlaceId, Scheme, Unit, UnitType};
 
-/// Order of an article list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Orders of `GET /articles`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
+#[schema(as = ArticleSortKey)]
 pub enum ArticleSort {
-    /// Newest first by publication date, else event date (the default).
+    // Newest first by publication date, else event date (the default).
     #[default]
+    #[serde(rename = "-published_on")]
     NewestFirst,
+    #[serde(rename = "published_on")]
     OldestFirst,
+    #[serde(rename = "title")]
     Title,
-    /// Best full-text match first; only with a search.
+    // Best full-text match first; only with a search.
+    #[serde(rename = "relevance")]
     Relevance,
 }
 
@@ -73,16 +78,23 @@ pub struct ArticleFilter {
     pub sort: ArticleSort,
 }
 
-/// Order of an indicator list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Orders of `GET /indicators`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
+#[schema(as = IndicatorSortKey)]
 pub enum IndicatorSort {
-    /// Newest article first, then the order of the article (the default).
+    // Newest article first, then the order of the article (the default).
     #[default]
+    #[serde(rename = "-published_on")]
     Newest,
+    #[serde(rename = "value")]
     ValueAscending,
+    #[serde(rename = "-value")]
     ValueDescending,
+    #[serde(rename = "period")]
     PeriodAscending,
+    #[serde(rename = "-period")]
     PeriodDescending,
+    #[serde(rename = "metric")]
     Metric,
 }
 
@@ -146,16 +158,30 @@ pub struct LocalityFilter {
     pub by_name: bool,
 }
 
-/// Order of a list of units with articles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Orders of `GET /summaries`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
+#[schema(as = SummarySortKey)]
 pub enum UnitOrder {
-    /// By GSO code (the default).
+    // By GSO code (the default).
+    #[default]
+    #[serde(rename = "code")]
+    Code,
+    // By name without its type, accents folded.
+    #[serde(rename = "name")]
+    Name,
+    // Most articles first.
+    #[serde(rename = "-article_count")]
+    MostArticles,
+}
+
+/// Orders of `GET /localities`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[schema(as = LocalitySortKey)]
+pub enum LocalitySort {
     #[default]
     Code,
-    /// By name without its type, accents folded.
     Name,
-    /// Most articles first.
-    MostArticles,
 }
 
 /// How many items a list holds: exact up to the store's counting cap, a lower bound past it.
