@@ -85,13 +85,7 @@ pub async fn compare_metric(
     let parent_unit = parent.as_ref().and_then(|p| state.gazetteer.get(p));
     let scheme = match &parent {
         Some(p) => p.scheme(),
-        None => params::keyword(
-            "scheme",
-            query.scheme.as_deref(),
-            Scheme::parse,
-            &["2024", "2025"],
-        )?
-        .unwrap_or(Scheme::Y2025),
+        None => params::spelled::<Scheme>("scheme", query.scheme.as_deref())?.unwrap_or(Scheme::Y2025),
     };
     let below = |l: Level| match (scheme, l) {
         (Scheme::Y2024, Level::Province) => Level::District,

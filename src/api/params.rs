@@ -286,7 +286,11 @@ pub fn scheme(name: &str, value: Option<&str>, default: SchemeChoice) -> Result<
         None => Ok(default),
         Some("all") => Ok(SchemeChoice::Both),
         Some(v) => Scheme::parse(v).map(SchemeChoice::One).ok_or_else(|| {
-            ApiError::bad_parameter(name, format!("{name} takes 2024, 2025 or all, got {v:?}"))
+            let maps: Vec<&str> = Scheme::ALL.iter().map(|s| s.as_str()).collect();
+            ApiError::bad_parameter(
+                name,
+                format!("{name} takes {} or all, got {v:?}", maps.join(", ")),
+            )
         }),
     }
 }

@@ -156,13 +156,7 @@ pub async fn list_summaries(
         Level::District => Scheme::Y2024,
         _ => Scheme::Y2025,
     };
-    let scheme = params::keyword(
-        "scheme",
-        query.scheme.as_deref(),
-        Scheme::parse,
-        &["2024", "2025"],
-    )?
-    .unwrap_or(implied);
+    let scheme = params::spelled::<Scheme>("scheme", query.scheme.as_deref())?.unwrap_or(implied);
     let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
     let sort = params::spelled::<UnitOrder>("sort", query.sort.as_deref())?.unwrap_or_default();
     let output = Output::of::<LocalitySummary>(

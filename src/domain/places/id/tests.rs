@@ -75,3 +75,11 @@ fn the_map_in_force_changes_on_the_first_of_july_2025() {
     assert_eq!(Scheme::in_force_on(d(2025, 6, 30)), Scheme::Y2024);
     assert_eq!(Scheme::in_force_on(d(2025, 7, 1)), Scheme::Y2025);
 }
+
+#[test]
+fn a_maps_name_in_ids_and_queries_is_its_serde_spelling() {
+    for scheme in Scheme::ALL {
+        assert_eq!(serde_json::to_value(scheme).unwrap(), scheme.as_str());
+        assert_eq!(Scheme::parse(scheme.as_str()), Some(scheme));
+    }
+}
