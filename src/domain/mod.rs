@@ -2,6 +2,7 @@
 //! the metric catalog and accent folding. Independent of how they are stored or served.
 
 mod article;
+mod columns;
 mod comparison;
 mod evidence;
 mod facet;

@@ -26,20 +26,15 @@ pub(super) const FIGURE_COLUMNS: &str =
      l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
      coalesce(a.published_on, a.event_date) AS date";
 
-/// A figure of a row, with its unit of measure and direction; `None` for a row the domain
-/// cannot read (an unknown unit, a malformed period).
+/// A figure of a row, with its unit of measure and direction; `None` for a row of an unknown
+/// unit or direction (a malformed period or place id is an error).
 pub(super) fn figure_from_row(
     r: &Row<'_>,
     area: &PlaceId,
 ) -> rusqlite::Result<Option<(Unit, Direction, Figure)>> {
     let unit = Unit::parse(&r.get::<_, String>("unit")?);
     let direction = Direction::parse(&r.get::<_, String>("direction")?);
-    let period: Option<String> = r.get("period")?;
-    let period = match period.map(|p| p.parse::<Period>()) {
-        Some(Err(_)) => return Ok(None),
-        Some(Ok(p)) => Some(p),
-        None => None,
-    };
+    let period: Option<Period> = r.get("period")?;
     let (Some(unit), Some(direction), Some(locality)) = (
         unit,
         direction,
@@ -135,9 +130,7 @@ fn compare(conn: &Connection, q: &ComparisonQuery) -> Result<MetricComparison, S
     let mut figures: BTreeMap<String, Vec<(Unit, Direction, Figure)>> = BTreeMap::new();
     while let Some(r) = rows.next()? {
         let area: String = r.get("area")?;
-        let Ok(area_id) = area.parse::<PlaceId>() else {
-            continue;
-        };
+        let area_id: PlaceId = r.get("area")?;
         if let Some(f) = figure_from_row(r, &area_id)?.filter(|(_, _, f)| q.periods.takes(f.period.as_ref()))
         {
             figures.entry(area).or_default().push(f);

@@ -12,8 +12,7 @@ const LOCALITY_COLUMNS: &str = "id, level, type, type_vi, name, short_name, pare
 
 /// A place id read from a column.
 pub(super) fn place_id(r: &Row<'_>, idx: &str) -> rusqlite::Result<Option<PlaceId>> {
-    let text: Option<String> = r.get(idx)?;
-    Ok(text.and_then(|t| t.parse().ok()))
+    r.get(idx)
 }
 
 fn locality_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Locality, StoreError>> {

@@ -12,10 +12,9 @@ pub(super) fn locality_ref(
     name: &str,
     level: &str,
 ) -> rusqlite::Result<Option<LocalityRef>> {
-    let id: Option<String> = r.get(id)?;
+    let id: Option<PlaceId> = r.get(id)?;
     let name: Option<String> = r.get(name)?;
     let level: Option<String> = r.get(level)?;
-    let id = id.and_then(|i| i.parse::<PlaceId>().ok());
     Ok(match (id, name, level.as_deref().and_then(Level::parse)) {
         (Some(id), Some(name), Some(level)) => Some(LocalityRef::new(id, name, level)),
         _ => None,
@@ -29,11 +28,8 @@ pub(super) fn place_ref(r: &Row<'_>, prefix: &str) -> rusqlite::Result<Option<Pl
     let Some(unit) = locality_ref(r, &col("id"), &col("name"), &col("level"))? else {
         return Ok(None);
     };
-    let province_id: Option<String> = r.get("province_id")?;
-    let province = match (
-        province_id.and_then(|p| p.parse().ok()),
-        r.get::<_, Option<String>>("province_name")?,
-    ) {
+    let province_id: Option<PlaceId> = r.get("province_id")?;
+    let province = match (province_id, r.get::<_, Option<String>>("province_name")?) {
         (Some(id), Some(name)) => Some(ProvinceRef { id, name }),
         _ => None,
     };

@@ -113,9 +113,8 @@ impl Store {
         let ids = stmt
             .query_map(
                 rusqlite::params![scheme.as_str(), level.as_str(), limit, offset as i64],
-                |r| r.get::<_, String>(0),
+                |r| r.get::<_, PlaceId>(0),
             )?
-            .filter_map(|r| r.map(|s| s.parse().ok()).transpose())
             .collect::<Result<_, _>>()?;
         Ok((ids, total as u64))
     }
