@@ -177,10 +177,7 @@ fn extract_file(gazetteer: &Gazetteer, path: &Path, max_bytes: usize) -> Result<
     }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned())?;
-    let source = ingest::Source {
-        stored_on: Some(chrono::Utc::now().date_naive()),
-        ..ingest::Source::text(&text)
-    };
+    let source = ingest::Source::received(&text, chrono::Utc::now().date_naive());
     ingest::ingest(&source, gazetteer).map_err(|e| e.to_string())
 }
 

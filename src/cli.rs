@@ -20,7 +20,9 @@ pub fn extract(config: &Config, files: &[PathBuf]) -> Result<(), Box<dyn std::er
         let file = path.display().to_string();
         let text = std::fs::read(path).map_err(|e| format!("{file}: {e}"))?;
         let text = String::from_utf8(text).map_err(|_| format!("{file}: not UTF-8"))?;
-        let entry = match ingest::ingest(&ingest::Source::text(&text), &gazetteer) {
+        // Read as the server would read it if it were posted today.
+        let source = ingest::Source::received(&text, chrono::Utc::now().date_naive());
+        let entry = match ingest::ingest(&source, &gazetteer) {
             Ok(article) => serde_json::json!({ "file": file, "article": article }),
             Err(e) => serde_json::json!({ "file": file, "error": e.to_string() }),
         };

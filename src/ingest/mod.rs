@@ -50,6 +50,15 @@ pub struct Source<'a> {
 }
 
 impl<'a> Source<'a> {
+    /// A page known by its text alone, received on `today`: nothing it reports on is later.
+    pub fn received(text: &'a str, today: NaiveDate) -> Source<'a> {
+        Source {
+            text,
+            stored_on: Some(today),
+            ..Source::default()
+        }
+    }
+
     /// A page known by its text alone.
     pub fn text(text: &'a str) -> Source<'a> {
         Source {

@@ -210,3 +210,34 @@ fn a_store_stopped_cleanly_is_not_read_through_at_its_next_start_but_one_changed
         "written since: {lines:?}"
     );
 }
+
+#[test]
+fn extract_reads_a_file_as_the_server_reads_a_text_posted_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.txt");
+    // A year long after today is no period a figure reports on, for the server and for
+    // `extract` alike; a year before today is.
+    std::fs::write(
+        &file,
+        "Năm 2090, xã A có 12 mô hình. Năm 2020, xã A có 7 mô hình.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .env("CHISO_SEED_DIR", crate::support::seed_dir())
+        .args(["extract", file.to_str().unwrap()])
+        .output()
+        .expect("binary runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let periods: Vec<(f64, serde_json::Value)> = read[0]["article"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["value"].as_f64().unwrap(), i["period"].clone()))
+        .collect();
+    assert!(
+        periods.iter().all(|(_, p)| p.as_str() != Some("2090")),
+        "{periods:?}"
+    );
+    assert!(periods.contains(&(7.0, serde_json::json!("2020"))), "{periods:?}");
+}
