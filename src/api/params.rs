@@ -92,12 +92,17 @@ pub fn spelled<T: serde::de::DeserializeOwned + utoipa::PartialSchema>(
     name: &str,
     value: Option<&str>,
 ) -> Result<Option<T>, ApiError> {
+    let Some(v) = value else { return Ok(None) };
+    if let Ok(t) = serde_json::from_value(serde_json::Value::String(v.to_owned())) {
+        return Ok(Some(t));
+    }
+    // Refused: the schema lists what it takes.
     let schema = serde_json::to_value(T::schema()).unwrap_or_default();
     let allowed: Vec<&str> = schema["enum"]
         .as_array()
         .map(|values| values.iter().filter_map(serde_json::Value::as_str).collect())
         .unwrap_or_default();
-    named(name, value, &allowed)
+    named(name, Some(v), &allowed)
 }
 
 /// A keyword named by a serde enum's spelling ("-published_on", "percent").
