@@ -37,7 +37,8 @@ impl FromStr for Year {
     /// A whole number within [`YEARS`]: `2021`, `2021.0`; never `2021.5` or `20210`.
     fn from_str(s: &str) -> Result<Year, BadYear> {
         let n: f64 = s.trim().parse().map_err(|_| BadYear)?;
-        if n.fract() != 0.0 || !n.is_finite() {
+        // A fraction, NaN and the infinities all have a fractional part other than 0.
+        if n.fract() != 0.0 {
             return Err(BadYear);
         }
         Year::new(n as i32).ok_or(BadYear)

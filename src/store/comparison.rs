@@ -127,12 +127,10 @@ fn compare(conn: &Connection, q: &ComparisonQuery) -> Result<MetricComparison, S
         c.where_sql()
     ))?;
     let mut rows = stmt.query(c.params().as_slice())?;
-    let mut figures: BTreeMap<String, Vec<(Unit, Direction, Figure)>> = BTreeMap::new();
+    let mut figures: BTreeMap<PlaceId, Vec<(Unit, Direction, Figure)>> = BTreeMap::new();
     while let Some(r) = rows.next()? {
-        let area: String = r.get("area")?;
-        let area_id: PlaceId = r.get("area")?;
-        if let Some(f) = figure_from_row(r, &area_id)?.filter(|(_, _, f)| q.periods.takes(f.period.as_ref()))
-        {
+        let area: PlaceId = r.get("area")?;
+        if let Some(f) = figure_from_row(r, &area)?.filter(|(_, _, f)| q.periods.takes(f.period.as_ref())) {
             figures.entry(area).or_default().push(f);
         }
     }
@@ -141,7 +139,7 @@ fn compare(conn: &Connection, q: &ComparisonQuery) -> Result<MetricComparison, S
         .into_iter()
         .map(|locality| {
             let fs = figures
-                .get(&locality.id.to_string())
+                .get(&locality.id)
                 .into_iter()
                 .flatten()
                 .filter(|(u, d, _)| Some((*u, *d)) == chosen)

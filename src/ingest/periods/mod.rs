@@ -10,6 +10,8 @@
 //! họp thường kỳ tháng 9/2025") and a date written out ("ngày 02 tháng 7 năm 2021"). An election for a term ("bầu cử … nhiệm kỳ 2021-2026") reports
 //! on the year it is held. "Nhiệm kỳ qua" states a term without its years: no period.
 
+#[cfg(test)]
+mod article_tests;
 mod spans;
 mod stated;
 #[cfg(test)]
@@ -123,8 +125,7 @@ pub fn article_period(
 /// A congress and the term it opens, in one sentence: "Đại hội đại biểu Đảng bộ xã lần thứ
 /// XV, nhiệm kỳ 2025 - 2030".
 static CONGRESS_TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)đại\s+hội[^.;\n]{0,120}?nhiệm\s+kỳ\s*\(?\s*([12][0-9]{3})\s*[-–—]\s*([12][0-9]{3})")
-        .expect("congress term")
+    Regex::new(&format!(r"(?i)đại\s+hội[^.;\n]{{0,120}}?{}", spans::TERM_YEARS)).expect("congress term")
 });
 
 /// The same months of a named year, as a comparison base: "so với cùng kỳ năm 2024".

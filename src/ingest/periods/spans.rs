@@ -9,10 +9,11 @@ use regex::{Captures, Regex};
 use super::stated::Reference;
 use crate::domain::Period;
 
-/// A term named with its years, as a body's or as a period: "nhiệm kỳ 2020 - 2025".
-static NAMED_TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)nhiệm\s+kỳ\s*\(?\s*([12][0-9]{3})\s*[-–—]\s*([12][0-9]{3})").expect("named term")
-});
+/// A term named with its years, as a body's or as a period: "nhiệm kỳ 2020 - 2025" (its
+/// first and last years are the two groups).
+pub(super) const TERM_YEARS: &str = r"nhiệm\s+kỳ\s*\(?\s*([12][0-9]{3})\s*[-–—]\s*([12][0-9]{3})";
+static NAMED_TERM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){TERM_YEARS}")).expect("named term"));
 
 /// A day-and-month pair read as a month of a span: a span that starts late in a month starts
 /// with the next, one that ends early in a month ends with the one before.
