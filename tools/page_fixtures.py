@@ -14,7 +14,6 @@ The WARC is written with warcio (`pip install warcio`); without it the WARC is s
 """
 
 import argparse
-import gzip
 import html
 import io
 import json
