@@ -33,7 +33,11 @@ pub fn extract(config: &Config, files: &[PathBuf]) -> Result<(), Box<dyn std::er
 }
 
 /// Loads many articles in one go, in batches of whole articles, with a progress bar on a terminal.
-pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::error::Error>> {
+pub fn ingest(
+    config: &Config,
+    paths: &[PathBuf],
+    hosts: &[String],
+) -> Result<(), Box<dyn std::error::Error>> {
     config.validate()?;
     if config.read_only {
         return Err("a read-only replica cannot ingest: ingest on the primary".into());
@@ -41,15 +45,23 @@ pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::err
     let store = Store::open_for_loading(&config.db, crate::app::sharing(config))
         .map_err(|e| format!("cannot open the store at {}: {e}", config.db.display()))?;
     let gazetteer = ensure_gazetteer(&store, &config.seed_dir)?;
-    let files = bulk::text_files(paths)?;
+    let files = bulk::input_files(paths)?;
     if files.is_empty() {
-        return Err("no .txt files to ingest".into());
+        return Err("no files to ingest (.txt, .html, .htm, .json, .jsonl, .warc, .warc.gz)".into());
     }
-    let bar = ProgressBar::new(files.len() as u64);
+    let hosts = bulk::HostFilter::new(hosts);
+    let counted = files.iter().all(|(_, kind)| kind.is_single());
+    let bar = if counted {
+        ProgressBar::new(files.len() as u64)
+    } else {
+        ProgressBar::no_length()
+    };
     if std::io::stderr().is_terminal() {
-        bar.set_style(ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} articles, {per_sec}, {eta} left",
-        )?);
+        bar.set_style(ProgressStyle::with_template(if counted {
+            "{bar:40} {pos}/{len} articles, {per_sec}, {eta} left"
+        } else {
+            "{spinner} {pos} articles, {per_sec}, {elapsed}"
+        })?);
     } else {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
@@ -58,10 +70,11 @@ pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::err
         &gazetteer,
         &files,
         config.max_body_bytes,
+        &hosts,
         |_| None,
-        |path, outcome| {
+        |name, outcome| {
             if let Err(reason) = outcome {
-                bar.suspend(|| eprintln!("skipped {}: {reason}", path.display()));
+                bar.suspend(|| eprintln!("skipped {name}: {reason}"));
             }
             bar.inc(1);
         },
@@ -75,6 +88,9 @@ pub fn ingest(config: &Config, paths: &[PathBuf]) -> Result<(), Box<dyn std::err
         report.unchanged,
         report.failed
     );
+    if !hosts.is_empty() {
+        println!("{} pages and responses of other hosts left out", report.filtered);
+    }
     // The next start serves the first screen's cards at once.
     let started = std::time::Instant::now();
     let cards = store.warm_cards(false)?;

@@ -22,11 +22,17 @@ pub enum Command {
     Serve,
     /// Print the OpenAPI document the server serves at /openapi.json.
     Openapi,
-    /// Load article files (or folders of .txt files) into the store through the extraction
-    /// pipeline, printing a summary: added, unchanged, failed.
+    /// Load article files, or folders of them, into the store through the extraction
+    /// pipeline, printing a summary: added, unchanged, failed. Reads text (.txt), HTML pages
+    /// (.html, .htm), trafilatura's JSON (.json, one record or an array; .jsonl, one a line)
+    /// and WARC crawls (.warc, .warc.gz: their HTML responses).
     Ingest {
         #[arg(required = true, value_name = "DIR_OR_FILE")]
         paths: Vec<PathBuf>,
+        /// Load only pages from this host and its subdomains (`baothainguyen.vn`), or under
+        /// this domain (`.gov.vn`); repeatable. A page without an address is then left out.
+        #[arg(long = "host", value_name = "HOST")]
+        hosts: Vec<String>,
     },
     /// Write a deterministic corpus of article texts in the seeds' genre, for benchmarks.
     Synth {

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Extract { files } => chiso::cli::extract(&cli.config, &files),
-        Command::Ingest { paths } => chiso::cli::ingest(&cli.config, &paths),
+        Command::Ingest { paths, hosts } => chiso::cli::ingest(&cli.config, &paths, &hosts),
         Command::Synth { articles, seed, out } => chiso::cli::synth(&cli.config, articles, seed, &out),
     };
     match result {

@@ -2,6 +2,7 @@
 //! the async workers and shape the answer.
 
 pub mod article_body;
+pub mod article_formats;
 pub mod articles;
 mod auth;
 pub mod caching;

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::article_body::{ArticleBody, read_body};
 use super::articles::ArticlePath;
 use super::auth::WriteAccess;
-use super::{AppState, article_body, blocking};
+use super::{AppState, article_formats, blocking};
 use crate::domain::{Article, Gazetteer, NewArticle};
 use crate::error::{ApiError, Problem};
 use crate::ingest::{self, EXTRACTOR_VERSION, IngestError, Source};
@@ -28,12 +28,7 @@ pub struct ReextractReport {
 /// The page a text and its origin make, as the extractor reads it: stored today unless it
 /// was stored before.
 fn source<'a>(text: &'a str, origin: &'a Origin) -> Source<'a> {
-    Source {
-        text,
-        url: origin.source_url.as_deref(),
-        published_on: origin.published_on,
-        stored_on: origin.stored_on.or_else(|| Some(chrono::Utc::now().date_naive())),
-    }
+    Source::of(text, origin, chrono::Utc::now().date_naive())
 }
 
 /// An article as its JSON body, written on the blocking thread that read it: an article may
@@ -53,9 +48,12 @@ fn extract(text: &str, origin: &Origin, gazetteer: &Gazetteer) -> Result<NewArti
 /// Add an article
 ///
 /// Runs the extraction on the text and stores the article with its indicators. Send the raw
-/// page as `text/plain; charset=utf-8`, or JSON whose optional fields override what
-/// extraction finds. Posting the same text again answers 200 with the stored article and
-/// creates nothing.
+/// page as `text/plain; charset=utf-8`; the page as served as `text/html` (its main content
+/// is read, and its headline, date, author and canonical address come from its markup;
+/// `Content-Location` names the address it was fetched from); JSON whose optional fields
+/// override what extraction finds; or a record of `trafilatura --json` (as
+/// `application/vnd.trafilatura+json`, or as `application/json`, recognised by its fields).
+/// Posting the same text again answers 200 with the stored article and creates nothing.
 #[utoipa::path(
     post,
     path = "/articles",
@@ -63,20 +61,22 @@ fn extract(text: &str, origin: &Origin, gazetteer: &Gazetteer) -> Result<NewArti
     operation_id = "create_article",
     security(("bearer_token" = [])),
     request_body(content(
-        (article_body::PlainArticle = "text/plain"),
-        (article_body::NewArticleRequest = "application/json"),
+        (article_formats::PlainArticle = "text/plain"),
+        (article_formats::HtmlPage = "text/html"),
+        (article_formats::NewArticleRequest = "application/json"),
+        (article_formats::TrafilaturaRecord = "application/vnd.trafilatura+json"),
     )),
     responses(
         (status = 201, description = "Stored; `Location` names it", body = Article,
          headers(("Location" = String, description = "The new article's URL"))),
         (status = 200, description = "The same text was stored before; nothing was created", body = Article),
-        (status = 400, description = "Malformed JSON, a field of the wrong type, or a body that is not UTF-8", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON, a field of the wrong type, a body that is not UTF-8, or a `Content-Location` that is not an http(s) URL", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
         (status = 408, description = "The body did not arrive within the server's time limit; the connection is closed", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is larger than the server accepts", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Neither text/plain (UTF-8) nor JSON, or a `Content-Encoding` other than gzip, deflate or identity (the answer's `Accept-Encoding` lists them)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A text with no letter of the Latin script (it would have no words), an unknown field or a bad date", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "A media type other than text/plain, text/html, JSON or a trafilatura record; a charset other than UTF-8 for text or JSON; a page in a charset this server does not know; or a `Content-Encoding` other than gzip, deflate or identity (the answer's `Accept-Encoding` lists them)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A text, or a page's main content, with no letter of the Latin script (it would have no words); a page whose bytes are not valid in its declared charset; an unknown field or a bad date", body = Problem, content_type = "application/problem+json"),
         crate::error::Unexpected,
         (status = 503, description = "The server is busy (every extraction slot or the store's writer is taken, or reading the text ran past its time budget); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
@@ -91,7 +91,7 @@ pub async fn create_article(
     let (article, origin) = state
         .extractions
         .run(move || {
-            let (text, origin) = read_body(&body.content_type, &body.bytes)?;
+            let (text, origin) = read_body(&body)?;
             Ok((extract(&text, &origin, &gazetteer)?, origin))
         })
         .await?;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{Indicator, LocalityRef, NewIndicator, Period, PlaceId};
+use super::{ContentSource, Indicator, LocalityRef, NewIndicator, Period, PlaceId};
 
 /// A photo caption kept from the page, with its place in the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -46,7 +46,7 @@ pub struct NewArticle {
     "id": "5f0c2a9d41b7e3a8", "title": "Dân vận tốt góp phần thực hiện thắng lợi các “mục tiêu kép”",
     "published_on": "2021-07-20", "event_date": null, "byline": "Hương Dịu", "period": "2021-H1",
     "locality": {"id": "2024-p06", "scheme": "2024", "code": "06", "name": "Tỉnh Bắc Kạn", "level": "province"},
-    "source_file": "000_01e126a4b9fa0ced.txt", "source_url": null, "indicator_count": 10
+    "source_file": "000_01e126a4b9fa0ced.txt", "source_url": null, "content_source": "text", "indicator_count": 10
 }))]
 pub struct ArticleSummary {
     /// Stable id: the first 16 hex digits of the SHA-256 of the normalised text.
@@ -65,6 +65,9 @@ pub struct ArticleSummary {
     /// Seed file the article was loaded from; null for articles added through the API.
     pub source_file: Option<String>,
     pub source_url: Option<String>,
+    /// How the text was obtained: as text, from a page's HTML (headline, date, author and
+    /// address from its markup), or from a trafilatura record.
+    pub content_source: ContentSource,
     pub indicator_count: u32,
 }
 

@@ -4,7 +4,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use super::{Period, PlaceId};
+use super::{ContentSource, Period, PlaceId};
 
 /// Implements both traits for a type whose text form is its `Display` and `FromStr`.
 macro_rules! text_column {
@@ -25,7 +25,7 @@ macro_rules! text_column {
     )*};
 }
 
-text_column!(PlaceId, Period);
+text_column!(PlaceId, Period, ContentSource);
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,7 @@ mod ground;
 mod indicator;
 mod like_with_like;
 pub mod metrics;
+mod origin;
 mod period;
 mod period_kind;
 pub mod places;
@@ -30,6 +31,7 @@ pub use ground::{GroundPoint, ground_per_period};
 pub use indicator::{Direction, Indicator, NewIndicator, Qualifier, Unit};
 pub use like_with_like::{Chosen, choose_value, most_common_kind};
 pub use metrics::{Metric, MetricKey};
+pub use origin::{ContentSource, Origin};
 pub use period::{BadPeriod, PERIOD_PATTERN, Period};
 pub use period_kind::{PeriodKind, Spread};
 pub use places::{

@@ -10,6 +10,7 @@ mod figures;
 mod indicators;
 mod labels;
 mod localities;
+pub mod markup;
 mod measure;
 pub mod metrics;
 mod numbers;
@@ -22,7 +23,7 @@ mod tokens;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::places::Relation;
-use crate::domain::{Caption, Gazetteer, NewArticle, Period, PlaceId, Scheme, TextField};
+use crate::domain::{Caption, Gazetteer, NewArticle, Origin, Period, PlaceId, Scheme, TextField};
 use localities::MapHint;
 
 /// Version of the extraction rules. Stored with each article: articles saved by an older
@@ -47,6 +48,10 @@ pub struct Source<'a> {
     pub published_on: Option<NaiveDate>,
     /// The day the page is stored: no date or period it reports on is later.
     pub stored_on: Option<NaiveDate>,
+    /// The headline, when the page's markup states it.
+    pub title: Option<&'a str>,
+    /// The author, when the page's markup states it.
+    pub byline: Option<&'a str>,
 }
 
 impl<'a> Source<'a> {
@@ -56,6 +61,18 @@ impl<'a> Source<'a> {
             text,
             stored_on: Some(today),
             ..Source::default()
+        }
+    }
+
+    /// A text with what its sender said of it, stored on `today` unless it was stored before.
+    pub fn of(text: &'a str, origin: &'a Origin, today: NaiveDate) -> Source<'a> {
+        Source {
+            text,
+            url: origin.source_url.as_deref(),
+            published_on: origin.published_on,
+            stored_on: origin.stored_on.or(Some(today)),
+            title: origin.title.as_deref(),
+            byline: origin.byline.as_deref(),
         }
     }
 
@@ -75,7 +92,10 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
     if !normalized.chars().any(crate::domain::text::is_latin_letter) {
         return Err(IngestError::NoWords);
     }
-    let mut parts = page::parse_page(&normalized);
+    let mut parts = page::parse_page(&normalized, source.title);
+    if let Some(byline) = source.byline {
+        parts.byline = Some(byline.to_owned());
+    }
     if parts.blocks.iter().all(|b| b.caption) {
         let lines = parts.title.iter().map(|t| page::Block {
             text: t.clone(),

@@ -73,15 +73,24 @@ fn seed_articles(store: &Store, dir: &Path, gazetteer: &Gazetteer) -> Result<Loa
         log::warn!("no seed articles: {} is not a folder", dir.display());
         return Ok(LoadReport::default());
     }
-    let files = bulk::text_files(&[dir.to_path_buf()]).map_err(|source| SeedError::Read {
+    let files = bulk::input_files(&[dir.to_path_buf()]).map_err(|source| SeedError::Read {
         path: dir.into(),
         source,
     })?;
     let name = |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let report = bulk::load_files(store, gazetteer, &files, usize::MAX, name, |path, outcome| {
-        if let Err(reason) = outcome {
-            log::warn!("seed article {} skipped: {reason}", path.display());
-        }
-    })?;
+    let every_host = bulk::HostFilter::default();
+    let report = bulk::load_files(
+        store,
+        gazetteer,
+        &files,
+        usize::MAX,
+        &every_host,
+        name,
+        |doc, outcome| {
+            if let Err(reason) = outcome {
+                log::warn!("seed article {doc} skipped: {reason}");
+            }
+        },
+    )?;
     Ok(report)
 }

@@ -10,7 +10,7 @@ use crate::domain::{ArticleFilter, ArticleSort, ArticleSummary, Total};
 
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_on, a.event_date, a.byline, a.period,
         a.primary_locality, l.name AS locality_name, l.level AS locality_level,
-        a.source_file, a.source_url,
+        a.source_file, a.source_url, a.content_source,
         (SELECT count(*) FROM indicators i WHERE i.article_id = a.id) AS indicator_count";
 
 pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
@@ -24,6 +24,7 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> 
         locality: locality_ref(r, "primary_locality", "locality_name", "locality_level")?,
         source_file: r.get("source_file")?,
         source_url: r.get("source_url")?,
+        content_source: r.get("content_source")?,
         indicator_count: r.get("indicator_count")?,
     })
 }

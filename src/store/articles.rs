@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::gazetteer::crosswalk_places;
 use super::{Store, StoreError, summary_cache};
-use crate::domain::NewArticle;
+use crate::domain::{NewArticle, Origin};
 
 mod kept_ids;
 
@@ -18,17 +18,6 @@ pub enum SaveOutcome {
     Unchanged,
     /// Already stored by an older extractor: fields and indicators replaced.
     Updated,
-}
-
-/// Where a saved article came from, and what its sender said of it.
-#[derive(Debug, Clone, Default)]
-pub struct Origin {
-    pub source_file: Option<String>,
-    pub source_url: Option<String>,
-    /// A publication date given by the sender; it overrides the extracted one.
-    pub published_on: Option<chrono::NaiveDate>,
-    /// The day the article was first stored (not a column of its own: its creation time).
-    pub stored_on: Option<chrono::NaiveDate>,
 }
 
 /// The stored text of an article and what its sender said of it, for re-extraction.
@@ -141,15 +130,17 @@ fn write_article(
     let captions = serde_json::to_string(&a.captions).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let seq: i64 = tx.query_row(
         "INSERT INTO articles (id, title, published_on, event_date, byline, period, primary_locality,
-             source_file, source_url, extractor_version, published_on_given)
-         VALUES (?1, ?2, coalesce(?11, ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             source_file, source_url, extractor_version, published_on_given, title_given,
+             byline_given, content_source)
+         VALUES (?1, ?2, coalesce(?11, ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, published_on = excluded.published_on,
              published_on_given = excluded.published_on_given,
              event_date = excluded.event_date, byline = excluded.byline, period = excluded.period,
              primary_locality = excluded.primary_locality,
              source_file = coalesce(articles.source_file, excluded.source_file),
              source_url = coalesce(excluded.source_url, articles.source_url),
-             extractor_version = excluded.extractor_version
+             extractor_version = excluded.extractor_version, title_given = excluded.title_given,
+             byline_given = excluded.byline_given, content_source = excluded.content_source
          RETURNING seq",
         params![
             a.id,
@@ -163,6 +154,9 @@ fn write_article(
             origin.source_url,
             extractor_version,
             origin.published_on.map(|d| d.to_string()),
+            origin.title,
+            origin.byline,
+            origin.content_source,
         ],
         |r| r.get(0),
     )?;
@@ -264,7 +258,8 @@ impl Store {
         let found = conn
             .query_row(
                 "SELECT t.raw_text, a.source_file, a.source_url, a.published_on_given,
-                        substr(a.created_at, 1, 10) AS stored_on
+                        substr(a.created_at, 1, 10) AS stored_on, a.title_given, a.byline_given,
+                        a.content_source
                  FROM articles a JOIN article_texts t USING (seq) WHERE a.id = ?1",
                 [id],
                 |r| {
@@ -275,6 +270,9 @@ impl Store {
                             source_url: r.get(2)?,
                             published_on: super::date_column(r, "published_on_given")?,
                             stored_on: super::date_column(r, "stored_on")?,
+                            title: r.get("title_given")?,
+                            byline: r.get("byline_given")?,
+                            content_source: r.get("content_source")?,
                         },
                     })
                 },

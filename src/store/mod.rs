@@ -27,7 +27,8 @@ mod connections;
 use std::path::Path;
 use std::sync::Arc;
 
-pub use articles::{Origin, SaveOutcome, StoredSource};
+pub use crate::domain::Origin;
+pub use articles::{SaveOutcome, StoredSource};
 pub use connections::{Conn, ExportConn, ExportPermit, Sharing};
 pub use first_screen::Warmed;
 pub use meta::Readiness;

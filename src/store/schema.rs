@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_kept_summaries.sql"),
     include_str!("migrations/013_article_localities_by_date.sql"),
     include_str!("migrations/014_article_localities_oldest.sql"),
+    include_str!("migrations/015_page_markup.sql"),
 ];
 
 /// The schema version this release writes.

@@ -19,6 +19,7 @@ mod linear_cost;
 mod locality_ids;
 mod measures;
 mod openapi;
+mod pages;
 mod place_evidence;
 mod places;
 mod properties;

@@ -12,12 +12,7 @@ const PAGE: &str = "Huyện Ba Bể giảm nghèo\n\nNăm 2024, huyện Ba Bể 
                     tỷ lệ hộ nghèo còn 6,2%.\n\nLÊ AN";
 
 fn origin() -> Origin {
-    Origin {
-        source_file: None,
-        source_url: None,
-        published_on: None,
-        stored_on: None,
-    }
+    Origin::default()
 }
 
 /// The ids of an article's indicators, in order.

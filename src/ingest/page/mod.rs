@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use crate::domain::text::fold_key;
 pub use address::{address_date, address_period};
-use byline::byline;
+pub use byline::byline;
 pub use dateline::date_line;
 use lines::{
     is_caption, is_chrome, is_end_marker, is_headline, is_image_alt, without_outlet_mark, word_count,
@@ -46,8 +46,9 @@ pub struct PageParts {
 /// Lines from the top within which date lines and a category are looked for.
 const HEADER_LINES: usize = 4;
 
-/// Splits a normalised page into its parts.
-pub fn parse_page(normalized: &str) -> PageParts {
+/// Splits a normalised page into its parts. A headline the page's markup states is taken as
+/// the title, and its line, when the text opens with it, is not the body's.
+pub fn parse_page(normalized: &str, given_title: Option<&str>) -> PageParts {
     let lines: Vec<&str> = normalized
         .lines()
         .map(str::trim)
@@ -67,7 +68,12 @@ pub fn parse_page(normalized: &str) -> PageParts {
     while i < lines.len() && take_date(lines[i], &mut parts) {
         i += 1;
     }
-    if i < lines.len() {
+    if let Some(title) = given_title {
+        if lines.get(i).is_some_and(|l| fold_key(l) == fold_key(title)) {
+            i += 1;
+        }
+        parts.title = Some(title.to_owned());
+    } else if i < lines.len() {
         let next = lines.get(i + 1).copied();
         let is_category = word_count(lines[i]) <= 5
             && !lines[i].chars().any(|c| c.is_ascii_digit())
@@ -169,7 +175,7 @@ mod tests {
             Ngày 14/01/2021, hội nghị diễn ra.\nẢnh hội nghị tổng kết công tác năm\n\
             Năm 2020, tỉnh đạt nhiều kết quả.\nNăm 2020, tỉnh đạt nhiều kết quả.\n611 lượt xem\n\
             Video: 63021_OTHANH.mp4\nVăn Tiến\n• Từ khóa\nCử tri Thái Bình đánh giá cao kỳ họp";
-        let p = parse_page(page);
+        let p = parse_page(page, None);
         assert_eq!(
             p.title.as_deref(),
             Some("Đồng chí A dự hội nghị tổng kết năm 2020")
@@ -192,10 +198,14 @@ mod tests {
     fn a_page_that_opens_with_its_lede_has_no_title_and_keeps_the_lede() {
         let p = parse_page(
             "(ĐN) - Chiều 5/1, xã Hòa An tổ chức hội nghị tổng kết năm 2023.\n\nNăm 2023, xã có 12 mô hình.",
+            None,
         );
         assert_eq!(p.title, None);
         assert_eq!(p.blocks.len(), 2);
-        let p = parse_page("Năm 2023, xã Hòa An có 12 mô hình mới và 3 tổ hợp tác được thành lập.");
+        let p = parse_page(
+            "Năm 2023, xã Hòa An có 12 mô hình mới và 3 tổ hợp tác được thành lập.",
+            None,
+        );
         assert_eq!(p.title, None);
         assert_eq!(p.blocks.len(), 1);
     }
@@ -205,7 +215,7 @@ mod tests {
         let page = "Hotline: 0912.345.678 |\n\nXã Hòa An họp cuối năm 2023\n\n\
             Mai Anh (Trung tâm văn hóa xã Hòa An)\n(BHA) - Chiều 20/12, xã Hòa An họp.\n\n\
             Chiều 20/12, xã Hòa An họp.\n\nXã Hòa An họp cuối năm 2023\n\nNăm 2023, xã đạt 15/19 tiêu chí.";
-        let p = parse_page(page);
+        let p = parse_page(page, None);
         assert_eq!(p.title.as_deref(), Some("Xã Hòa An họp cuối năm 2023"));
         assert_eq!(p.byline.as_deref(), Some("Mai Anh"));
         let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -223,11 +233,13 @@ mod tests {
     fn date_lines_above_the_headline_or_below_it() {
         let p = parse_page(
             "Thứ Ba, 14/03/2023, 09:30 (GMT+7)\n.\n\nTỉnh A: Hộ nghèo còn 1,6%\n\nNăm 2022, tỉnh giảm nghèo.",
+            None,
         );
         assert_eq!(p.title.as_deref(), Some("Tỉnh A: Hộ nghèo còn 1,6%"));
         assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2023, 3, 14));
         let p = parse_page(
             "Xã B tổng kết năm 2020\n\n20/01/2021 07:45 Số lượt xem: 320\nNăm 2020, xã đạt 12 chỉ tiêu.\n\nTin và ảnh: Lê Hòa\n\nBình luận\n0",
+            None,
         );
         assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2021, 1, 20));
         assert_eq!(p.byline.as_deref(), Some("Lê Hòa"));
@@ -237,16 +249,37 @@ mod tests {
     fn a_date_and_time_run_onto_the_headline_is_its_date_not_part_of_it() {
         let p = parse_page(
             "Huyện C trao 500 suất quà cho hộ nghèo 05/02/2024 09:15\n\nSáng 4/2, huyện C trao quà.",
+            None,
         );
         assert_eq!(p.title.as_deref(), Some("Huyện C trao 500 suất quà cho hộ nghèo"));
         assert_eq!(p.published_on, NaiveDate::from_ymd_opt(2024, 2, 5));
-        let p = parse_page("Xã D có 12 sản phẩm OCOP (5/1/2023)\n\nNăm 2022, xã có thêm 3 sản phẩm.");
+        let p = parse_page(
+            "Xã D có 12 sản phẩm OCOP (5/1/2023)\n\nNăm 2022, xã có thêm 3 sản phẩm.",
+            None,
+        );
         assert_eq!(p.title.as_deref(), Some("Xã D có 12 sản phẩm OCOP (5/1/2023)"));
     }
 
     #[test]
     fn empty_and_single_line_pages_do_not_panic() {
-        assert_eq!(parse_page("").title, None);
-        assert_eq!(parse_page("Chỉ một dòng").title.as_deref(), Some("Chỉ một dòng"));
+        assert_eq!(parse_page("", None).title, None);
+        assert_eq!(
+            parse_page("Chỉ một dòng", None).title.as_deref(),
+            Some("Chỉ một dòng")
+        );
+    }
+
+    #[test]
+    fn a_headline_the_markup_states_is_the_title_and_its_line_leaves_the_body() {
+        let page = "Xã Hòa An họp cuối năm\n\n(BHA) - Chiều 20/12, xã Hòa An họp.";
+        let p = parse_page(page, Some("Xã Hòa An họp cuối năm"));
+        assert_eq!(p.title.as_deref(), Some("Xã Hòa An họp cuối năm"));
+        assert_eq!(p.blocks.len(), 1);
+        let p = parse_page("Năm 2023, xã đạt 15/19 tiêu chí.", Some("Tiêu đề khác hẳn"));
+        assert_eq!(p.title.as_deref(), Some("Tiêu đề khác hẳn"));
+        assert_eq!(
+            p.blocks[0].text, "Năm 2023, xã đạt 15/19 tiêu chí.",
+            "a lede is never taken for it"
+        );
     }
 }

@@ -1,15 +1,22 @@
-//! Loading article files into the store through the ingest pipeline: the seed folder at
-//! start-up and `chiso ingest`. Files are read and extracted on one thread while the store
-//! writes on another; articles are saved whole, a batch of them per transaction.
+//! Loading articles into the store through the ingest pipeline: the seed folder at start-up
+//! and `chiso ingest` (text, HTML, trafilatura's JSON, WARC crawls). Inputs are read and
+//! extracted on one thread while the store writes on another; articles are saved whole, a
+//! batch of them per transaction.
+
+mod hosts;
+mod inputs;
+mod warc;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::domain::Gazetteer;
-use crate::domain::NewArticle;
+use crate::domain::{Gazetteer, NewArticle, Origin};
 use crate::ingest::{self, EXTRACTOR_VERSION};
-use crate::store::{Origin, SaveOutcome, Store, StoreError};
+use crate::store::{SaveOutcome, Store, StoreError};
+pub use hosts::HostFilter;
+use inputs::{Document, read_documents};
+pub use inputs::{InputKind, input_files};
 
 /// What loading a set of files did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,6 +25,8 @@ pub struct LoadReport {
     pub updated: usize,
     pub unchanged: usize,
     pub failed: usize,
+    /// Pages (and, in a crawl, any other responses) of hosts no `--host` names, left out.
+    pub filtered: usize,
 }
 
 impl LoadReport {
@@ -29,25 +38,6 @@ impl LoadReport {
             Err(_) => self.failed += 1,
         }
     }
-}
-
-/// The `.txt` files among `paths`, folders expanded (one level), sorted.
-pub fn text_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            for entry in std::fs::read_dir(path)? {
-                let p = entry?.path();
-                if p.is_file() && p.extension().is_some_and(|x| x == "txt") {
-                    files.push(p);
-                }
-            }
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 /// Most articles saved per transaction when loading many: one commit (and one fsync of the
@@ -87,47 +77,52 @@ impl BatchSize {
     }
 }
 
-type Extracted<'p> = (&'p Path, Result<(NewArticle, Origin), String>);
+type Extracted = (String, Result<(NewArticle, Origin), String>);
 
-/// Reads, extracts and saves `files`, reporting each file's outcome to `each` as it is
-/// saved. `source_file` names a file as the store should remember it; a file larger than
-/// `max_file_bytes` is skipped, as the API refuses such a body. The error is the store's
-/// (stop); a file that cannot be read or extracted is reported and skipped.
+/// Reads, extracts and saves every document of `files`, reporting each one's outcome to `each`
+/// by its name as it is saved. `source_file` names a file as the store should remember it; an
+/// input larger than `max_bytes` is skipped, as the API refuses such a body; `hosts` picks the
+/// pages loaded. The error is the store's (stop); a document that cannot be read or
+/// extracted is reported and skipped.
 pub fn load_files(
     store: &Store,
     gazetteer: &Gazetteer,
-    files: &[PathBuf],
-    max_file_bytes: usize,
+    files: &[(PathBuf, InputKind)],
+    max_bytes: usize,
+    hosts: &HostFilter,
     source_file: impl Fn(&Path) -> Option<String> + Send,
-    mut each: impl FnMut(&Path, &Result<SaveOutcome, String>),
+    mut each: impl FnMut(&str, &Result<SaveOutcome, String>),
 ) -> Result<LoadReport, StoreError> {
     let mut report = LoadReport::default();
-    std::thread::scope(|scope| {
+    let filtered = std::thread::scope(|scope| {
         let (send, extracted) = mpsc::sync_channel::<Extracted>(BATCH);
-        scope.spawn(move || {
-            for path in files {
-                let article = extract_file(gazetteer, path, max_file_bytes).map(|article| {
-                    let origin = Origin {
-                        source_file: source_file(path),
-                        ..Origin::default()
-                    };
-                    (article, origin)
-                });
-                if send.send((path, article)).is_err() {
-                    return; // the writer stopped on a store error
-                }
+        let reader = scope.spawn(move || {
+            let today = chrono::Utc::now().date_naive();
+            let mut filtered = 0;
+            for (path, kind) in files {
+                let mut on_document = |doc: Document| {
+                    let article = doc.read.and_then(|(text, mut origin)| {
+                        origin.source_file = source_file(path);
+                        let article = ingest::ingest(&ingest::Source::of(&text, &origin, today), gazetteer);
+                        article.map(|a| (a, origin)).map_err(|e| e.to_string())
+                    });
+                    // The writer stopped on a store error when the send fails.
+                    send.send((doc.name, article)).is_ok()
+                };
+                filtered += read_documents(path, *kind, max_bytes, hosts, &mut on_document).filtered;
             }
+            filtered
         });
         let mut size = BatchSize { articles: BATCH / 4 };
-        let mut batch: Vec<(&Path, (NewArticle, Origin))> = Vec::with_capacity(BATCH);
+        let mut batch: Vec<(String, (NewArticle, Origin))> = Vec::with_capacity(BATCH);
         let mut indicators = 0;
-        for (path, article) in extracted {
+        for (name, article) in extracted {
             let article = match article {
                 Ok(article) => article,
                 Err(reason) => {
                     let outcome = Err(reason);
                     report.count(&outcome);
-                    each(path, &outcome);
+                    each(&name, &outcome);
                     continue;
                 }
             };
@@ -137,10 +132,12 @@ pub fn load_files(
                 indicators = 0;
             }
             indicators += more;
-            batch.push((path, article));
+            batch.push((name, article));
         }
-        save_batch(store, &mut batch, &mut report, &mut each).map(|_| ())
+        save_batch(store, &mut batch, &mut report, &mut each)?;
+        Ok::<_, StoreError>(reader.join().unwrap_or_default())
     })?;
+    report.filtered = filtered;
     Ok(report)
 }
 
@@ -148,37 +145,23 @@ pub fn load_files(
 /// transaction took.
 fn save_batch(
     store: &Store,
-    batch: &mut Vec<(&Path, (NewArticle, Origin))>,
+    batch: &mut Vec<(String, (NewArticle, Origin))>,
     report: &mut LoadReport,
-    each: &mut impl FnMut(&Path, &Result<SaveOutcome, String>),
+    each: &mut impl FnMut(&str, &Result<SaveOutcome, String>),
 ) -> Result<Duration, StoreError> {
     if batch.is_empty() {
         return Ok(Duration::ZERO);
     }
-    let (paths, articles): (Vec<&Path>, Vec<(NewArticle, Origin)>) = batch.drain(..).unzip();
+    let (names, articles): (Vec<String>, Vec<(NewArticle, Origin)>) = batch.drain(..).unzip();
     let started = Instant::now();
     let outcomes = store.save_articles(&articles, EXTRACTOR_VERSION)?;
     let took = started.elapsed();
-    for (path, outcome) in paths.into_iter().zip(outcomes) {
+    for (name, outcome) in names.into_iter().zip(outcomes) {
         let outcome = Ok(outcome);
         report.count(&outcome);
-        each(path, &outcome);
+        each(&name, &outcome);
     }
     Ok(took)
-}
-
-/// Reads and extracts one file; the error says why it is skipped.
-fn extract_file(gazetteer: &Gazetteer, path: &Path, max_bytes: usize) -> Result<NewArticle, String> {
-    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if len > max_bytes as u64 {
-        return Err(format!(
-            "{len} bytes, more than the {max_bytes} an article may have (CHISO_MAX_BODY_BYTES)"
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned())?;
-    let source = ingest::Source::received(&text, chrono::Utc::now().date_naive());
-    ingest::ingest(&source, gazetteer).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

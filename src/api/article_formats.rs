@@ -1,0 +1,218 @@
+//! The media types `POST /articles` reads besides plain text: chiso's JSON, HTML pages as
+//! served, and trafilatura records; each with the schema the OpenAPI document shows.
+
+use actix_web::http::StatusCode;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+
+use crate::domain::Origin;
+use crate::domain::text::LATIN_LETTER_PATTERN;
+use crate::error::ApiError;
+use crate::ingest::markup::{self, PageError};
+
+/// An article sent as JSON; the optional fields override what extraction finds. Other fields
+/// are refused (422), so that a misspelt override is never silently ignored.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "text": "Ban Dân vận Huyện ủy Nghi Lộc tổng kết công tác dân vận năm 2022\n\nNăm 2022, toàn huyện có 1.520 mô hình “Dân vận khéo”.",
+    "source_url": "https://nghean.gov.vn/tin-tuc/123", "published_on": "2022-12-30"
+}))]
+pub struct NewArticleRequest {
+    #[schema(schema_with = <PlainArticle as utoipa::PartialSchema>::schema)]
+    pub text: String,
+    /// Where the text was published: an http(s) URL.
+    #[schema(pattern = "^https?://", max_length = 2048)]
+    pub source_url: Option<String>,
+    /// Publication date (YYYY-MM-DD); overrides the date read from the page.
+    #[schema(format = Date)]
+    pub published_on: Option<String>,
+}
+
+/// A page sent as `text/plain`, exactly as scraped. Its schema says it holds at least one
+/// letter of the Latin script Vietnamese is written in, as ingestion requires.
+pub struct PlainArticle;
+
+impl utoipa::PartialSchema for PlainArticle {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(
+                "The page exactly as scraped; it holds at least one letter of the Latin script.",
+            ))
+            .pattern(Some(LATIN_LETTER_PATTERN))
+            .examples(["Tiêu đề bài viết\n\nNăm 2022, tỷ lệ hộ nghèo giảm còn 3,5%."])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for PlainArticle {}
+
+/// An HTML page as served, in the charset its `Content-Type` or its markup declares.
+pub struct HtmlPage;
+
+impl utoipa::PartialSchema for HtmlPage {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(
+                "An HTML page as served. Its main content is extracted (menus, captions, related \
+                 links, comments and footers left out); its headline, publication date, author and \
+                 canonical address are read from its markup (JSON-LD, Open Graph, `<meta>`, `<h1>`, \
+                 `<link rel=canonical>`). The charset is the one `Content-Type` names, else the one \
+                 the page declares, else UTF-8. `Content-Location` gives the address it was fetched \
+                 from, which overrides its canonical one.",
+            ))
+            .examples([HTML_EXAMPLE])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for HtmlPage {}
+
+const HTML_EXAMPLE: &str = "<html><head><meta charset=\"utf-8\"><title>Xã A tổng kết năm 2024</title></head>\
+<body><article><h1>Xã A tổng kết năm 2024</h1><p>Năm 2024, tỷ lệ hộ nghèo của xã A giảm còn 2,1%, \
+thu nhập bình quân đầu người đạt 62 triệu đồng.</p></article></body></html>";
+
+/// A record of `trafilatura --json`; fields besides `text` are optional, and readers'
+/// `comments` are never read.
+pub struct TrafilaturaRecord;
+
+impl utoipa::PartialSchema for TrafilaturaRecord {
+    fn schema() -> RefOr<Schema> {
+        let string = || ObjectBuilder::new().schema_type(Type::String);
+        let mut object = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some(
+                "A record of trafilatura's JSON output. `title`, `author` and `date` override what \
+                 extraction reads from the text; `url` (else `source`) is the article's `source_url`.",
+            ))
+            .required("text")
+            .examples([serde_json::json!({
+                "title": "Xã A tổng kết năm 2024", "author": "Lê An", "date": "2024-12-28",
+                "url": "https://xaa.gov.vn/tin/1", "hostname": "xaa.gov.vn",
+                "text": "Năm 2024, tỷ lệ hộ nghèo của xã A giảm còn 2,1%."
+            })]);
+        for field in markup::TRAFILATURA_FIELDS {
+            object = object.property(field, string());
+        }
+        object.into()
+    }
+}
+
+impl utoipa::ToSchema for TrafilaturaRecord {}
+
+const JSON_FIELDS: [&str; 3] = ["text", "source_url", "published_on"];
+
+/// Reads chiso's JSON, or a trafilatura record recognised by its fields.
+pub fn read_json(text: &str) -> Result<(String, Origin), ApiError> {
+    let map = json_object(text)?;
+    if markup::is_trafilatura(&map) {
+        return trafilatura(&map);
+    }
+    if let Some(unknown) = map.keys().find(|k| !JSON_FIELDS.contains(&k.as_str())) {
+        return Err(ApiError::bad_field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            unknown,
+            format!(
+                "unknown field `{unknown}`; the fields are text, source_url and published_on \
+                 (or those of a trafilatura record)"
+            ),
+        ));
+    }
+    let string = |field: &str| match map.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ApiError::bad_field(
+            StatusCode::BAD_REQUEST,
+            field,
+            format!("`{field}` must be a string"),
+        )),
+    };
+    let text = string("text")?
+        .ok_or_else(|| ApiError::bad_field(StatusCode::UNPROCESSABLE_ENTITY, "text", "`text` is required"))?;
+    let source_url = string("source_url")?;
+    if source_url
+        .as_deref()
+        .is_some_and(|u| !(u.starts_with("http://") || u.starts_with("https://")) || u.chars().count() > 2048)
+    {
+        return Err(ApiError::bad_field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "source_url",
+            "`source_url` must be an http(s) URL of at most 2,048 characters",
+        ));
+    }
+    let published_on = string("published_on")?
+        .map(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
+        .transpose()
+        .map_err(|_| {
+            ApiError::bad_field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "published_on",
+                "`published_on` must be a date as YYYY-MM-DD",
+            )
+        })?;
+    Ok((
+        text,
+        Origin {
+            source_url,
+            published_on,
+            ..Origin::default()
+        },
+    ))
+}
+
+fn json_object(text: &str) -> Result<Map<String, Value>, ApiError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ApiError::bad_request(format!("malformed JSON: {e}")))?;
+    match value {
+        Value::Object(map) => Ok(map),
+        _ => Err(ApiError::bad_request(
+            "the JSON body must be an object with a `text` field",
+        )),
+    }
+}
+
+/// Reads a body sent as a trafilatura record.
+pub fn read_trafilatura_body(text: &str) -> Result<(String, Origin), ApiError> {
+    trafilatura(&json_object(text)?)
+}
+
+fn trafilatura(record: &Map<String, Value>) -> Result<(String, Origin), ApiError> {
+    let page = markup::read_trafilatura(record).map_err(page_error)?;
+    Ok((page.text, page.origin))
+}
+
+/// Reads an HTML page; `sent_url` (the request's `Content-Location`) overrides its canonical
+/// address.
+pub fn read_page(
+    bytes: &[u8],
+    charset: Option<&str>,
+    sent_url: Option<&str>,
+) -> Result<(String, Origin), ApiError> {
+    let sent_url = sent_url
+        .map(|u| {
+            markup::address(u).ok_or_else(|| {
+                ApiError::bad_request("`Content-Location` must be an http(s) URL of at most 2,048 characters")
+            })
+        })
+        .transpose()?;
+    let mut page = markup::read_html(bytes, charset).map_err(page_error)?;
+    page.origin.source_url = sent_url.or(page.origin.source_url);
+    Ok((page.text, page.origin))
+}
+
+fn page_error(e: PageError) -> ApiError {
+    match e {
+        PageError::UnknownCharset(_) => ApiError::unsupported_media_type(e.to_string()),
+        PageError::NoText => {
+            ApiError::bad_field(StatusCode::UNPROCESSABLE_ENTITY, "text", "`text` is required")
+        }
+        PageError::Undecodable(_) | PageError::NoWords => {
+            ApiError::unprocessable(format!("{e}: there is no article in it"))
+        }
+    }
+}

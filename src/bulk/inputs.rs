@@ -1,0 +1,236 @@
+//! What `chiso ingest` and the seed folder read: text files, HTML pages, trafilatura's JSON
+//! (one record a file, or JSON Lines) and WARC crawls, each turned into the texts to extract
+//! with what their markup says of them, one at a time, so that a crawl of any size is read in
+//! bounded memory.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::hosts::HostFilter;
+use super::warc;
+use crate::domain::Origin;
+use crate::ingest::markup;
+
+/// How a file is read, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum InputKind {
+    Text,
+    Html,
+    /// One trafilatura record, or an array of them.
+    TrafilaturaJson,
+    /// trafilatura records, one a line.
+    TrafilaturaLines,
+    Warc {
+        gzip: bool,
+    },
+}
+
+impl InputKind {
+    /// The kind a file's name says; `None` for a name no kind has.
+    pub fn of(path: &Path) -> Option<InputKind> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let ext = |e: &str| name.ends_with(e);
+        Some(match () {
+            _ if ext(".txt") => InputKind::Text,
+            _ if ext(".html") || ext(".htm") || ext(".xhtml") => InputKind::Html,
+            _ if ext(".jsonl") || ext(".ndjson") => InputKind::TrafilaturaLines,
+            _ if ext(".json") => InputKind::TrafilaturaJson,
+            _ if ext(".warc") => InputKind::Warc { gzip: false },
+            _ if ext(".warc.gz") => InputKind::Warc { gzip: true },
+            _ => return None,
+        })
+    }
+
+    /// Whether a file of this kind holds one article (its count is known before reading).
+    pub fn is_single(self) -> bool {
+        matches!(self, InputKind::Text | InputKind::Html)
+    }
+}
+
+/// The files among `paths` that can be read, folders expanded (one level), sorted. A file
+/// named on its own is read as text when its name says no other kind.
+pub fn input_files(paths: &[PathBuf]) -> std::io::Result<Vec<(PathBuf, InputKind)>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(path)? {
+                let p = entry?.path();
+                if let Some(kind) = InputKind::of(&p).filter(|_| p.is_file()) {
+                    files.push((p, kind));
+                }
+            }
+        } else {
+            files.push((path.clone(), InputKind::of(path).unwrap_or(InputKind::Text)));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// One article's worth of input: where it is from, and its text with its origin or why it
+/// is skipped.
+pub struct Document {
+    pub name: String,
+    pub read: Result<(String, Origin), String>,
+}
+
+/// What reading a file met besides articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Passed {
+    /// Pages, and a crawl's other responses, of a host no `--host` names.
+    pub filtered: usize,
+}
+
+/// Reads `path` as `kind`, handing each document to `each` (which says whether to go on);
+/// an input larger than `max_bytes` is skipped as the API refuses such a body.
+pub fn read_documents(
+    path: &Path,
+    kind: InputKind,
+    max_bytes: usize,
+    hosts: &HostFilter,
+    each: &mut dyn FnMut(Document) -> bool,
+) -> Passed {
+    let name = path.display().to_string();
+    let mut passed = Passed::default();
+    let mut give = |doc: Document, passed: &mut Passed| {
+        let url = doc.read.as_ref().ok().and_then(|(_, o)| o.source_url.as_deref());
+        if doc.read.is_ok() && !hosts.allows(url) {
+            passed.filtered += 1;
+            return true;
+        }
+        each(doc)
+    };
+    let whole = || -> Result<Vec<u8>, String> {
+        let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+        if len > max_bytes as u64 {
+            return Err(too_large(len, max_bytes));
+        }
+        std::fs::read(path).map_err(|e| e.to_string())
+    };
+    match kind {
+        InputKind::Text => {
+            let read = whole().and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8".to_owned()));
+            give(
+                Document {
+                    name,
+                    read: read.map(|t| (t, Origin::default())),
+                },
+                &mut passed,
+            );
+        }
+        InputKind::Html => {
+            let read = whole().and_then(|b| page(&b, None, None));
+            give(Document { name, read }, &mut passed);
+        }
+        InputKind::TrafilaturaJson => {
+            let records = whole().and_then(|b| {
+                serde_json::from_slice::<Value>(&b).map_err(|e| format!("malformed JSON: {e}"))
+            });
+            match records {
+                Err(e) => {
+                    give(Document { name, read: Err(e) }, &mut passed);
+                }
+                Ok(Value::Array(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let doc = Document {
+                            name: format!("{name}[{i}]"),
+                            read: record(item),
+                        };
+                        if !give(doc, &mut passed) {
+                            break;
+                        }
+                    }
+                }
+                Ok(item) => {
+                    give(
+                        Document {
+                            name,
+                            read: record(&item),
+                        },
+                        &mut passed,
+                    );
+                }
+            }
+        }
+        InputKind::TrafilaturaLines => {
+            let lines = match File::open(path) {
+                Ok(f) => BufReader::new(f),
+                Err(e) => {
+                    give(
+                        Document {
+                            name,
+                            read: Err(e.to_string()),
+                        },
+                        &mut passed,
+                    );
+                    return passed;
+                }
+            };
+            for (i, line) in lines.split(b'\n').enumerate() {
+                let doc_name = format!("{name}:{}", i + 1);
+                let read = match line {
+                    Err(e) => Err(e.to_string()),
+                    Ok(l) if l.iter().all(u8::is_ascii_whitespace) => continue,
+                    Ok(l) if l.len() > max_bytes => Err(too_large(l.len() as u64, max_bytes)),
+                    Ok(l) => serde_json::from_slice::<Value>(&l)
+                        .map_err(|e| format!("malformed JSON: {e}"))
+                        .and_then(|v| record(&v)),
+                };
+                if !give(Document { name: doc_name, read }, &mut passed) {
+                    break;
+                }
+            }
+        }
+        InputKind::Warc { gzip } => {
+            let opened = File::open(path).map(|f| -> Box<dyn Read> {
+                let f = BufReader::with_capacity(1 << 20, f);
+                if gzip {
+                    Box::new(flate2::read::MultiGzDecoder::new(f))
+                } else {
+                    Box::new(f)
+                }
+            });
+            match opened {
+                Err(e) => {
+                    give(
+                        Document {
+                            name,
+                            read: Err(e.to_string()),
+                        },
+                        &mut passed,
+                    );
+                }
+                Ok(reader) => {
+                    let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 20, reader));
+                    let mut on_page = |doc: Document| give(doc, &mut passed);
+                    let filtered = warc::read_pages(reader, &name, max_bytes, hosts, &mut on_page);
+                    passed.filtered += filtered;
+                }
+            }
+        }
+    }
+    passed
+}
+
+fn too_large(len: u64, max: usize) -> String {
+    format!("{len} bytes, more than the {max} an article may have (CHISO_MAX_BODY_BYTES)")
+}
+
+/// A page's text and origin from its bytes; `sent_url` (where it was fetched) overrides its
+/// canonical address.
+pub fn page(bytes: &[u8], charset: Option<&str>, sent_url: Option<&str>) -> Result<(String, Origin), String> {
+    let mut page = markup::read_html(bytes, charset).map_err(|e| e.to_string())?;
+    if let Some(url) = sent_url.and_then(markup::address) {
+        page.origin.source_url = Some(url);
+    }
+    Ok((page.text, page.origin))
+}
+
+fn record(value: &Value) -> Result<(String, Origin), String> {
+    let map = value.as_object().ok_or("not a JSON object")?;
+    let page = markup::read_trafilatura(map).map_err(|e| e.to_string())?;
+    Ok((page.text, page.origin))
+}

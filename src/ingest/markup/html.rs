@@ -1,0 +1,141 @@
+//! An HTML page as served: its main content found by `dom_smoothie` (a port of Mozilla's
+//! Readability, which drops menus, sidebars, related-article lists, comment boxes and
+//! footers), with first taken out what HTML itself marks as no main content (`<nav>`,
+//! `<aside>`, `<footer>` and their ARIA roles: on a short page Readability keeps them) and the
+//! figure captions (Readability keeps figures).
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability, TextMode};
+
+use super::{PageError, WebPage, charset, compose, metadata, one_line};
+use crate::domain::{ContentSource, Origin};
+
+/// What is never a page's main content: navigation, asides and footers as HTML and ARIA
+/// mark them, captions and the credit lines under photos as page templates mark them up.
+const NOT_CONTENT: &str = "nav, aside, footer, [role=\"navigation\"], [role=\"complementary\"], \
+    [role=\"contentinfo\"], figcaption, [class*=\"caption\"], [class*=\"Caption\"], \
+    [class*=\"image_desc\"], [class*=\"img-desc\"], [class*=\"photo-desc\"]";
+
+/// Reads a page's bytes, in the charset its sender declares or else its markup does.
+pub fn read_html(bytes: &[u8], declared_charset: Option<&str>) -> Result<WebPage, PageError> {
+    let html = charset::decode(bytes, declared_charset)?;
+    let doc = Document::from(html.as_str());
+    let markup = metadata::read(&doc);
+    doc.select(NOT_CONTENT).remove();
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let article = Readability::with_document(doc, None, Some(config))
+        .and_then(|mut r| r.parse())
+        .map_err(|_| PageError::NoWords)?;
+    let title = markup.title.or_else(|| one_line(&article.title));
+    let byline = markup.byline.or_else(|| {
+        let site = markup.site_name.as_deref();
+        article
+            .byline
+            .as_deref()
+            .and_then(one_line)
+            .filter(|b| site.is_none_or(|s| s != b))
+            .and_then(|b| super::super::page::byline(&b))
+    });
+    let paragraphs = article
+        .text_content
+        .split("\n\n")
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    let text = compose(title.as_deref(), paragraphs).ok_or(PageError::NoWords)?;
+    Ok(WebPage {
+        text,
+        origin: Origin {
+            source_url: markup.canonical,
+            published_on: markup.published_on,
+            title,
+            byline,
+            content_source: ContentSource::Html,
+            ..Origin::default()
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head><meta charset="utf-8">
+<title>Xã Hòa An giảm nghèo bền vững - Cổng thông tin xã Hòa An</title>
+<meta property="og:site_name" content="Cổng thông tin xã Hòa An">
+<meta property="article:published_time" content="2024-12-30T16:45:00Z">
+<meta name="author" content="Cổng thông tin xã Hòa An">
+<link rel="canonical" href="https://hoaan.example.gov.vn/tin/giam-ngheo">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Cổng"},
+{"@type":"NewsArticle","headline":"Xã Hòa An giảm nghèo bền vững","author":[{"@type":"Person","name":"Lê Minh An"}]}]}</script>
+</head><body><header><nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/gt">Giới thiệu</a></li></ul></nav></header>
+<main><article><h1>Xã Hòa An giảm nghèo bền vững</h1>
+<p>Năm 2024, xã Hòa An có thêm 42 hộ thoát nghèo, tỷ lệ hộ nghèo giảm còn 2,3%, thấp hơn năm trước 1,1 điểm phần trăm.</p>
+<figure><img src="/a.jpg" alt=""><figcaption>Cán bộ xã thăm hộ thoát nghèo. Ảnh: Minh An</figcaption></figure>
+<p>Thu nhập bình quân đầu người của xã đạt 58 triệu đồng một năm; toàn xã có 16 mô hình sinh kế được nhân rộng trong các thôn.</p>
+<p>Xã đặt mục tiêu năm 2025 giảm thêm 30 hộ nghèo và nâng thu nhập bình quân lên 62 triệu đồng một năm.</p>
+</article><aside><h3>Tin liên quan</h3><ul><li><a href="/t1">Xã Hòa An ra quân làm đường giao thông nông thôn</a></li></ul></aside></main>
+<footer><p>Điện thoại: 0231 000 000 - Email: hoaan@example.gov.vn</p></footer></body></html>"#;
+
+    #[test]
+    fn a_page_gives_its_markup_facts_and_its_main_content_without_chrome() {
+        let page = read_html(PAGE.as_bytes(), None).unwrap();
+        let o = &page.origin;
+        assert_eq!(o.title.as_deref(), Some("Xã Hòa An giảm nghèo bền vững"));
+        assert_eq!(
+            o.byline.as_deref(),
+            Some("Lê Minh An"),
+            "the JSON-LD person, not the site"
+        );
+        assert_eq!(
+            o.published_on,
+            chrono::NaiveDate::from_ymd_opt(2024, 12, 30),
+            "23:45 in Vietnam"
+        );
+        assert_eq!(
+            o.source_url.as_deref(),
+            Some("https://hoaan.example.gov.vn/tin/giam-ngheo")
+        );
+        assert_eq!(o.content_source, ContentSource::Html);
+        let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 4, "{paragraphs:#?}");
+        assert_eq!(paragraphs[0], "Xã Hòa An giảm nghèo bền vững");
+        assert!(paragraphs[1].starts_with("Năm 2024, xã Hòa An có thêm 42 hộ"));
+        for chrome in [
+            "Trang chủ",
+            "Giới thiệu",
+            "Ảnh: Minh An",
+            "Tin liên quan",
+            "làm đường",
+            "Email",
+        ] {
+            assert!(!page.text.contains(chrome), "{chrome} in {}", page.text);
+        }
+    }
+
+    #[test]
+    fn a_page_with_no_markup_facts_takes_its_title_tag_and_says_nothing_else() {
+        let html = "<html><head><title>Thôn Đông họp dân cuối năm</title></head><body>\
+            <p>Chiều 28/12, thôn Đông họp dân; 95% số hộ dự họp và thống nhất đóng góp 120 ngày công làm đường.</p></body></html>";
+        let page = read_html(html.as_bytes(), None).unwrap();
+        assert_eq!(page.origin.title.as_deref(), Some("Thôn Đông họp dân cuối năm"));
+        assert_eq!(
+            (
+                page.origin.byline.as_deref(),
+                page.origin.published_on,
+                page.origin.source_url.as_deref()
+            ),
+            (None, None, None)
+        );
+        assert!(page.text.ends_with("120 ngày công làm đường."), "{}", page.text);
+    }
+
+    #[test]
+    fn a_page_of_menus_and_numbers_has_no_words_to_extract() {
+        let html = "<html><body><nav><a href=/>Trang chủ</a></nav><p>2024 - 12 345</p></body></html>";
+        assert_eq!(read_html(html.as_bytes(), None), Err(PageError::NoWords));
+        assert_eq!(read_html(b"", None), Err(PageError::NoWords));
+    }
+}
