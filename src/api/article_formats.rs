@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
 
 use crate::domain::Origin;
 use crate::domain::text::LATIN_LETTER_PATTERN;
@@ -59,13 +59,14 @@ impl utoipa::PartialSchema for HtmlPage {
         ObjectBuilder::new()
             .schema_type(Type::String)
             .description(Some(
-                "An HTML page as served. Its main content is extracted (menus, captions, related \
+                "An HTML page as served (it opens with its markup). Its main content is extracted (menus, captions, related \
                  links, comments and footers left out); its headline, publication date, author and \
                  canonical address are read from its markup (JSON-LD, Open Graph, `<meta>`, `<h1>`, \
                  `<link rel=canonical>`). The charset is the one `Content-Type` names, else the one \
                  the page declares, else UTF-8. `Content-Location` gives the address it was fetched \
                  from, which overrides its canonical one.",
             ))
+            .pattern(Some(markup::PAGE_PATTERN))
             .examples([HTML_EXAMPLE])
             .into()
     }
@@ -83,7 +84,7 @@ pub struct TrafilaturaRecord;
 
 impl utoipa::PartialSchema for TrafilaturaRecord {
     fn schema() -> RefOr<Schema> {
-        let string = || ObjectBuilder::new().schema_type(Type::String);
+        let string = || ObjectBuilder::new().schema_type(SchemaType::Array(vec![Type::String, Type::Null]));
         let mut object = ObjectBuilder::new()
             .schema_type(Type::Object)
             .description(Some(
@@ -97,7 +98,10 @@ impl utoipa::PartialSchema for TrafilaturaRecord {
                 "text": "Năm 2024, tỷ lệ hộ nghèo của xã A giảm còn 2,1%."
             })]);
         for field in markup::TRAFILATURA_FIELDS {
-            object = object.property(field, string());
+            object = match field {
+                "text" => object.property(field, ObjectBuilder::new().schema_type(Type::String)),
+                _ => object.property(field, string()),
+            };
         }
         object.into()
     }
@@ -211,6 +215,8 @@ fn page_error(e: PageError) -> ApiError {
         PageError::NoText => {
             ApiError::bad_field(StatusCode::UNPROCESSABLE_ENTITY, "text", "`text` is required")
         }
+        PageError::NotAString(field) => ApiError::bad_field(StatusCode::BAD_REQUEST, field, e.to_string()),
+        PageError::NotHtml => ApiError::unprocessable(e.to_string()),
         PageError::Undecodable(_) | PageError::NoWords => {
             ApiError::unprocessable(format!("{e}: there is no article in it"))
         }

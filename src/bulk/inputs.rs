@@ -169,17 +169,27 @@ pub fn read_documents(
                     return passed;
                 }
             };
-            for (i, line) in lines.split(b'\n').enumerate() {
-                let doc_name = format!("{name}:{}", i + 1);
-                let read = match line {
+            let mut lines = lines;
+            let mut line = Vec::new();
+            for number in 1.. {
+                let read = match next_line(&mut lines, max_bytes, &mut line) {
                     Err(e) => Err(e.to_string()),
-                    Ok(l) if l.iter().all(u8::is_ascii_whitespace) => continue,
-                    Ok(l) if l.len() > max_bytes => Err(too_large(l.len() as u64, max_bytes)),
-                    Ok(l) => serde_json::from_slice::<Value>(&l)
+                    Ok(None) => break,
+                    Ok(Some(false)) => Err(format!(
+                        "a line of more than the {max_bytes} bytes an article may have"
+                    )),
+                    Ok(Some(true)) if line.iter().all(u8::is_ascii_whitespace) => continue,
+                    Ok(Some(true)) => serde_json::from_slice::<Value>(&line)
                         .map_err(|e| format!("malformed JSON: {e}"))
                         .and_then(|v| record(&v)),
                 };
-                if !give(Document { name: doc_name, read }, &mut passed) {
+                if !give(
+                    Document {
+                        name: format!("{name}:{number}"),
+                        read,
+                    },
+                    &mut passed,
+                ) {
                     break;
                 }
             }
@@ -215,6 +225,20 @@ pub fn read_documents(
     passed
 }
 
+/// Reads the next line of `reader` into `line`, at most `max` bytes of it: `Some(false)` for a
+/// longer line (skipped to its end), `None` at the end.
+fn next_line(reader: &mut impl BufRead, max: usize, line: &mut Vec<u8>) -> std::io::Result<Option<bool>> {
+    line.clear();
+    if reader.by_ref().take(max as u64 + 1).read_until(b'\n', line)? == 0 {
+        return Ok(None);
+    }
+    if line.len() > max && line.last() != Some(&b'\n') {
+        reader.skip_until(b'\n')?;
+        return Ok(Some(false));
+    }
+    Ok(Some(true))
+}
+
 fn too_large(len: u64, max: usize) -> String {
     format!("{len} bytes, more than the {max} an article may have (CHISO_MAX_BODY_BYTES)")
 }
@@ -233,4 +257,33 @@ fn record(value: &Value) -> Result<(String, Origin), String> {
     let map = value.as_object().ok_or("not a JSON object")?;
     let page = markup::read_trafilatura(map).map_err(|e| e.to_string())?;
     Ok((page.text, page.origin))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_longer_than_an_article_may_be_is_skipped_whole_and_the_next_read() {
+        let mut reader = std::io::Cursor::new(b"{\"a\": 1}\n0123456789abcdef\nxy".to_vec());
+        let mut line = Vec::new();
+        assert_eq!(next_line(&mut reader, 10, &mut line).unwrap(), Some(true));
+        assert_eq!(line, b"{\"a\": 1}\n");
+        assert_eq!(next_line(&mut reader, 10, &mut line).unwrap(), Some(false));
+        assert_eq!(next_line(&mut reader, 10, &mut line).unwrap(), Some(true));
+        assert_eq!(line, b"xy");
+        assert_eq!(next_line(&mut reader, 10, &mut line).unwrap(), None);
+    }
+
+    #[test]
+    fn a_file_is_read_by_the_kind_its_name_says() {
+        let kind = |n: &str| InputKind::of(Path::new(n));
+        assert_eq!(kind("a/crawl.WARC.gz"), Some(InputKind::Warc { gzip: true }));
+        assert_eq!(kind("b.warc"), Some(InputKind::Warc { gzip: false }));
+        assert_eq!(kind("c.jsonl"), Some(InputKind::TrafilaturaLines));
+        assert_eq!(kind("d.json"), Some(InputKind::TrafilaturaJson));
+        assert_eq!(kind("e.htm"), Some(InputKind::Html));
+        assert_eq!(kind("f.txt"), Some(InputKind::Text));
+        assert_eq!(kind("g.pdf"), None);
+    }
 }

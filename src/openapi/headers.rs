@@ -4,7 +4,12 @@
 use serde_json::{Value, json};
 
 /// Schemas of request bodies: their optional fields stay optional.
-pub const REQUEST_SCHEMAS: &[&str] = &["NewArticleRequest", "PlainArticle"];
+pub const REQUEST_SCHEMAS: &[&str] = &[
+    "NewArticleRequest",
+    "PlainArticle",
+    "HtmlPage",
+    "TrafilaturaRecord",
+];
 
 /// Fields left out of an answer when they are empty (`skip_serializing_if`).
 const SOMETIMES_SENT: &[(&str, &str)] = &[

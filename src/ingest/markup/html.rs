@@ -19,6 +19,9 @@ const NOT_CONTENT: &str = "nav, aside, footer, [role=\"navigation\"], [role=\"co
 /// Reads a page's bytes, in the charset its sender declares or else its markup does.
 pub fn read_html(bytes: &[u8], declared_charset: Option<&str>) -> Result<WebPage, PageError> {
     let html = charset::decode(bytes, declared_charset)?;
+    if !has_markup(&html) {
+        return Err(PageError::NotHtml);
+    }
     let doc = Document::from(html.as_str());
     let markup = metadata::read(&doc);
     doc.select(NOT_CONTENT).remove();
@@ -56,6 +59,22 @@ pub fn read_html(bytes: &[u8], declared_charset: Option<&str>) -> Result<WebPage
             ..Origin::default()
         },
     })
+}
+
+/// The pattern of a page's text: it opens with a tag (`<!doctype`, `<html`, `<p`, after
+/// white space), or holds an `<html>`, `<body>` or doctype further on (after a server's warning
+/// printed before it). Anything else is text sent as a page.
+pub const PAGE_PATTERN: &str = r"^\s*<[!/?A-Za-z]|<(?:html|HTML|body|BODY|!DOCTYPE|!doctype)";
+
+fn has_markup(text: &str) -> bool {
+    let opens_with_tag =
+        text.trim_start().as_bytes().get(..2).is_some_and(|w| {
+            w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'!' | b'/' | b'?'))
+        });
+    opens_with_tag
+        || ["<html", "<HTML", "<body", "<BODY", "<!DOCTYPE", "<!doctype"]
+            .iter()
+            .any(|t| text.contains(t))
 }
 
 #[cfg(test)]
@@ -136,6 +155,31 @@ mod tests {
     fn a_page_of_menus_and_numbers_has_no_words_to_extract() {
         let html = "<html><body><nav><a href=/>Trang chủ</a></nav><p>2024 - 12 345</p></body></html>";
         assert_eq!(read_html(html.as_bytes(), None), Err(PageError::NoWords));
-        assert_eq!(read_html(b"", None), Err(PageError::NoWords));
+        assert_eq!(read_html(b"", None), Err(PageError::NotHtml));
+        assert_eq!(
+            read_html("Năm 2024, xã có 12 mô hình.".as_bytes(), None),
+            Err(PageError::NotHtml)
+        );
+        let json = r#"[{"a": "<io"}, "Năm 2024, xã có 12 mô hình."]"#;
+        assert_eq!(
+            read_html(json.as_bytes(), None),
+            Err(PageError::NotHtml),
+            "a tag further on is not a page"
+        );
+        let warned = "Warning: session_start() failed\n<!DOCTYPE html><p>Năm 2024, xã có 12 mô hình mới.</p>";
+        assert!(
+            read_html(warned.as_bytes(), None).is_ok(),
+            "a warning before the page"
+        );
+        let re = regex::Regex::new(PAGE_PATTERN).unwrap();
+        for (text, page) in [
+            (json, false),
+            (warned, true),
+            ("  <p>x</p>", true),
+            ("x <b>y</b>", false),
+        ] {
+            assert_eq!(re.is_match(text), page, "{text}");
+            assert_eq!(has_markup(text), page, "{text}");
+        }
     }
 }

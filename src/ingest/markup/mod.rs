@@ -11,7 +11,7 @@ mod trafilatura;
 
 use crate::domain::Origin;
 pub use charset::decode;
-pub use html::read_html;
+pub use html::{PAGE_PATTERN, read_html};
 pub use trafilatura::{TRAFILATURA_FIELDS, is_trafilatura, read_trafilatura};
 
 /// A page read: the cleaned text and what its markup says of it.
@@ -30,10 +30,14 @@ pub enum PageError {
     UnknownCharset(String),
     #[error("the page's bytes are not valid {0}, the charset it is read in")]
     Undecodable(&'static str),
+    #[error("the body holds no HTML markup: send text as text/plain")]
+    NotHtml,
     #[error("the page's main content has no words in the Latin script Vietnamese is written in")]
     NoWords,
     #[error("the record has no `text`")]
     NoText,
+    #[error("`{0}` must be a string or null")]
+    NotAString(&'static str),
 }
 
 /// The text of a page: its headline, then its paragraphs, each once, the headline not

@@ -39,6 +39,10 @@ const TELLING_FIELDS: [&str; 4] = ["fingerprint", "raw_text", "hostname", "sourc
 
 /// Reads one record. `comments` (readers' comments) never reach the text.
 pub fn read_trafilatura(record: &Map<String, Value>) -> Result<WebPage, PageError> {
+    let typed = |k: &&str| record.get(*k).is_none_or(|v| v.is_string() || v.is_null());
+    if let Some(field) = TRAFILATURA_FIELDS.iter().find(|k| !typed(k)) {
+        return Err(PageError::NotAString(field));
+    }
     let field = |key: &str| {
         record
             .get(key)
