@@ -94,135 +94,116 @@ pub fn read_documents(
     each: &mut dyn FnMut(Document) -> bool,
 ) -> Passed {
     let name = path.display().to_string();
-    let mut passed = Passed::default();
-    let mut give = |doc: Document, passed: &mut Passed| {
+    let mut filtered = 0;
+    let mut crawl_left_out = 0;
+    let mut give = |doc: Document| {
         let url = doc.read.as_ref().ok().and_then(|(_, o)| o.source_url.as_deref());
         if doc.read.is_ok() && !hosts.allows(url) {
-            passed.filtered += 1;
+            filtered += 1;
             return true;
         }
         each(doc)
     };
-    let whole = || -> Result<Vec<u8>, String> {
-        let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-        if len > max_bytes as u64 {
-            return Err(too_large(len, max_bytes));
-        }
-        std::fs::read(path).map_err(|e| e.to_string())
-    };
-    match kind {
-        InputKind::Text => {
-            let read = whole().and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8".to_owned()));
-            give(
-                Document {
-                    name,
-                    read: read.map(|t| (t, Origin::default())),
-                },
-                &mut passed,
-            );
-        }
-        InputKind::Html => {
-            let read = whole().and_then(|b| page(&b, None, None));
-            give(Document { name, read }, &mut passed);
-        }
-        InputKind::TrafilaturaJson => {
-            let records = whole().and_then(|b| {
-                serde_json::from_slice::<Value>(&b).map_err(|e| format!("malformed JSON: {e}"))
-            });
-            match records {
-                Err(e) => {
-                    give(Document { name, read: Err(e) }, &mut passed);
-                }
-                Ok(Value::Array(items)) => {
-                    for (i, item) in items.iter().enumerate() {
-                        let doc = Document {
-                            name: format!("{name}[{i}]"),
-                            read: record(item),
-                        };
-                        if !give(doc, &mut passed) {
-                            break;
-                        }
-                    }
-                }
-                Ok(item) => {
-                    give(
-                        Document {
-                            name,
-                            read: record(&item),
-                        },
-                        &mut passed,
-                    );
-                }
-            }
-        }
-        InputKind::TrafilaturaLines => {
-            let lines = match File::open(path) {
-                Ok(f) => BufReader::new(f),
-                Err(e) => {
-                    give(
-                        Document {
-                            name,
-                            read: Err(e.to_string()),
-                        },
-                        &mut passed,
-                    );
-                    return passed;
-                }
+    let read = match kind {
+        InputKind::Text => whole(path, max_bytes)
+            .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8".to_owned()))
+            .map(|text| {
+                give(Document {
+                    name: name.clone(),
+                    read: Ok((text, Origin::default())),
+                });
+            }),
+        InputKind::Html => whole(path, max_bytes)
+            .and_then(|b| page(&b, None, None))
+            .map(|read| {
+                give(Document {
+                    name: name.clone(),
+                    read: Ok(read),
+                });
+            }),
+        InputKind::TrafilaturaJson => whole(path, max_bytes).map(|b| json_records(&b, &name, &mut give)),
+        InputKind::TrafilaturaLines => File::open(path)
+            .map_err(|e| e.to_string())
+            .map(|f| json_lines(BufReader::new(f), &name, max_bytes, &mut give)),
+        InputKind::Warc { gzip } => File::open(path).map_err(|e| e.to_string()).map(|f| {
+            let f = BufReader::with_capacity(1 << 20, f);
+            let reader: Box<dyn Read> = match gzip {
+                true => Box::new(flate2::read::MultiGzDecoder::new(f)),
+                false => Box::new(f),
             };
-            let mut lines = lines;
-            let mut line = Vec::new();
-            for number in 1.. {
-                let read = match next_line(&mut lines, max_bytes, &mut line) {
-                    Err(e) => Err(e.to_string()),
-                    Ok(None) => break,
-                    Ok(Some(false)) => Err(format!(
-                        "a line of more than the {max_bytes} bytes an article may have"
-                    )),
-                    Ok(Some(true)) if line.iter().all(u8::is_ascii_whitespace) => continue,
-                    Ok(Some(true)) => serde_json::from_slice::<Value>(&line)
-                        .map_err(|e| format!("malformed JSON: {e}"))
-                        .and_then(|v| record(&v)),
-                };
-                if !give(
-                    Document {
-                        name: format!("{name}:{number}"),
-                        read,
-                    },
-                    &mut passed,
-                ) {
-                    break;
-                }
-            }
-        }
-        InputKind::Warc { gzip } => {
-            let opened = File::open(path).map(|f| -> Box<dyn Read> {
-                let f = BufReader::with_capacity(1 << 20, f);
-                if gzip {
-                    Box::new(flate2::read::MultiGzDecoder::new(f))
-                } else {
-                    Box::new(f)
-                }
+            let reader = Box::new(BufReader::with_capacity(1 << 20, reader));
+            crawl_left_out = warc::read_pages(reader, &name, max_bytes, hosts, &mut give);
+        }),
+    };
+    if let Err(reason) = read {
+        give(Document {
+            name,
+            read: Err(reason),
+        });
+    }
+    Passed {
+        filtered: filtered + crawl_left_out,
+    }
+}
+
+/// A whole file, unless it is larger than an article may be.
+fn whole(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
+    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if len > max_bytes as u64 {
+        return Err(too_large(len, max_bytes));
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+
+/// The records of a `.json` file: one record, or an array of them.
+fn json_records(bytes: &[u8], name: &str, give: &mut dyn FnMut(Document) -> bool) {
+    match serde_json::from_slice::<Value>(bytes) {
+        Err(e) => {
+            give(Document {
+                name: name.to_owned(),
+                read: Err(format!("malformed JSON: {e}")),
             });
-            match opened {
-                Err(e) => {
-                    give(
-                        Document {
-                            name,
-                            read: Err(e.to_string()),
-                        },
-                        &mut passed,
-                    );
-                }
-                Ok(reader) => {
-                    let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 20, reader));
-                    let mut on_page = |doc: Document| give(doc, &mut passed);
-                    let filtered = warc::read_pages(reader, &name, max_bytes, hosts, &mut on_page);
-                    passed.filtered += filtered;
-                }
-            }
+        }
+        Ok(Value::Array(items)) => {
+            let each = |(i, item): (usize, &Value)| {
+                give(Document {
+                    name: format!("{name}[{i}]"),
+                    read: record(item),
+                })
+            };
+            items.iter().enumerate().all(each);
+        }
+        Ok(item) => {
+            give(Document {
+                name: name.to_owned(),
+                read: record(&item),
+            });
         }
     }
-    passed
+}
+
+/// The records of a JSON Lines file, one a line, each line read up to `max_bytes`.
+fn json_lines(mut lines: impl BufRead, name: &str, max_bytes: usize, give: &mut dyn FnMut(Document) -> bool) {
+    let mut line = Vec::new();
+    for number in 1.. {
+        let read = match next_line(&mut lines, max_bytes, &mut line) {
+            Err(e) => Err(e.to_string()),
+            Ok(None) => return,
+            Ok(Some(false)) => Err(format!(
+                "a line of more than the {max_bytes} bytes an article may have"
+            )),
+            Ok(Some(true)) if line.iter().all(u8::is_ascii_whitespace) => continue,
+            Ok(Some(true)) => serde_json::from_slice::<Value>(&line)
+                .map_err(|e| format!("malformed JSON: {e}"))
+                .and_then(|v| record(&v)),
+        };
+        if !give(Document {
+            name: format!("{name}:{number}"),
+            read,
+        }) {
+            return;
+        }
+    }
 }
 
 /// Reads the next line of `reader` into `line`, at most `max` bytes of it: `Some(false)` for a

@@ -147,6 +147,19 @@ async fn a_page_without_words_or_in_an_unknown_charset_is_refused_and_nothing_is
     let cases = [
         (post(wordless, "text/html"), 422, "no words"),
         (
+            post(
+                format!("<p>{}</p>", "Năm 2024, xã có 12 mô hình. ".repeat(40_000)),
+                "text/html",
+            ),
+            413,
+            "size limit",
+        ),
+        (
+            post("Năm 2024, xã có 12 mô hình.", "text/html"),
+            422,
+            "no HTML markup",
+        ),
+        (
             post("<p>Năm 2024, xã có 12 mô hình.</p>", "text/html; charset=vni-win"),
             415,
             "vni-win",
