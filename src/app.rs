@@ -213,7 +213,7 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     if sharing == Sharing::Litestream {
         crate::heartbeat::start(store.clone());
     }
-    crate::warmer::start(store.clone());
+    let warmer = crate::warmer::start(store.clone());
     let max_body = config.max_body_bytes;
     let mut server =
         HttpServer::new(move || build_app(state.clone(), max_body)).on_connect(api::framing::on_connect);
@@ -238,6 +238,10 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         handle.stop(true).await;
     });
     running.await?;
-    web::block(move || store.close()).await??;
+    web::block(move || {
+        warmer.stop();
+        store.close()
+    })
+    .await??;
     Ok(())
 }

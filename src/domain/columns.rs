@@ -4,7 +4,8 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use super::{ContentSource, Period, PlaceId};
+use super::places::{Level, UnitType};
+use super::{ContentSource, Direction, Period, PlaceId, Qualifier, TextField, Unit};
 
 /// Implements both traits for a type whose text form is its `Display` and `FromStr`.
 macro_rules! text_column {
@@ -26,6 +27,29 @@ macro_rules! text_column {
 }
 
 text_column!(PlaceId, Period, ContentSource);
+
+/// Implements both traits for a keyword type: one spelling a value (`as_str`), read back by
+/// `parse`.
+macro_rules! keyword_column {
+    ($($t:ty),* $(,)?) => {$(
+        impl FromSql for $t {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                let text = value.as_str()?;
+                <$t>::parse(text).ok_or_else(|| {
+                    FromSqlError::Other(format!("{text:?} in the store is not a {}", stringify!($t)).into())
+                })
+            }
+        }
+
+        impl ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.as_str()))
+            }
+        }
+    )*};
+}
+
+keyword_column!(Unit, Direction, Qualifier, TextField, Level, UnitType);
 
 #[cfg(test)]
 mod tests {
@@ -49,5 +73,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(bad.contains("\"xyz\" in the store"), "{bad}");
+        let (unit, level): (Unit, Level) = c
+            .query_row(
+                "SELECT ?1, ?2",
+                rusqlite::params![Unit::Percent, Level::Commune],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((unit, level), (Unit::Percent, Level::Commune));
+        let bad = c
+            .query_row("SELECT 'furlong'", [], |r| r.get::<_, Unit>(0))
+            .unwrap_err()
+            .to_string();
+        assert!(bad.contains("\"furlong\" in the store is not a Unit"), "{bad}");
     }
 }

@@ -26,20 +26,16 @@ pub(super) const FIGURE_COLUMNS: &str =
      l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
      coalesce(a.published_on, a.event_date) AS date";
 
-/// A figure of a row, with its unit of measure and direction; `None` for a row of an unknown
-/// unit or direction (a malformed period or place id is an error).
+/// A figure of a row, with its unit of measure and direction; `None` for a figure without a
+/// place (a malformed unit, direction, period or place id is an error).
 pub(super) fn figure_from_row(
     r: &Row<'_>,
     area: &PlaceId,
 ) -> rusqlite::Result<Option<(Unit, Direction, Figure)>> {
-    let unit = Unit::parse(&r.get::<_, String>("unit")?);
-    let direction = Direction::parse(&r.get::<_, String>("direction")?);
+    let unit: Unit = r.get("unit")?;
+    let direction: Direction = r.get("direction")?;
     let period: Option<Period> = r.get("period")?;
-    let (Some(unit), Some(direction), Some(locality)) = (
-        unit,
-        direction,
-        locality_ref(r, "locality_id", "locality_name", "locality_level")?,
-    ) else {
+    let Some(locality) = locality_ref(r, "locality_id", "locality_name", "locality_level")? else {
         return Ok(None);
     };
     Ok(Some((

@@ -9,10 +9,7 @@ use super::refs::place_ref;
 use super::sql::{self, Conditions, like_word, marks, own_any, search_words, within_any};
 use super::{ExportConn, Store, StoreError, date_column, summary_cache};
 use crate::domain::metrics::{self, MetricKey};
-use crate::domain::{
-    Direction, Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Qualifier, TextField, Total,
-    Unit,
-};
+use crate::domain::{Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Total};
 
 const INDICATOR_COLUMNS: &str = "i.id, i.article_id, a.title AS article_title, i.metric, i.label, i.value,
         i.unit, i.unit_noun, i.denominator, i.qualifier, i.direction, i.period, i.locality_id,
@@ -24,17 +21,10 @@ const INDICATOR_FROM: &str = "indicators i JOIN articles a ON a.id = i.article_i
     LEFT JOIN localities l ON l.id = i.locality_id
     LEFT JOIN localities p ON p.id = CASE l.scheme WHEN '2025' THEN i.province_2025 ELSE i.province_2024 END";
 
-fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Indicator, StoreError>> {
-    let unit: String = r.get("unit")?;
-    let direction: String = r.get("direction")?;
-    let (Some(unit), Some(direction)) = (Unit::parse(&unit), Direction::parse(&direction)) else {
-        return Ok(Err(StoreError::Corrupt(format!(
-            "indicator unit {unit} direction {direction}"
-        ))));
-    };
+fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Indicator> {
     let metric: String = r.get("metric")?;
     let (vi, en) = metrics::names(&metric);
-    Ok(Ok(Indicator {
+    Ok(Indicator {
         id: r.get("id")?,
         article_id: r.get("article_id")?,
         article_title: r.get("article_title")?,
@@ -43,19 +33,16 @@ fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Indicator, StoreEr
         metric,
         label: r.get("label")?,
         value: r.get("value")?,
-        unit,
+        unit: r.get("unit")?,
         unit_noun: r.get("unit_noun")?,
         denominator: r.get("denominator")?,
-        qualifier: r
-            .get::<_, Option<String>>("qualifier")?
-            .as_deref()
-            .and_then(Qualifier::parse),
-        direction,
+        qualifier: r.get("qualifier")?,
+        direction: r.get("direction")?,
         period: r.get("period")?,
         date: date_column(r, "date")?,
         locality: place_ref(r, "locality")?,
         evidence: evidence_from_row(r)?,
-    }))
+    })
 }
 
 /// The evidence columns of an indicator row. A row stored before schema 9 holds its whole
@@ -63,10 +50,9 @@ fn indicator_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Indicator, StoreEr
 fn evidence_from_row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
     let start = r.get::<_, i64>("evidence_start")? as usize;
     let end = r.get::<_, i64>("evidence_end")? as usize;
-    let field: String = r.get("evidence_field")?;
     Ok(Evidence {
         text: r.get("evidence_text")?,
-        field: TextField::parse(&field).unwrap_or(TextField::Body),
+        field: r.get("evidence_field")?,
         start,
         end,
         sentence_start: r
@@ -162,7 +148,7 @@ impl Store {
             (limit, offset),
             indicator_from_row,
         )?;
-        Ok((rows.into_iter().collect::<Result<_, _>>()?, total))
+        Ok((rows, total))
     }
 
     pub fn get_indicator(&self, id: i64) -> Result<Option<Indicator>, StoreError> {
@@ -174,7 +160,7 @@ impl Store {
                 indicator_from_row,
             )
             .optional()?;
-        found.transpose()
+        Ok(found)
     }
 
     /// The article of an indicator that re-extraction or a deletion removed; `None` for an id
@@ -273,7 +259,7 @@ impl ExportConn {
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(c.params().as_slice())?;
         while let Some(row) = rows.next()? {
-            if !each(indicator_from_row(row)??) {
+            if !each(indicator_from_row(row)?) {
                 break;
             }
         }

@@ -15,19 +15,10 @@ pub(super) fn place_id(r: &Row<'_>, idx: &str) -> rusqlite::Result<Option<PlaceI
     r.get(idx)
 }
 
-fn locality_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Locality, StoreError>> {
-    let id: String = r.get("id")?;
-    let level: String = r.get("level")?;
-    let unit_type: String = r.get("type")?;
-    let (Ok(id), Some(level), Some(unit_type)) = (
-        id.parse::<PlaceId>(),
-        Level::parse(&level),
-        UnitType::parse(&unit_type),
-    ) else {
-        return Ok(Err(StoreError::Corrupt(format!(
-            "locality {id} {level}/{unit_type}"
-        ))));
-    };
+fn locality_from_row(r: &Row<'_>) -> rusqlite::Result<Locality> {
+    let id: PlaceId = r.get("id")?;
+    let level: Level = r.get("level")?;
+    let unit_type: UnitType = r.get("type")?;
     let type_vi: String = r.get("type_vi")?;
     let name: String = r.get("name")?;
     let short_name: String = r.get("short_name")?;
@@ -44,7 +35,7 @@ fn locality_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Locality, StoreErro
     u.area_km2 = r.get("area_km2")?;
     u.successor_2025_code = r.get("successor_2025_code")?;
     u.successor_2025_name = r.get("successor_2025_name")?;
-    Ok(Ok(u))
+    Ok(u)
 }
 
 impl Store {
@@ -124,7 +115,7 @@ impl Store {
             (limit, offset),
             locality_from_row,
         )?;
-        Ok((rows.into_iter().collect::<Result<_, _>>()?, total))
+        Ok((rows, total))
     }
 
     /// Articles naming a unit, a unit under it, or a unit of the other map on its ground.
@@ -147,5 +138,5 @@ pub(super) fn locality_on(conn: &rusqlite::Connection, id: &PlaceId) -> Result<O
         ))?
         .query_row([id.to_string()], locality_from_row)
         .optional()?;
-    found.transpose()
+    Ok(found)
 }

@@ -14,8 +14,8 @@ pub(super) fn locality_ref(
 ) -> rusqlite::Result<Option<LocalityRef>> {
     let id: Option<PlaceId> = r.get(id)?;
     let name: Option<String> = r.get(name)?;
-    let level: Option<String> = r.get(level)?;
-    Ok(match (id, name, level.as_deref().and_then(Level::parse)) {
+    let level: Option<Level> = r.get(level)?;
+    Ok(match (id, name, level) {
         (Some(id), Some(name), Some(level)) => Some(LocalityRef::new(id, name, level)),
         _ => None,
     })
