@@ -183,3 +183,29 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    #[test]
+    fn lines_broken_by_br_beside_a_menu_come_out_as_paragraphs_without_it() {
+        let html = "<html><head><title>Huyện B sơ kết 6 tháng đầu năm 2019</title></head><body><form id=\"aspnetForm\">\
+            <div class=\"menu\"><a href=\"/\">Trang chủ</a><br><a href=\"/tt\">Tin tức</a><br><a href=\"/lh\">Liên hệ</a></div>\
+            <div class=\"content\"><div class=\"news-body\"><span>6 tháng đầu năm 2019, huyện B có 120 hộ thoát nghèo, đạt 60% kế hoạch năm; \
+            tỷ lệ hộ nghèo còn 4,2%.</span><br><br><span>Toàn huyện vận động được 1,5 tỷ đồng ủng hộ Quỹ Vì người nghèo, \
+            xây mới 25 nhà đại đoàn kết cho hộ khó khăn về nhà ở.</span><br><br><span>Huyện phấn đấu đến cuối năm có thêm 2 xã \
+            đạt chuẩn nông thôn mới và giảm tỷ lệ hộ nghèo xuống dưới 3,5%; mỗi xã, thị trấn xây dựng ít nhất một mô hình \
+            dân vận khéo gắn với phát triển kinh tế, giữ gìn an ninh trật tự ở khu dân cư.</span></div></div></form></body></html>";
+        let page = read_html(html.as_bytes(), None).unwrap();
+        let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
+        assert_eq!(paragraphs[0], "Huyện B sơ kết 6 tháng đầu năm 2019");
+        assert_eq!(paragraphs.len(), 4, "{paragraphs:#?}");
+        assert!(paragraphs[1].starts_with("6 tháng đầu năm 2019") && paragraphs[1].ends_with("còn 4,2%."));
+        assert!(
+            !page.text.contains("Trang chủ") && !page.text.contains("Liên hệ"),
+            "{}",
+            page.text
+        );
+    }
+}
