@@ -148,8 +148,8 @@ fn write_article(
             a.published_on.map(|d| d.to_string()),
             a.event_date.map(|d| d.to_string()),
             a.byline,
-            a.period.as_ref().map(|p| p.as_str()),
-            a.primary_locality.as_ref().map(|p| p.to_string()),
+            a.period,
+            a.primary_locality,
             origin.source_file,
             origin.source_url,
             extractor_version,
@@ -180,7 +180,7 @@ fn write_article(
         "INSERT OR IGNORE INTO article_localities (article_id, locality_id, position) VALUES (?1, ?2, ?3)",
     )?;
     for (position, id) in a.localities.iter().enumerate() {
-        put_locality.execute(params![a.id, id.to_string(), position as i64])?;
+        put_locality.execute(params![a.id, id, position as i64])?;
     }
     tx.execute(&crosswalk_places("AND al.article_id = ?1"), [&a.id])?;
     let mut put_indicator = tx.prepare_cached(
@@ -212,18 +212,18 @@ fn write_article(
             i.metric.as_str(),
             i.label,
             i.value,
-            i.unit.as_str(),
+            i.unit,
             i.unit_noun,
             i.denominator,
-            i.qualifier.map(|q| q.as_str()),
-            i.direction.as_str(),
-            i.period.as_ref().map(|p| p.as_str()),
-            i.locality.as_ref().map(|p| p.to_string()),
+            i.qualifier,
+            i.direction,
+            i.period,
+            i.locality,
             i.evidence.text,
             i.evidence.start as i64,
             i.evidence.end as i64,
             newest,
-            i.evidence.field.as_str(),
+            i.evidence.field,
             i.evidence.sentence_start as i64,
             i.evidence.sentence_end as i64,
             id,
