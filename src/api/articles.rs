@@ -9,7 +9,7 @@ use super::export::{self, Format, ListFormat, Output};
 use super::pagination::{Page, PageQuery, page_request};
 use super::{AppState, blocking, params};
 use crate::domain::{
-    Article, ArticleFilter, ArticleSort, ArticleSummary, Indicator, IndicatorFilter, Undated,
+    Article, ArticleFilter, ArticleId, ArticleSort, ArticleSummary, Indicator, IndicatorFilter, Undated,
 };
 use crate::error::{ApiError, Problem};
 
@@ -166,6 +166,15 @@ pub struct ArticlePath {
     pub id: String,
 }
 
+impl ArticlePath {
+    /// The id, parsed once here: a malformed one names no article (404, as an unknown one).
+    pub fn article_id(self) -> Result<ArticleId, ApiError> {
+        self.id
+            .parse()
+            .map_err(|_| ApiError::not_found("no article has this id"))
+    }
+}
+
 /// Get an article
 ///
 /// The full article: cleaned body (NFC; offsets count Unicode scalar values), photo
@@ -199,7 +208,7 @@ pub async fn get_article(
             ));
         }
     };
-    let id = path.into_inner().id;
+    let id = path.into_inner().article_id()?;
     let store = state.store.clone();
     let found = blocking(move || match with_indicators {
         true => store.article_with_indicators(&id),
@@ -236,14 +245,14 @@ pub async fn list_article_indicators(
     query: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = query.validate()?;
-    let id = path.into_inner().id;
+    let id = path.into_inner().article_id()?;
     let store = state.store.clone();
     let found = blocking(move || {
         if !store.article_exists(&id)? {
             return Ok(None);
         }
         let filter = IndicatorFilter {
-            articles: vec![id],
+            articles: vec![id.to_string()],
             ..IndicatorFilter::default()
         };
         store.list_indicators(&filter, page.limit, page.offset).map(Some)

@@ -141,7 +141,7 @@ pub async fn delete_article(
     state: web::Data<AppState>,
     path: web::Path<ArticlePath>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = path.into_inner().id;
+    let id = path.into_inner().article_id()?;
     let store = state.store.clone();
     match blocking(move || store.delete_article(&id)).await? {
         true => Ok(HttpResponse::NoContent().finish()),
@@ -176,7 +176,7 @@ pub async fn reextract_article(
     state: web::Data<AppState>,
     path: web::Path<ArticlePath>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = path.into_inner().id;
+    let id = path.into_inner().article_id()?;
     let store = state.store.clone();
     let source = blocking({
         let id = id.clone();

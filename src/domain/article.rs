@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{ContentSource, Indicator, LocalityRef, NewIndicator, Period, PlaceId};
+use super::{ArticleId, ContentSource, Indicator, LocalityRef, NewIndicator, Period, PlaceId};
 
 /// A photo caption kept from the page, with its place in the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -21,7 +21,7 @@ pub struct Caption {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewArticle {
     /// Stable id derived from the normalised text.
-    pub id: String,
+    pub id: ArticleId,
     /// The headline, when the page prints one.
     pub title: Option<String>,
     pub published_on: Option<NaiveDate>,
@@ -50,7 +50,7 @@ pub struct NewArticle {
 }))]
 pub struct ArticleSummary {
     /// Stable id: the first 16 hex digits of the SHA-256 of the normalised text.
-    pub id: String,
+    pub id: ArticleId,
     /// The headline; `null` when the page prints none (it opens with its lede or a caption).
     pub title: Option<String>,
     /// Date the portal published the article, when the page says.

@@ -5,7 +5,7 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use super::places::{Level, UnitType};
-use super::{ContentSource, Direction, Period, PlaceId, Qualifier, TextField, Unit};
+use super::{ArticleId, ContentSource, Direction, Period, PlaceId, Qualifier, TextField, Unit};
 
 /// Implements both traits for a type whose text form is its `Display` and `FromStr`.
 macro_rules! text_column {
@@ -26,7 +26,7 @@ macro_rules! text_column {
     )*};
 }
 
-text_column!(PlaceId, Period, ContentSource);
+text_column!(PlaceId, Period, ContentSource, ArticleId);
 
 /// Implements both traits for a keyword type: one spelling a value (`as_str`), read back by
 /// `parse`.

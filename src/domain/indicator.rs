@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 
 use chrono::NaiveDate;
 
-use super::{Evidence, MetricKey, Period, PlaceId, PlaceRef};
+use super::{ArticleId, Evidence, MetricKey, Period, PlaceId, PlaceRef};
 
 /// Unit of an indicator's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -180,7 +180,7 @@ pub struct NewIndicator {
 }))]
 pub struct Indicator {
     pub id: i64,
-    pub article_id: String,
+    pub article_id: ArticleId,
     /// The headline of the article; `null` when it has none.
     pub article_title: Option<String>,
     /// Key in the metric catalog (`other` when no catalog entry fits).

@@ -2,6 +2,7 @@
 //! the metric catalog and accent folding. Independent of how they are stored or served.
 
 mod article;
+mod article_id;
 mod columns;
 mod comparison;
 mod evidence;
@@ -21,6 +22,7 @@ pub mod text;
 mod year;
 
 pub use article::{Article, ArticleSummary, Caption, NewArticle};
+pub use article_id::{ArticleId, BadArticleId};
 pub use comparison::{
     ComparisonQuery, ComparisonRow, ComparisonSort, Figure, LeftOut, LeftOutReason, MetricComparison,
     MetricName, PeriodChoice, choose_measure,

@@ -1,6 +1,8 @@
 //! Text normalisation for Vietnamese portal pages, and the stable id of a text.
 
 use sha2::{Digest, Sha256};
+
+use crate::domain::ArticleId;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC, with look-alike letters and exotic spaces replaced, each line trimmed and inner
@@ -43,9 +45,8 @@ pub fn normalize(raw: &str) -> String {
 }
 
 /// The stable article id: first 16 hex digits of the SHA-256 of the normalised text.
-pub fn article_id(normalized: &str) -> String {
-    let digest = Sha256::digest(normalized.as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+pub fn article_id(normalized: &str) -> ArticleId {
+    ArticleId::of_digest(&Sha256::digest(normalized.as_bytes()))
 }
 
 #[cfg(test)]
@@ -61,7 +62,7 @@ mod tests {
     #[test]
     fn article_id_is_sixteen_hex_digits_and_stable() {
         let id = article_id("Dân vận");
-        assert_eq!(id.len(), 16);
+        assert_eq!(id.as_str().len(), 16);
         assert_eq!(id, article_id("Dân vận"));
         assert_ne!(id, article_id("Dân vận khéo"));
     }

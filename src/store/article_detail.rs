@@ -5,14 +5,14 @@ use rusqlite::OptionalExtension;
 use super::article_reads::{SUMMARY_COLUMNS, summary_from_row};
 use super::refs::locality_ref;
 use super::{Store, StoreError};
-use crate::domain::Article;
+use crate::domain::{Article, ArticleId};
 
 /// Indicators embedded in an article: an article has at most a few hundred.
 const EMBEDDED_INDICATORS: u32 = 1000;
 
 impl Store {
     /// The full article, or `None` when no article has this id.
-    pub fn get_article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+    pub fn get_article(&self, id: &ArticleId) -> Result<Option<Article>, StoreError> {
         let conn = self.conn()?;
         let found = conn
             .prepare_cached(&format!(
@@ -52,19 +52,19 @@ impl Store {
     }
 
     /// The full article with its indicators embedded, in body order.
-    pub fn article_with_indicators(&self, id: &str) -> Result<Option<Article>, StoreError> {
+    pub fn article_with_indicators(&self, id: &ArticleId) -> Result<Option<Article>, StoreError> {
         let Some(mut article) = self.get_article(id)? else {
             return Ok(None);
         };
         let filter = crate::domain::IndicatorFilter {
-            articles: vec![id.to_owned()],
+            articles: vec![id.to_string()],
             ..Default::default()
         };
         article.indicators = Some(self.list_indicators(&filter, EMBEDDED_INDICATORS, 0)?.0);
         Ok(Some(article))
     }
 
-    pub fn article_exists(&self, id: &str) -> Result<bool, StoreError> {
+    pub fn article_exists(&self, id: &ArticleId) -> Result<bool, StoreError> {
         let conn = self.conn()?;
         Ok(conn
             .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))

@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::gazetteer::crosswalk_places;
 use super::{Store, StoreError, summary_cache};
-use crate::domain::{NewArticle, Origin};
+use crate::domain::{ArticleId, NewArticle, Origin};
 
 mod kept_ids;
 
@@ -234,7 +234,7 @@ fn write_article(
 
 impl Store {
     /// Removes an article with its indicators, localities and search entry; `false` when absent.
-    pub fn delete_article(&self, id: &str) -> Result<bool, StoreError> {
+    pub fn delete_article(&self, id: &ArticleId) -> Result<bool, StoreError> {
         let mut conn = self.writer()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
@@ -253,7 +253,7 @@ impl Store {
     }
 
     /// The stored text and origin of an article, for re-extraction.
-    pub fn article_source(&self, id: &str) -> Result<Option<StoredSource>, StoreError> {
+    pub fn article_source(&self, id: &ArticleId) -> Result<Option<StoredSource>, StoreError> {
         let conn = self.conn()?;
         let found = conn
             .query_row(
@@ -282,7 +282,7 @@ impl Store {
     }
 
     /// Ids of every article, in a stable order.
-    pub fn article_ids(&self) -> Result<Vec<String>, StoreError> {
+    pub fn article_ids(&self) -> Result<Vec<ArticleId>, StoreError> {
         let conn = self.conn()?;
         let mut stmt = conn.prepare_cached("SELECT id FROM articles ORDER BY seq")?;
         let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;

@@ -170,12 +170,12 @@ mod tests {
                 "INSERT INTO localities (code, level, type, type_vi, name, short_name)
                      VALUES ('06', 'province', 'province', 'Tỉnh', 'Tỉnh Bắc Kạn', 'Bắc Kạn');
                  INSERT INTO articles (id, title, primary_locality, extractor_version, published_on)
-                     VALUES ('a', 'Bắc Kạn năm 2021', '06', 1, '2021-07-20');
+                     VALUES ('00000000000000aa', 'Bắc Kạn năm 2021', '06', 1, '2021-07-20');
                  INSERT INTO article_texts (seq, body, raw_text) VALUES (1, 'Thân bài', 'x');
-                 INSERT INTO article_localities (article_id, code, position) VALUES ('a', '06', 0);
+                 INSERT INTO article_localities (article_id, code, position) VALUES ('00000000000000aa', '06', 0);
                  INSERT INTO indicators (article_id, position, metric, label, value, unit, direction,
                      locality_code, province_code, evidence_text, evidence_start, evidence_end, newest)
-                     VALUES ('a', 0, 'poverty_rate', 'Tỷ lệ hộ nghèo', 5.0, 'percent', 'level', '06', '06',
+                     VALUES ('00000000000000aa', 0, 'poverty_rate', 'Tỷ lệ hộ nghèo', 5.0, 'percent', 'level', '06', '06',
                      's', 0, 1, '2021-07-20');",
             )
             .unwrap();

@@ -42,7 +42,7 @@ async fn indicator_ids_survive_re_extraction_and_a_vanished_one_answers_410_and_
     let mut article = ingest::ingest(&ingest::Source::text(PAGE), &g).unwrap();
     t.store.save_article(&article, &origin(), 1).unwrap();
     let app = app(t.state(g)).await;
-    let ids = ids_of(&app, &article.id).await;
+    let ids = ids_of(&app, article.id.as_str()).await;
     assert_eq!(ids.len(), 3, "{ids:?}");
     let req = TestRequest::post()
         .uri(&format!("/articles/{}/reextract", article.id))
@@ -50,7 +50,7 @@ async fn indicator_ids_survive_re_extraction_and_a_vanished_one_answers_410_and_
     let (status, _, after) = send(&app, req).await;
     assert_eq!(status, 200, "{after}");
     assert_eq!(
-        ids_of(&app, &article.id).await,
+        ids_of(&app, article.id.as_str()).await,
         ids,
         "the same figures keep their ids"
     );
@@ -61,14 +61,14 @@ async fn indicator_ids_survive_re_extraction_and_a_vanished_one_answers_410_and_
     let last = ids[2];
     let (status, _, problem) = get(&app, &format!("/indicators/{last}")).await;
     assert_eq!(status, 410, "{problem}");
-    assert!(problem["detail"].as_str().unwrap().contains(&article.id));
+    assert!(problem["detail"].as_str().unwrap().contains(article.id.as_str()));
     assert_eq!(get(&app, &format!("/indicators/{}", ids[0])).await.0, 200);
     assert_eq!(get(&app, "/indicators/999999999").await.0, 404);
 
     // It comes back as a new figure with a new id.
     article.indicators.push(gone);
     t.store.replace_article(&article, &origin(), 3).unwrap();
-    let newest = *ids_of(&app, &article.id).await.last().unwrap();
+    let newest = *ids_of(&app, article.id.as_str()).await.last().unwrap();
     assert!(
         newest > last,
         "a retired id is never given again: {newest} after {last}"

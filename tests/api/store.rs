@@ -31,7 +31,7 @@ fn article_ids_are_the_same_in_every_store() {
     let (a, _) = TestStore::seeded();
     let (b, _) = TestStore::seeded();
     let ids = |t: &TestStore| {
-        let mut ids: Vec<String> = t
+        let mut ids: Vec<chiso::domain::ArticleId> = t
             .store
             .list_articles(&ArticleFilter::default(), 200, 0)
             .unwrap()
@@ -124,7 +124,12 @@ fn a_units_articles_come_newest_first_and_follow_a_changed_date() {
         let (items, _) = store.list_articles(&filter, 200, 0).unwrap();
         items
             .into_iter()
-            .map(|a| (a.id, a.published_on.or(a.event_date).map(|d| d.to_string())))
+            .map(|a| {
+                (
+                    a.id.to_string(),
+                    a.published_on.or(a.event_date).map(|d| d.to_string()),
+                )
+            })
             .collect()
     };
     let before = dates(&t.store);

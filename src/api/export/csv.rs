@@ -29,7 +29,7 @@ impl Tabular for ArticleSummary {
     fn cells(&self) -> Vec<String> {
         let a = self;
         vec![
-            a.id.clone(),
+            a.id.to_string(),
             cell(a.title.as_ref()),
             cell(a.published_on),
             cell(a.event_date),
@@ -98,7 +98,7 @@ impl Tabular for Indicator {
             cell(province.map(|p| &p.name)),
             cell(loc.and_then(|l| l.lat)),
             cell(loc.and_then(|l| l.lon)),
-            i.article_id.clone(),
+            i.article_id.to_string(),
             cell(i.article_title.as_ref()),
             i.evidence.text.clone(),
             i.evidence.start.to_string(),

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Transaction, params};
 
+use crate::domain::ArticleId;
 use crate::store::StoreError;
 
 /// The ids of an article's indicators by the figure they read: its text field, its span and
@@ -15,7 +16,7 @@ pub(super) fn figure_key(field: &str, start: i64, end: i64, value: f64) -> (Stri
     (field.to_owned(), start, end, value.to_bits())
 }
 
-pub(super) fn kept_ids(tx: &Transaction<'_>, article: &str) -> Result<KeptIds, StoreError> {
+pub(super) fn kept_ids(tx: &Transaction<'_>, article: &ArticleId) -> Result<KeptIds, StoreError> {
     let mut stmt = tx.prepare_cached(
         "SELECT id, evidence_field, evidence_start, evidence_end, value FROM indicators WHERE article_id = ?1",
     )?;
@@ -31,7 +32,7 @@ pub(super) fn kept_ids(tx: &Transaction<'_>, article: &str) -> Result<KeptIds, S
 /// Records ids no figure has any more, so that they answer 410 and are never given again.
 pub(super) fn retire(
     tx: &Transaction<'_>,
-    article: &str,
+    article: &ArticleId,
     ids: impl Iterator<Item = i64>,
 ) -> Result<(), StoreError> {
     let mut put =
