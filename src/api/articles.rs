@@ -169,9 +169,7 @@ pub struct ArticlePath {
 impl ArticlePath {
     /// The id, parsed once here: a malformed one names no article (404, as an unknown one).
     pub fn article_id(self) -> Result<ArticleId, ApiError> {
-        self.id
-            .parse()
-            .map_err(|_| ApiError::not_found("no article has this id"))
+        self.id.parse().map_err(|_| ApiError::no_such("article"))
     }
 }
 
@@ -217,7 +215,7 @@ pub async fn get_article(
     .await?;
     found
         .map(|a| HttpResponse::Ok().json(a))
-        .ok_or_else(|| ApiError::not_found("no article has this id"))
+        .ok_or_else(|| ApiError::no_such("article"))
 }
 
 /// List an article's indicators
@@ -258,6 +256,6 @@ pub async fn list_article_indicators(
         store.list_indicators(&filter, page.limit, page.offset).map(Some)
     })
     .await?;
-    let (items, total) = found.ok_or_else(|| ApiError::not_found("no article has this id"))?;
+    let (items, total) = found.ok_or_else(|| ApiError::no_such("article"))?;
     Ok(Page::new(&req, page, items, total).respond())
 }

@@ -248,6 +248,6 @@ pub async fn get_indicator(
         Err(Some(article)) => Err(ApiError::gone(format!(
             "re-extraction no longer finds this figure in its article: /articles/{article} lists what it finds"
         ))),
-        Err(None) => Err(ApiError::not_found("no indicator has this id")),
+        Err(None) => Err(ApiError::no_such("indicator")),
     }
 }

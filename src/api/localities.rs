@@ -177,7 +177,7 @@ impl LocalityPath {
             .map_err(|e| ApiError::bad_parameter("id", format!("{e}; got {:?}", self.id)))?;
         match gazetteer.get(&id) {
             Some(_) => Ok(id),
-            None => Err(ApiError::not_found("no locality has this id")),
+            None => Err(ApiError::no_such("locality")),
         }
     }
 }
@@ -215,6 +215,6 @@ pub async fn get_locality(
     let detail = state
         .gazetteer
         .detail(&id, article_count)
-        .ok_or_else(|| ApiError::not_found("no locality has this id"))?;
+        .ok_or_else(|| ApiError::no_such("locality"))?;
     Ok(HttpResponse::Ok().json(detail))
 }

@@ -103,5 +103,5 @@ pub async fn get_metric_series(
         },
     )
     .await?
-    .ok_or_else(|| ApiError::not_found("no locality has this id"))
+    .ok_or_else(|| ApiError::no_such("locality"))
 }

@@ -80,7 +80,7 @@ pub async fn get_locality_summary(
         |s| (serde_json::to_vec(&s.card(parts)), None),
     )
     .await?
-    .ok_or_else(|| ApiError::not_found("no locality has this id"))
+    .ok_or_else(|| ApiError::no_such("locality"))
 }
 
 /// Query of `GET /summaries`.

@@ -145,7 +145,7 @@ pub async fn delete_article(
     let store = state.store.clone();
     match blocking(move || store.delete_article(&id)).await? {
         true => Ok(HttpResponse::NoContent().finish()),
-        false => Err(ApiError::not_found("no article has this id")),
+        false => Err(ApiError::no_such("article")),
     }
 }
 
@@ -183,7 +183,7 @@ pub async fn reextract_article(
         move || store.article_source(&id)
     })
     .await?
-    .ok_or_else(|| ApiError::not_found("no article has this id"))?;
+    .ok_or_else(|| ApiError::no_such("article"))?;
     let gazetteer = state.gazetteer.clone();
     let (article, source) = state
         .extractions
@@ -195,7 +195,7 @@ pub async fn reextract_article(
         Ok(store.article_with_indicators(&id)?.map(json))
     })
     .await?
-    .ok_or_else(|| ApiError::not_found("no article has this id"))??;
+    .ok_or_else(|| ApiError::no_such("article"))??;
     Ok(HttpResponse::Ok().content_type(ContentType::json()).body(saved))
 }
 

@@ -119,6 +119,11 @@ impl ApiError {
         Self::client(StatusCode::UNSUPPORTED_MEDIA_TYPE, detail)
     }
 
+    /// 404 for an id that names no `thing` ("article", "locality", "indicator"): one wording.
+    pub fn no_such(thing: &str) -> Self {
+        Self::not_found(format!("no {thing} has this id"))
+    }
+
     pub fn unprocessable(detail: impl Into<String>) -> Self {
         Self::client(StatusCode::UNPROCESSABLE_ENTITY, detail)
     }
