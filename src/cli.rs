@@ -12,21 +12,32 @@ use crate::ingest;
 use crate::seed::{ensure_gazetteer, load_gazetteer};
 use crate::store::Store;
 
-/// Prints, as one JSON array, what the pipeline makes of each file.
+/// Prints, as one JSON array, what the pipeline makes of each file: of each page and record
+/// of an HTML, trafilatura or WARC file.
 pub fn extract(config: &Config, files: &[PathBuf]) -> Result<(), Box<dyn std::error::Error>> {
     let gazetteer = load_gazetteer(&config.seed_dir)?;
+    // Read as the server would read it if it were posted today.
+    let today = chrono::Utc::now().date_naive();
     let mut out = Vec::new();
-    for path in files {
-        let file = path.display().to_string();
-        let text = std::fs::read(path).map_err(|e| format!("{file}: {e}"))?;
-        let text = String::from_utf8(text).map_err(|_| format!("{file}: not UTF-8"))?;
-        // Read as the server would read it if it were posted today.
-        let source = ingest::Source::received(&text, chrono::Utc::now().date_naive());
-        let entry = match ingest::ingest(&source, &gazetteer) {
-            Ok(article) => serde_json::json!({ "file": file, "article": article }),
-            Err(e) => serde_json::json!({ "file": file, "error": e.to_string() }),
+    for (path, kind) in bulk::input_files(files)? {
+        let mut each = |doc: bulk::Document| {
+            let article = doc.read.and_then(|(text, origin)| {
+                ingest::ingest(&ingest::Source::of(&text, &origin, today), &gazetteer)
+                    .map_err(|e| e.to_string())
+            });
+            out.push(match article {
+                Ok(article) => serde_json::json!({ "file": doc.name, "article": article }),
+                Err(e) => serde_json::json!({ "file": doc.name, "error": e }),
+            });
+            true
         };
-        out.push(entry);
+        bulk::read_documents(
+            &path,
+            kind,
+            config.max_body_bytes,
+            &bulk::HostFilter::default(),
+            &mut each,
+        );
     }
     println!("{}", serde_json::to_string_pretty(&out)?);
     Ok(())

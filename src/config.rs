@@ -46,9 +46,10 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Print what the extraction pipeline makes of each file, as JSON, without a server or store.
+    /// Print what the extraction pipeline makes of each file (each page or record of an HTML,
+    /// trafilatura or WARC file), as JSON, without a server or store.
     Extract {
-        /// Raw article texts, as scraped.
+        /// Article texts as scraped, HTML pages, trafilatura JSON (Lines) or WARC files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

@@ -15,8 +15,7 @@ use crate::domain::{Gazetteer, NewArticle, Origin};
 use crate::ingest::{self, EXTRACTOR_VERSION};
 use crate::store::{SaveOutcome, Store, StoreError};
 pub use hosts::HostFilter;
-use inputs::{Document, read_documents};
-pub use inputs::{InputKind, input_files};
+pub use inputs::{Document, InputKind, input_files, read_documents};
 
 /// What loading a set of files did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -241,3 +241,35 @@ fn extract_reads_a_file_as_the_server_reads_a_text_posted_today() {
     );
     assert!(periods.contains(&(7.0, serde_json::json!("2020"))), "{periods:?}");
 }
+
+#[test]
+fn extract_reads_a_page_and_a_crawl_as_ingest_does() {
+    let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    let out = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .env("CHISO_SEED_DIR", crate::support::seed_dir())
+        .arg("extract")
+        .args(["portal-005.html", "crawl.warc.gz"].map(|f| pages.join(f)))
+        .output()
+        .expect("binary runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let read = read.as_array().unwrap();
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(pages.join("portal-005.expected.json")).unwrap())
+            .unwrap();
+    let page = read
+        .iter()
+        .find(|e| e["file"].as_str().unwrap().ends_with("portal-005.html"))
+        .unwrap();
+    assert_eq!(page["article"]["title"], expected["title"], "{page}");
+    let crawled: Vec<&str> = read
+        .iter()
+        .filter_map(|e| e["file"].as_str())
+        .filter(|f| f.starts_with("http"))
+        .collect();
+    assert_eq!(
+        crawled.len(),
+        6,
+        "the crawl's six pages, by the address they were fetched from: {crawled:?}"
+    );
+}
