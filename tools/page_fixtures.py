@@ -11,6 +11,8 @@ beside the body paragraphs that must come through and the metadata that must be 
     python3 tools/page_fixtures.py --shared ../shared --out tests/fixtures/pages
 
 The WARC is written with warcio (`pip install warcio`); without it the WARC is skipped.
+`--warc-from tests/fixtures/pages --warc-out FILE` writes only the WARC, from the committed pages:
+CI does so with a fresh warcio before the tests (CHISO_TEST_WARC).
 """
 
 import argparse
@@ -167,7 +169,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--out", default="tests/fixtures/pages")
+    ap.add_argument("--warc-from", help="only write a WARC (to --warc-out) of the pages in this folder")
+    ap.add_argument("--warc-out")
     args = ap.parse_args()
+    if args.warc_from:
+        write_warc(pathlib.Path(args.warc_out), pages_in(pathlib.Path(args.warc_from)), strict=True)
+        return
     data = pathlib.Path(args.shared) / "data"
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -204,11 +211,22 @@ def main():
     write_warc(out / "crawl.warc.gz", pages)
 
 
-def write_warc(path, pages):
+def pages_in(folder):
+    """The pages of a fixture folder, as write_warc takes them: (address, bytes, charset)."""
+    pages = []
+    for html in sorted(folder.glob("*.html")):
+        exp = json.loads(html.with_suffix(".expected.json").read_text())
+        pages.append((exp["sent_url"], html.read_bytes(), exp["charset"]))
+    return pages
+
+
+def write_warc(path, pages, strict=False):
     try:
         from warcio.warcwriter import WARCWriter
         from warcio.statusandheaders import StatusAndHeaders
     except ImportError:
+        if strict:
+            raise
         print("warcio is not installed: the WARC is not written")
         return
     with open(path, "wb") as f:
