@@ -216,7 +216,7 @@ fn page_error(e: PageError) -> ApiError {
             ApiError::bad_field(StatusCode::UNPROCESSABLE_ENTITY, "text", "`text` is required")
         }
         PageError::NotAString(field) => ApiError::bad_field(StatusCode::BAD_REQUEST, field, e.to_string()),
-        PageError::NotHtml => ApiError::unprocessable(e.to_string()),
+        PageError::NotHtml | PageError::TooDeep(_) => ApiError::unprocessable(e.to_string()),
         PageError::Undecodable(_) | PageError::NoWords => {
             ApiError::unprocessable(format!("{e}: there is no article in it"))
         }

@@ -23,8 +23,12 @@ pub fn read_html(bytes: &[u8], declared_charset: Option<&str>) -> Result<WebPage
         return Err(PageError::NotHtml);
     }
     let doc = Document::from(html.as_str());
+    if nests_deeper_than(&doc, MAX_DEPTH) {
+        return Err(PageError::TooDeep(MAX_DEPTH));
+    }
     let markup = metadata::read(&doc);
     doc.select(NOT_CONTENT).remove();
+    remove_link_cells(&doc);
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -59,6 +63,50 @@ pub fn read_html(bytes: &[u8], declared_charset: Option<&str>) -> Result<WebPage
             ..Origin::default()
         },
     })
+}
+
+/// How deep a page's elements may nest. Readability's cost grows with the depth of every
+/// paragraph, so a page nested thousands deep would cost seconds per kilobyte; news pages
+/// nest a few dozen levels.
+const MAX_DEPTH: usize = 256;
+
+/// Whether some element of the page nests deeper than `limit`, found in one walk.
+fn nests_deeper_than(doc: &Document, limit: usize) -> bool {
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            if c.is_element() {
+                stack.push((c, depth + 1));
+            }
+        }
+    }
+    false
+}
+
+/// Removes the table cells that hold only links (two or more, no word outside them, no table
+/// inside): the menu column of a portal laid out in a table, which Readability keeps beside a
+/// story whose lines are broken by `<br>`. Cells without a table inside never overlap, and a
+/// link never holds another, so each character is counted at most twice: linear in the page.
+fn remove_link_cells(doc: &Document) {
+    let words = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).count();
+    for cell in doc.select("td:not(:has(table))").nodes() {
+        let links: Vec<_> = cell
+            .descendants_it()
+            .filter(|n| n.node_name().as_deref() == Some("a"))
+            .collect();
+        if links.len() < 2 {
+            continue;
+        }
+        let in_links: usize = links.iter().map(|a| words(&a.text())).sum();
+        if words(&cell.text()) == in_links {
+            cell.remove_from_parent();
+        }
+    }
 }
 
 /// The pattern of a page's text: it opens with a tag (`<!doctype`, `<html`, `<p`, after
@@ -190,20 +238,60 @@ mod layout_tests {
 
     #[test]
     fn lines_broken_by_br_beside_a_menu_come_out_as_paragraphs_without_it() {
-        let html = "<html><head><title>Huyện B sơ kết 6 tháng đầu năm 2019</title></head><body><form id=\"aspnetForm\">\
-            <div class=\"menu\"><a href=\"/\">Trang chủ</a><br><a href=\"/tt\">Tin tức</a><br><a href=\"/lh\">Liên hệ</a></div>\
-            <div class=\"content\"><div class=\"news-body\"><span>6 tháng đầu năm 2019, huyện B có 120 hộ thoát nghèo, đạt 60% kế hoạch năm; \
+        let menu = "<a href=\"/\">Trang chủ</a><br><a href=\"/tt\">Tin tức</a> | <a href=\"/lh\">Liên hệ</a>";
+        let story = "<span>6 tháng đầu năm 2019, huyện B có 120 hộ thoát nghèo, đạt 60% kế hoạch năm; \
             tỷ lệ hộ nghèo còn 4,2%.</span><br><br><span>Toàn huyện vận động được 1,5 tỷ đồng ủng hộ Quỹ Vì người nghèo, \
             xây mới 25 nhà đại đoàn kết cho hộ khó khăn về nhà ở.</span><br><br><span>Huyện phấn đấu đến cuối năm có thêm 2 xã \
             đạt chuẩn nông thôn mới và giảm tỷ lệ hộ nghèo xuống dưới 3,5%; mỗi xã, thị trấn xây dựng ít nhất một mô hình \
-            dân vận khéo gắn với phát triển kinh tế, giữ gìn an ninh trật tự ở khu dân cư.</span></div></div></form></body></html>";
+            dân vận khéo gắn với phát triển kinh tế, giữ gìn an ninh trật tự ở khu dân cư.</span>";
+        let layouts = [
+            format!(
+                "<div class=\"menu\">{menu}</div><div class=\"content\"><div class=\"news-body\">{story}</div></div>"
+            ),
+            format!("<table><tr><td>{menu}</td><td><div class=\"news-body\">{story}</div></td></tr></table>"),
+        ];
+        for layout in layouts {
+            let html = format!(
+                "<html><head><title>Huyện B sơ kết 6 tháng đầu năm 2019</title></head><body><form id=\"aspnetForm\">{layout}</form></body></html>"
+            );
+            let page = read_html(html.as_bytes(), None).unwrap();
+            let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
+            assert_eq!(paragraphs[0], "Huyện B sơ kết 6 tháng đầu năm 2019");
+            assert_eq!(paragraphs.len(), 4, "{paragraphs:#?}");
+            assert!(
+                paragraphs[1].starts_with("6 tháng đầu năm 2019") && paragraphs[1].ends_with("còn 4,2%.")
+            );
+            assert!(
+                !page.text.contains("Trang chủ") && !page.text.contains("Liên hệ"),
+                "{}",
+                page.text
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_nested_thousands_deep_is_refused_and_one_of_usual_depth_is_read() {
+        let nested = |n: usize| {
+            format!(
+                "<html><body>{}<p>Năm 2024, xã có 12 mô hình mới và 3 tổ hợp tác.</p>{}</body></html>",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            )
+        };
+        assert_eq!(
+            read_html(nested(2000).as_bytes(), None),
+            Err(PageError::TooDeep(MAX_DEPTH))
+        );
+        assert!(read_html(nested(60).as_bytes(), None).is_ok());
+    }
+
+    #[test]
+    fn a_cell_with_words_besides_its_links_is_kept() {
+        let html = "<html><body><table><tr><td><p>Năm 2024, xã có 12 mô hình mới, xem <a href=/a>báo cáo</a> \
+            và <a href=/b>phụ lục</a> kèm theo.</p></td></tr></table></body></html>";
         let page = read_html(html.as_bytes(), None).unwrap();
-        let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
-        assert_eq!(paragraphs[0], "Huyện B sơ kết 6 tháng đầu năm 2019");
-        assert_eq!(paragraphs.len(), 4, "{paragraphs:#?}");
-        assert!(paragraphs[1].starts_with("6 tháng đầu năm 2019") && paragraphs[1].ends_with("còn 4,2%."));
         assert!(
-            !page.text.contains("Trang chủ") && !page.text.contains("Liên hệ"),
+            page.text.contains("12 mô hình mới, xem báo cáo và phụ lục"),
             "{}",
             page.text
         );

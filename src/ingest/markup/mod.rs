@@ -32,6 +32,8 @@ pub enum PageError {
     Undecodable(&'static str),
     #[error("the body holds no HTML markup: send text as text/plain")]
     NotHtml,
+    #[error("the page nests its elements more than {0} levels deep, which no page of news does")]
+    TooDeep(usize),
     #[error("the page's main content has no words in the Latin script Vietnamese is written in")]
     NoWords,
     #[error("the record has no `text`")]
