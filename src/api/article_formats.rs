@@ -197,15 +197,12 @@ pub fn read_page(
     charset: Option<&str>,
     sent_url: Option<&str>,
 ) -> Result<(String, Origin), ApiError> {
-    let sent_url = sent_url
-        .map(|u| {
-            markup::address(u).ok_or_else(|| {
-                ApiError::bad_request("`Content-Location` must be an http(s) URL of at most 2,048 characters")
-            })
-        })
-        .transpose()?;
-    let mut page = markup::read_html(bytes, charset).map_err(page_error)?;
-    page.origin.source_url = sent_url.or(page.origin.source_url);
+    if sent_url.is_some_and(|u| markup::address(u).is_none()) {
+        return Err(ApiError::bad_request(
+            "`Content-Location` must be an http(s) URL of at most 2,048 characters",
+        ));
+    }
+    let page = markup::read_html(bytes, charset, sent_url).map_err(page_error)?;
     Ok((page.text, page.origin))
 }
 

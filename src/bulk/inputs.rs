@@ -220,17 +220,14 @@ fn next_line(reader: &mut impl BufRead, max: usize, line: &mut Vec<u8>) -> std::
     Ok(Some(true))
 }
 
-fn too_large(len: u64, max: usize) -> String {
+pub(super) fn too_large(len: u64, max: usize) -> String {
     format!("{len} bytes, more than the {max} an article may have (CHISO_MAX_BODY_BYTES)")
 }
 
 /// A page's text and origin from its bytes; `sent_url` (where it was fetched) overrides its
 /// canonical address.
 pub fn page(bytes: &[u8], charset: Option<&str>, sent_url: Option<&str>) -> Result<(String, Origin), String> {
-    let mut page = markup::read_html(bytes, charset).map_err(|e| e.to_string())?;
-    if let Some(url) = sent_url.and_then(markup::address) {
-        page.origin.source_url = Some(url);
-    }
+    let page = markup::read_html(bytes, charset, sent_url).map_err(|e| e.to_string())?;
     Ok((page.text, page.origin))
 }
 

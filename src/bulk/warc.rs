@@ -7,7 +7,7 @@ use std::io::{BufRead, Read};
 use warc::{RecordType, WarcHeader, WarcReader};
 
 use super::hosts::HostFilter;
-use super::inputs::{Document, page};
+use super::inputs::{Document, page, too_large};
 
 /// Hands every HTML page of the crawl to `each` (which says whether to go on); how many pages
 /// the host filter left out. A record that cannot be read ends the file, reported as one
@@ -49,9 +49,7 @@ pub fn read_pages(
         let len = record.content_length();
         // Headers plus a body the API would take.
         if len > max_bytes as u64 + 64 * 1024 {
-            let read = Err(format!(
-                "{len} bytes, more than an article may have (CHISO_MAX_BODY_BYTES)"
-            ));
+            let read = Err(too_large(len, max_bytes));
             if !each(Document { name: doc_name, read }) {
                 break;
             }

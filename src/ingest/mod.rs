@@ -55,15 +55,6 @@ pub struct Source<'a> {
 }
 
 impl<'a> Source<'a> {
-    /// A page known by its text alone, received on `today`: nothing it reports on is later.
-    pub fn received(text: &'a str, today: NaiveDate) -> Source<'a> {
-        Source {
-            text,
-            stored_on: Some(today),
-            ..Source::default()
-        }
-    }
-
     /// A text with what its sender said of it, stored on `today` unless it was stored before.
     pub fn of(text: &'a str, origin: &'a Origin, today: NaiveDate) -> Source<'a> {
         Source {

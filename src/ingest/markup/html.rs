@@ -7,7 +7,7 @@
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
-use super::{PageError, WebPage, charset, compose, metadata, one_line};
+use super::{PageError, WebPage, address, charset, compose, metadata, one_line};
 use crate::domain::{ContentSource, Origin};
 
 /// What is never a page's main content: navigation, asides and footers as HTML and ARIA
@@ -16,8 +16,13 @@ const NOT_CONTENT: &str = "nav, aside, footer, [role=\"navigation\"], [role=\"co
     [role=\"contentinfo\"], figcaption, [class*=\"caption\"], [class*=\"Caption\"], \
     [class*=\"image_desc\"], [class*=\"img-desc\"], [class*=\"photo-desc\"]";
 
-/// Reads a page's bytes, in the charset its sender declares or else its markup does.
-pub fn read_html(bytes: &[u8], declared_charset: Option<&str>) -> Result<WebPage, PageError> {
+/// Reads a page's bytes, in the charset its sender declares or else its markup does;
+/// `fetched_url`, the address it was fetched from, overrides its canonical one.
+pub fn read_html(
+    bytes: &[u8],
+    declared_charset: Option<&str>,
+    fetched_url: Option<&str>,
+) -> Result<WebPage, PageError> {
     let html = charset::decode(bytes, declared_charset)?;
     if !has_markup(&html) {
         return Err(PageError::NotHtml);
@@ -37,15 +42,10 @@ pub fn read_html(bytes: &[u8], declared_charset: Option<&str>) -> Result<WebPage
         .and_then(|mut r| r.parse())
         .map_err(|_| PageError::NoWords)?;
     let title = markup.title.or_else(|| one_line(&article.title));
-    let byline = markup.byline.or_else(|| {
-        let site = markup.site_name.as_deref();
-        article
-            .byline
-            .as_deref()
-            .and_then(one_line)
-            .filter(|b| site.is_none_or(|s| s != b))
-            .and_then(|b| super::super::page::byline(&b))
-    });
+    let site = markup.site_name.as_deref();
+    let byline = markup
+        .byline
+        .or_else(|| article.byline.as_deref().and_then(|b| metadata::author(b, site)));
     let paragraphs = article
         .text_content
         .split("\n\n")
@@ -55,7 +55,7 @@ pub fn read_html(bytes: &[u8], declared_charset: Option<&str>) -> Result<WebPage
     Ok(WebPage {
         text,
         origin: Origin {
-            source_url: markup.canonical,
+            source_url: fetched_url.and_then(address).or(markup.canonical),
             published_on: markup.published_on,
             title,
             byline,
@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn a_page_gives_its_markup_facts_and_its_main_content_without_chrome() {
-        let page = read_html(PAGE.as_bytes(), None).unwrap();
+        let page = read_html(PAGE.as_bytes(), None, None).unwrap();
         let o = &page.origin;
         assert_eq!(o.title.as_deref(), Some("Xã Hòa An giảm nghèo bền vững"));
         assert_eq!(
@@ -186,7 +186,7 @@ mod tests {
     fn a_page_with_no_markup_facts_takes_its_title_tag_and_says_nothing_else() {
         let html = "<html><head><title>Thôn Đông họp dân cuối năm</title></head><body>\
             <p>Chiều 28/12, thôn Đông họp dân; 95% số hộ dự họp và thống nhất đóng góp 120 ngày công làm đường.</p></body></html>";
-        let page = read_html(html.as_bytes(), None).unwrap();
+        let page = read_html(html.as_bytes(), None, None).unwrap();
         assert_eq!(page.origin.title.as_deref(), Some("Thôn Đông họp dân cuối năm"));
         assert_eq!(
             (
@@ -202,21 +202,21 @@ mod tests {
     #[test]
     fn a_page_of_menus_and_numbers_has_no_words_to_extract() {
         let html = "<html><body><nav><a href=/>Trang chủ</a></nav><p>2024 - 12 345</p></body></html>";
-        assert_eq!(read_html(html.as_bytes(), None), Err(PageError::NoWords));
-        assert_eq!(read_html(b"", None), Err(PageError::NotHtml));
+        assert_eq!(read_html(html.as_bytes(), None, None), Err(PageError::NoWords));
+        assert_eq!(read_html(b"", None, None), Err(PageError::NotHtml));
         assert_eq!(
-            read_html("Năm 2024, xã có 12 mô hình.".as_bytes(), None),
+            read_html("Năm 2024, xã có 12 mô hình.".as_bytes(), None, None),
             Err(PageError::NotHtml)
         );
         let json = r#"[{"a": "<io"}, "Năm 2024, xã có 12 mô hình."]"#;
         assert_eq!(
-            read_html(json.as_bytes(), None),
+            read_html(json.as_bytes(), None, None),
             Err(PageError::NotHtml),
             "a tag further on is not a page"
         );
         let warned = "Warning: session_start() failed\n<!DOCTYPE html><p>Năm 2024, xã có 12 mô hình mới.</p>";
         assert!(
-            read_html(warned.as_bytes(), None).is_ok(),
+            read_html(warned.as_bytes(), None, None).is_ok(),
             "a warning before the page"
         );
         let re = regex::Regex::new(PAGE_PATTERN).unwrap();
@@ -254,7 +254,7 @@ mod layout_tests {
             let html = format!(
                 "<html><head><title>Huyện B sơ kết 6 tháng đầu năm 2019</title></head><body><form id=\"aspnetForm\">{layout}</form></body></html>"
             );
-            let page = read_html(html.as_bytes(), None).unwrap();
+            let page = read_html(html.as_bytes(), None, None).unwrap();
             let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
             assert_eq!(paragraphs[0], "Huyện B sơ kết 6 tháng đầu năm 2019");
             assert_eq!(paragraphs.len(), 4, "{paragraphs:#?}");
@@ -279,17 +279,17 @@ mod layout_tests {
             )
         };
         assert_eq!(
-            read_html(nested(2000).as_bytes(), None),
+            read_html(nested(2000).as_bytes(), None, None),
             Err(PageError::TooDeep(MAX_DEPTH))
         );
-        assert!(read_html(nested(60).as_bytes(), None).is_ok());
+        assert!(read_html(nested(60).as_bytes(), None, None).is_ok());
     }
 
     #[test]
     fn a_cell_with_words_besides_its_links_is_kept() {
         let html = "<html><body><table><tr><td><p>Năm 2024, xã có 12 mô hình mới, xem <a href=/a>báo cáo</a> \
             và <a href=/b>phụ lục</a> kèm theo.</p></td></tr></table></body></html>";
-        let page = read_html(html.as_bytes(), None).unwrap();
+        let page = read_html(html.as_bytes(), None, None).unwrap();
         assert!(
             page.text.contains("12 mô hình mới, xem báo cáo và phụ lục"),
             "{}",

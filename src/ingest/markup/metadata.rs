@@ -187,7 +187,7 @@ fn is_headline(title: &str, site: Option<&str>) -> bool {
 }
 
 /// An author as the store keeps it: a person's name, never the outlet's or an address.
-fn author(name: &str, site: Option<&str>) -> Option<String> {
+pub(super) fn author(name: &str, site: Option<&str>) -> Option<String> {
     let name = one_line(name)?;
     let fold = crate::domain::text::fold_key;
     if name.contains("://") || name.contains('@') || site.is_some_and(|s| fold(s) == fold(&name)) {
