@@ -57,7 +57,6 @@ pub fn build_app(
         .max_age(86_400);
     App::new()
         .app_data(web::Data::new(state))
-        .app_data(web::QueryConfig::default().error_handler(|e, _| api::params::query_error(&e).into()))
         .app_data(
             web::PathConfig::default()
                 .error_handler(|e, _| ApiError::bad_request(format!("invalid path: {e}")).into()),

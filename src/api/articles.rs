@@ -5,11 +5,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::export::{self, Format, ListFormat, Output};
-use super::pagination::{Page, PageQuery, page_request};
+use super::export::{self, FieldList, Format, ListFormat, Output};
+use super::pagination::{Page, PageQuery, PageRequest};
+use super::params::{Flag, IsoDate, Limit, Offset, Search, Several};
 use super::{AppState, blocking, params};
 use crate::domain::{
-    Article, ArticleFilter, ArticleId, ArticleSort, ArticleSummary, Indicator, IndicatorFilter, Undated,
+    Article, ArticleFilter, ArticleId, ArticleSort, ArticleSummary, FacetKey, Indicator, IndicatorFilter,
+    MetricKey, PlaceId, Undated,
 };
 use crate::error::{ApiError, Problem};
 
@@ -21,66 +23,68 @@ use crate::error::{ApiError, Problem};
 pub struct ArticleListQuery {
     /// Items per page, 1 to 200 (default 20).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
-    pub limit: Option<String>,
+    pub limit: Option<Limit>,
     /// Items to skip (default 0).
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
-    pub offset: Option<String>,
+    pub offset: Option<Offset>,
     /// Id of a unit on either map (`2024-p06`, `2025-p19`), or several separated by commas: articles
     /// about them and, by default, about the units on their ground: the units under them, and
     /// the units of the other map within them (`2025-p19`, Thái Nguyên since 2025, includes
     /// articles about the old Bắc Kạn, `2024-p06`).
-    pub locality: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub locality: Option<Several<PlaceId>>,
     /// With `false`, only articles whose primary unit is one of `locality` (or its same unit
     /// on the other map).
     #[param(value_type = Option<bool>, default = true)]
-    pub include_descendants: Option<String>,
+    pub include_descendants: Option<Flag>,
     /// Earliest date of the article (publication, else event), inclusive: `2021-01-01`.
     #[param(value_type = Option<String>, format = Date)]
-    pub from: Option<String>,
+    pub from: Option<IsoDate>,
     /// Latest date of the article (publication, else event), inclusive: `2021-12-31`.
     #[param(value_type = Option<String>, format = Date)]
-    pub to: Option<String>,
+    pub to: Option<IsoDate>,
     /// Articles with neither a publication nor an event date: `include` them (the default
     /// without `from`/`to`), `exclude` them (the default with either), or list `only` them.
     #[param(value_type = Option<Undated>)]
-    pub undated: Option<String>,
+    pub undated: Option<Undated>,
     /// Words to find in title and body, whole, with or without accents (`dang` finds "Đảng");
     /// a word ending in `*` matches as a prefix (`phi*` finds "phiếu" and "phiên").
-    #[param(min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
-    pub q: Option<String>,
+    #[param(value_type = Option<String>, min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
+    pub q: Option<Search>,
     /// Articles reporting a metric: one key (`poverty_rate`), or several separated by commas
     /// (see `GET /metrics`).
-    pub metric: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub metric: Option<Several<MetricKey>>,
     /// Order; `relevance` (best match first) orders as `-published_on` without `q`.
     #[param(value_type = Option<ArticleSort>)]
-    pub sort: Option<String>,
+    pub sort: Option<ArticleSort>,
     /// Counts of the whole filtered list for filter sidebars, separated by commas: `metric`,
     /// `unit`, `direction` (of the articles' figures), `period`, `locality` (primary unit).
-    pub facets: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub facets: Option<Several<FacetKey>>,
     /// Only these fields of each item, separated by commas (`fields=id,title,published_on`).
-    pub fields: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub fields: Option<FieldList<ArticleSummary>>,
     /// `json` (one page, the default), `csv` or `ndjson` (the whole filtered list, streamed);
     /// also chosen by `Accept: text/csv` or `Accept: application/x-ndjson`.
     #[param(value_type = Option<ListFormat>)]
-    pub format: Option<String>,
+    pub format: Option<ListFormat>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]
-    pub bom: Option<String>,
+    pub bom: Option<Flag>,
 }
 
 impl ArticleListQuery {
     fn filter(&self, state: &AppState) -> Result<ArticleFilter, ApiError> {
-        let q = params::search("q", self.q.as_deref())?;
-        let sort = params::spelled::<ArticleSort>("sort", self.sort.as_deref())?.unwrap_or_default();
-        let filter = ArticleFilter {
-            localities: params::localities("locality", self.locality.as_deref(), &state.gazetteer)?,
-            descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
-            dates: params::date_range(self.from.as_deref(), self.to.as_deref(), self.undated.as_deref())?,
-            q,
-            metrics: params::metrics("metric", self.metric.as_deref())?,
-            sort,
-        };
-        Ok(filter)
+        let localities = params::several(self.locality.clone());
+        Ok(ArticleFilter {
+            localities: params::known("locality", localities, &state.gazetteer)?,
+            descendants: params::flag_or(self.include_descendants, true),
+            dates: params::date_range(self.from, self.to, self.undated),
+            q: self.q.clone().map(|q| q.0),
+            metrics: params::several(self.metric.clone()),
+            sort: self.sort.unwrap_or_default(),
+        })
     }
 }
 
@@ -114,16 +118,16 @@ pub async fn list_articles(
     state: web::Data<AppState>,
     query: Query<ArticleListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
+    let page = PageRequest::of(query.limit, query.offset);
     let filter = query.filter(&state)?;
-    let output = Output::of::<ArticleSummary>(
+    let output = Output::of(
         &req,
-        query.format.as_deref(),
-        query.fields.as_deref(),
-        query.bom.as_deref(),
+        query.format.map(Format::from),
+        query.fields.clone(),
+        query.bom,
         Format::LIST,
-    )?;
-    let facets = params::facets("facets", query.facets.as_deref())?;
+    );
+    let facets = params::several(query.facets.clone());
     export::list_or_stream(
         &req,
         &state.store,
@@ -146,8 +150,8 @@ pub async fn list_articles(
 #[into_params(parameter_in = Query)]
 pub struct ArticleQuery {
     /// `indicators` to embed the article's indicators in the answer.
-    #[param(value_type = Option<IncludeKey>, example = "indicators")]
-    pub include: Option<String>,
+    #[param(example = "indicators")]
+    pub include: Option<IncludeKey>,
 }
 
 /// What `include` can embed.
@@ -196,16 +200,7 @@ pub async fn get_article(
     path: web::Path<ArticlePath>,
     query: Query<ArticleQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let with_indicators = match query.include.as_deref() {
-        None => false,
-        Some("indicators") => true,
-        Some(other) => {
-            return Err(ApiError::bad_parameter(
-                "include",
-                format!("include takes indicators, got {other:?}"),
-            ));
-        }
-    };
+    let with_indicators = query.include.is_some();
     let id = path.into_inner().article_id()?;
     let store = state.store.clone();
     let found = blocking(move || match with_indicators {
@@ -242,7 +237,7 @@ pub async fn list_article_indicators(
     path: web::Path<ArticlePath>,
     query: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = query.validate()?;
+    let page = query.page();
     let id = path.into_inner().article_id()?;
     let store = state.store.clone();
     let found = blocking(move || {
@@ -250,7 +245,7 @@ pub async fn list_article_indicators(
             return Ok(None);
         }
         let filter = IndicatorFilter {
-            articles: vec![id.to_string()],
+            articles: vec![id.clone()],
             ..IndicatorFilter::default()
         };
         store.list_indicators(&filter, page.limit, page.offset).map(Some)

@@ -9,11 +9,11 @@ use utoipa::IntoParams;
 
 use super::export::{Format, Output};
 use super::kept::kept_answer;
-use super::measure::{MeasureQuery, MetricPath, with_measure};
+use super::measure::{MetricPath, with_measure};
+use super::params::Flag;
 use super::{AppState, blocking, geojson, params};
 use crate::domain::{
-    ComparisonQuery, ComparisonRow, ComparisonSort, Direction, Level, MetricComparison, PeriodKind, Scheme,
-    Unit,
+    ComparisonQuery, ComparisonRow, ComparisonSort, Level, MetricComparison, PeriodKind, PlaceId, Scheme,
 };
 use crate::error::{ApiError, Problem};
 
@@ -21,30 +21,26 @@ with_measure! {
 /// Query of `GET /metrics/{metric}/localities`.
 pub struct ComparisonListQuery {
     /// The map: `2025` (the default) or `2024`; with `parent`, the parent's map.
-    #[param(value_type = Option<Scheme>)]
-    pub scheme: Option<String>,
+    pub scheme: Option<Scheme>,
     /// The level compared: `province` (the default), `district` (2024 map only: on the 2025
     /// map it lists nothing) or `commune`.
-    #[param(value_type = Option<Level>)]
-    pub level: Option<String>,
+    pub level: Option<Level>,
     /// Only the units directly under this one (`2025-p19`: the communes of Thái Nguyên); the
     /// level then defaults to the one below it.
-    pub parent: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub parent: Option<PlaceId>,
     /// The kind of period compared: `year`, `half`, `quarter`, `nine_months`, `month`, `term`
     /// or `months`; by default the kind most units report (a year at a tie). Units whose
     /// values are all of other kinds are counted in `left_out`.
-    #[param(value_type = Option<PeriodKind>)]
-    pub period_kind: Option<String>,
+    pub period_kind: Option<PeriodKind>,
     /// `-value` (the default: a ranking, units without a value last), `value`, `name`, `code`.
-    #[param(value_type = Option<ComparisonSort>)]
-    pub sort: Option<String>,
+    pub sort: Option<ComparisonSort>,
     /// `json` (the default), `geojson` (a Point feature for each unit), `csv` or `ndjson`
     /// (the rows); also chosen by the `Accept` header.
-    #[param(value_type = Option<Format>)]
-    pub format: Option<String>,
+    pub format: Option<Format>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]
-    pub bom: Option<String>,
+    pub bom: Option<Flag>,
 }
 }
 
@@ -81,48 +77,33 @@ pub async fn compare_metric(
     query: Query<ComparisonListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let metric = path.key()?;
-    let parent = params::locality("parent", query.parent.as_deref(), &state.gazetteer)?;
+    let parent = params::known_one("parent", query.parent.clone(), &state.gazetteer)?;
     let parent_unit = parent.as_ref().and_then(|p| state.gazetteer.get(p));
     let scheme = match &parent {
         Some(p) => p.scheme(),
-        None => params::spelled::<Scheme>("scheme", query.scheme.as_deref())?.unwrap_or(Scheme::Y2025),
+        None => query.scheme.unwrap_or(Scheme::Y2025),
     };
     let below = |l: Level| match (scheme, l) {
         (Scheme::Y2024, Level::Province) => Level::District,
         _ => Level::Commune,
     };
-    let level = params::keyword(
-        "level",
-        query.level.as_deref(),
-        Level::parse,
-        &Level::ALL.map(Level::as_str),
-    )?
-    .or(parent_unit.map(|u| below(u.level)))
-    .unwrap_or(Level::Province);
-    let sort = params::spelled::<ComparisonSort>("sort", query.sort.as_deref())?.unwrap_or_default();
+    let level = query
+        .level
+        .or(parent_unit.map(|u| below(u.level)))
+        .unwrap_or(Level::Province);
+    let sort = query.sort.unwrap_or_default();
     let q = ComparisonQuery {
         metric,
         scheme,
         level,
         parent,
-        periods: query.measure().periods()?,
-        period_kind: params::keyword(
-            "period_kind",
-            query.period_kind.as_deref(),
-            PeriodKind::parse,
-            &PeriodKind::ALL.map(PeriodKind::as_str),
-        )?,
-        unit: query.measure().unit()?,
-        direction: query.measure().direction()?,
+        periods: query.periods(),
+        period_kind: query.period_kind,
+        unit: query.unit,
+        direction: query.direction,
         sort,
     };
-    let output = Output::of::<ComparisonRow>(
-        &req,
-        query.format.as_deref(),
-        None,
-        query.bom.as_deref(),
-        Format::UNITS,
-    )?;
+    let output = Output::of::<ComparisonRow>(&req, query.format, None, query.bom, Format::UNITS);
     if output.format == Format::Json {
         let answer = kept_answer(
             &req,

@@ -5,10 +5,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::export::{self, Format, ListFormat, Output};
-use super::pagination::{Page, page_request};
+use super::export::{self, FieldList, Format, ListFormat, Output};
+use super::pagination::{Page, PageRequest};
+use super::params::{Finite, Flag, IsoDate, Limit, Offset, Search, Several};
 use super::{AppState, blocking, params};
-use crate::domain::{Direction, Indicator, IndicatorFilter, IndicatorSort, Period, Undated, Unit};
+use crate::domain::{
+    ArticleId, Direction, FacetKey, Indicator, IndicatorFilter, IndicatorSort, MetricKey, Period, PlaceId,
+    Undated, Unit, Year,
+};
 use crate::error::{ApiError, Problem};
 
 /// Filters of `GET /indicators`. No filter has an example value: each is optional, and
@@ -19,104 +23,89 @@ use crate::error::{ApiError, Problem};
 pub struct IndicatorListQuery {
     /// Items per page, 1 to 200 (default 20).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
-    pub limit: Option<String>,
+    pub limit: Option<Limit>,
     /// Items to skip (default 0).
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
-    pub offset: Option<String>,
+    pub offset: Option<Offset>,
     /// One metric key (`poverty_rate`), or several separated by commas (see `GET /metrics`).
-    pub metric: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub metric: Option<Several<MetricKey>>,
     /// Id of a unit on either map (`2024-p58`, `2025-p56`), or several separated by commas: figures
     /// about them and, by default, about the units on their ground (the units under them, and
     /// the units of the other map within them).
-    pub locality: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub locality: Option<Several<PlaceId>>,
     /// With `false`, only figures about `locality` itself (or its same unit on the other map).
     #[param(value_type = Option<bool>, default = true)]
-    pub include_descendants: Option<String>,
+    pub include_descendants: Option<Flag>,
     /// Id of the article the figures come from (16 hex digits), or several separated by commas.
-    pub article: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub article: Option<Several<ArticleId>>,
     /// Earliest date of the figure's article (publication, else event), inclusive:
     /// `2021-01-01`. The figure's own period is `period` or `year`.
     #[param(value_type = Option<String>, format = Date)]
-    pub from: Option<String>,
+    pub from: Option<IsoDate>,
     /// Latest date of the figure's article (publication, else event), inclusive: `2021-12-31`.
     #[param(value_type = Option<String>, format = Date)]
-    pub to: Option<String>,
+    pub to: Option<IsoDate>,
     /// Figures of articles with neither a publication nor an event date: `include` them (the
     /// default without `from`/`to`), `exclude` them (the default with either), or list `only`
     /// them.
     #[param(value_type = Option<Undated>)]
-    pub undated: Option<String>,
+    pub undated: Option<Undated>,
     #[param(value_type = Option<Unit>)]
-    pub unit: Option<String>,
+    pub unit: Option<Unit>,
     #[param(value_type = Option<Direction>)]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     /// Exact period: `2021`, `2021-H1`, `2021-Q3`, `2021-9M`, `2021-09`, or a span `2016-2020`.
-    pub period: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub period: Option<Period>,
     /// Every period that starts in a year (`2021`).
     #[param(value_type = Option<crate::domain::Year>, inline)]
-    pub year: Option<String>,
+    pub year: Option<Year>,
     #[param(value_type = Option<f64>)]
-    pub min_value: Option<String>,
+    pub min_value: Option<Finite>,
     #[param(value_type = Option<f64>)]
-    pub max_value: Option<String>,
+    pub max_value: Option<Finite>,
     /// Words of the label, with or without accents (`ho ngheo`).
-    #[param(min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
-    pub q: Option<String>,
+    #[param(value_type = Option<String>, min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
+    pub q: Option<Search>,
     #[param(value_type = Option<IndicatorSort>)]
-    pub sort: Option<String>,
+    pub sort: Option<IndicatorSort>,
     /// Counts of the whole filtered list for filter sidebars, by any of `metric`, `unit`,
     /// `direction`, `period`, `locality`, separated by commas (`facets=metric,unit`).
-    pub facets: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub facets: Option<Several<FacetKey>>,
     /// Only these fields of each item, separated by commas (`fields=id,value,period`).
-    pub fields: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub fields: Option<FieldList<Indicator>>,
     /// `json` (one page, the default), `csv` or `ndjson` (the whole filtered list, streamed);
     /// also chosen by `Accept: text/csv` or `Accept: application/x-ndjson`.
     #[param(value_type = Option<ListFormat>)]
-    pub format: Option<String>,
+    pub format: Option<ListFormat>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]
-    pub bom: Option<String>,
+    pub bom: Option<Flag>,
 }
 
 impl IndicatorListQuery {
     fn filter(&self, state: &AppState) -> Result<IndicatorFilter, ApiError> {
-        let metrics = params::metrics("metric", self.metric.as_deref())?;
-        let year = params::year("year", self.year.as_deref())?;
-        let period = self
-            .period
-            .as_deref()
-            .map(|p| {
-                p.parse::<Period>()
-                    .map_err(|e| ApiError::bad_parameter("period", format!("{e}; got {p:?}")))
-            })
-            .transpose()?;
-        let sort = params::spelled::<IndicatorSort>("sort", self.sort.as_deref())?.unwrap_or_default();
-        let filter = IndicatorFilter {
-            metrics,
-            localities: params::localities("locality", self.locality.as_deref(), &state.gazetteer)?,
-            descendants: params::flag("include_descendants", self.include_descendants.as_deref(), true)?,
-            articles: params::article_ids("article", self.article.as_deref())?,
-            dates: params::date_range(self.from.as_deref(), self.to.as_deref(), self.undated.as_deref())?,
-            unit: params::keyword(
-                "unit",
-                self.unit.as_deref(),
-                Unit::parse,
-                &Unit::ALL.map(Unit::as_str),
-            )?,
-            direction: params::keyword(
-                "direction",
-                self.direction.as_deref(),
-                Direction::parse,
-                &Direction::ALL.map(Direction::as_str),
-            )?,
-            period,
-            year,
-            min_value: params::number("min_value", self.min_value.as_deref())?,
-            max_value: params::number("max_value", self.max_value.as_deref())?,
-            q: params::search("q", self.q.as_deref())?,
-            sort,
-        };
-        Ok(filter)
+        let localities = params::several(self.locality.clone());
+        Ok(IndicatorFilter {
+            metrics: params::several(self.metric.clone()),
+            localities: params::known("locality", localities, &state.gazetteer)?,
+            descendants: params::flag_or(self.include_descendants, true),
+            articles: params::several(self.article.clone()),
+            dates: params::date_range(self.from, self.to, self.undated),
+            unit: self.unit,
+            direction: self.direction,
+            period: self.period.clone(),
+            year: self.year.map(Year::get),
+            min_value: self.min_value.map(|v| v.0),
+            max_value: self.max_value.map(|v| v.0),
+            q: self.q.clone().map(|q| q.0),
+            sort: self.sort.unwrap_or_default(),
+        })
     }
 }
 
@@ -150,16 +139,16 @@ pub async fn list_indicators(
     state: web::Data<AppState>,
     query: Query<IndicatorListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
+    let page = PageRequest::of(query.limit, query.offset);
     let filter = query.filter(&state)?;
-    let output = Output::of::<Indicator>(
+    let output = Output::of(
         &req,
-        query.format.as_deref(),
-        query.fields.as_deref(),
-        query.bom.as_deref(),
+        query.format.map(Format::from),
+        query.fields.clone(),
+        query.bom,
         Format::LIST,
-    )?;
-    let facets = params::facets("facets", query.facets.as_deref())?;
+    );
+    let facets = params::several(query.facets.clone());
     export::list_or_stream(
         &req,
         &state.store,
@@ -191,8 +180,8 @@ pub struct IndicatorPath {
 pub struct IndicatorQuery {
     /// `sentence`: the evidence carries the whole sentence the figure was read from
     /// (`evidence.sentence`), not only the window around the figure.
-    #[param(value_type = Option<IndicatorInclude>, example = "sentence")]
-    pub include: Option<String>,
+    #[param(example = "sentence")]
+    pub include: Option<IndicatorInclude>,
 }
 
 /// What `GET /indicators/{id}` can add.
@@ -230,8 +219,7 @@ pub async fn get_indicator(
         .id
         .parse()
         .map_err(|_| ApiError::bad_parameter("id", "an indicator id is a whole number"))?;
-    let with_sentence =
-        params::named::<IndicatorInclude>("include", query.include.as_deref(), &["sentence"])?.is_some();
+    let with_sentence = query.include.is_some();
     let store = state.store.clone();
     let found = blocking(move || {
         let Some(mut indicator) = store.get_indicator(id)? else {

@@ -5,11 +5,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::export::{Format, Output};
-use super::pagination::{Page, page_request};
+use super::export::{FieldList, Format, Output};
+use super::pagination::{Page, PageRequest};
+use super::params::{Flag, Limit, Offset, Search};
 use super::{AppState, blocking, geojson, params};
 use crate::domain::{
-    Gazetteer, Level, Locality, LocalityDetail, LocalityFilter, PlaceId, Scheme, SchemeChoice, UnitType,
+    Gazetteer, Level, Locality, LocalityDetail, LocalityFilter, LocalitySort, PlaceId, Scheme, SchemeChoice,
+    UnitType,
 };
 use crate::error::{ApiError, Problem};
 
@@ -31,42 +33,43 @@ pub enum SchemeKey {
 pub struct LocalityListQuery {
     /// Items per page, 1 to 200.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
-    pub limit: Option<String>,
+    pub limit: Option<Limit>,
     /// Items to skip.
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
-    pub offset: Option<String>,
+    pub offset: Option<Offset>,
     /// The map: `2025` (in force since 1 July 2025; the default), `2024` (before it) or `all`.
     /// With `parent`, the parent's map.
     #[param(value_type = Option<SchemeKey>)]
-    pub scheme: Option<String>,
-    #[param(value_type = Option<Level>)]
-    pub level: Option<String>,
+    pub scheme: Option<SchemeChoice>,
+    pub level: Option<Level>,
     /// Legal type of the unit, in English.
     #[param(value_type = Option<UnitType>, rename = "type")]
     #[serde(rename = "type")]
-    pub unit_type: Option<String>,
+    pub unit_type: Option<UnitType>,
     /// Id of the parent unit (`2025-p19`).
-    pub parent: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub parent: Option<PlaceId>,
     /// Words of the name, with or without accents, each matching the start of a word of the
     /// name: `bac kan`, `ninh th` (Ninh Thuận).
-    #[param(min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
-    pub q: Option<String>,
+    #[param(value_type = Option<String>, min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
+    pub q: Option<Search>,
     /// Only units that articles name (`true`) or that none does (`false`).
     #[param(value_type = Option<bool>)]
-    pub has_articles: Option<String>,
+    pub has_articles: Option<Flag>,
     /// `code` (the default: by map, then GSO code) or `name` (the name without its type, accents
     /// folded: Bắc Giang, Bắc Kạn, Bắc Ninh …).
     #[param(value_type = Option<crate::domain::LocalitySort>)]
-    pub sort: Option<String>,
+    pub sort: Option<LocalitySort>,
     /// Only these fields of each unit, separated by commas (`fields=id,name,lat,lon`).
-    pub fields: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub fields: Option<FieldList<Locality>>,
     /// `json` (one page, the default), `geojson` (a Point feature for each unit of the whole filtered list),
     /// `csv` or `ndjson` (the whole filtered list); also chosen by the `Accept` header.
     #[param(value_type = Option<Format>)]
-    pub format: Option<String>,
+    pub format: Option<Format>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]
-    pub bom: Option<String>,
+    pub bom: Option<Flag>,
 }
 
 /// List localities
@@ -97,42 +100,19 @@ pub async fn list_localities(
     state: web::Data<AppState>,
     query: Query<LocalityListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
-    let parent = params::locality("parent", query.parent.as_deref(), &state.gazetteer)?;
+    let page = PageRequest::of(query.limit, query.offset);
+    let parent = params::known_one("parent", query.parent.clone(), &state.gazetteer)?;
     let default_scheme = SchemeChoice::One(parent.as_ref().map_or(Scheme::Y2025, PlaceId::scheme));
     let filter = LocalityFilter {
-        scheme: params::scheme("scheme", query.scheme.as_deref(), default_scheme)?,
-        level: params::keyword(
-            "level",
-            query.level.as_deref(),
-            Level::parse,
-            &Level::ALL.map(Level::as_str),
-        )?,
-        unit_type: params::keyword(
-            "type",
-            query.unit_type.as_deref(),
-            UnitType::parse,
-            &UnitType::ALL.map(UnitType::as_str),
-        )?,
+        scheme: query.scheme.unwrap_or(default_scheme),
+        level: query.level,
+        unit_type: query.unit_type,
         parent,
-        q: params::search("q", query.q.as_deref())?,
-        has_articles: query
-            .has_articles
-            .as_deref()
-            .map(|v| params::flag("has_articles", Some(v), true))
-            .transpose()?,
-        by_name: matches!(
-            params::spelled::<crate::domain::LocalitySort>("sort", query.sort.as_deref())?,
-            Some(crate::domain::LocalitySort::Name)
-        ),
+        q: query.q.clone().map(|q| q.0),
+        has_articles: query.has_articles.map(|f| f.0),
+        by_name: query.sort == Some(LocalitySort::Name),
     };
-    let output = Output::of::<Locality>(
-        &req,
-        query.format.as_deref(),
-        query.fields.as_deref(),
-        query.bom.as_deref(),
-        Format::UNITS,
-    )?;
+    let output = Output::of(&req, query.format, query.fields.clone(), query.bom, Format::UNITS);
     let store = state.store.clone();
     if output.format != Format::Json {
         // At most the 13,390 units of both maps: an export is the whole filtered list.

@@ -4,8 +4,7 @@
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::params;
-use crate::domain::{Direction, MetricKey, Period, PeriodChoice, Unit};
+use crate::domain::MetricKey;
 use crate::error::ApiError;
 
 /// A metric named in a path.
@@ -50,36 +49,33 @@ macro_rules! with_measure {
         #[into_params(parameter_in = Query)]
         pub struct $name {
             /// Only values of this exact period (every period filter given must hold) (`2021`, `2021-H1`, `2016-2020`).
-            pub period: Option<String>,
+            #[param(value_type = Option<String>)]
+            pub period: Option<crate::domain::Period>,
             /// Only values of periods that start in this year.
             #[param(value_type = Option<crate::domain::Year>, inline)]
-            pub year: Option<String>,
+            pub year: Option<crate::domain::Year>,
             /// Only values of periods that start on this date or later (`2021-01-01`); a year
             /// alone is `year`.
             #[param(value_type = Option<String>, format = Date)]
-            pub from: Option<String>,
+            pub from: Option<super::params::IsoDate>,
             /// Only values of periods that end on this date or earlier (`2023-12-31`).
             #[param(value_type = Option<String>, format = Date)]
-            pub to: Option<String>,
+            pub to: Option<super::params::IsoDate>,
             /// The unit of measure to give; by default the one most values have.
-            #[param(value_type = Option<Unit>)]
-            pub unit: Option<String>,
+            pub unit: Option<crate::domain::Unit>,
             /// Levels or changes (`increase`, `decrease`); by default the direction most values
             /// have.
-            #[param(value_type = Option<Direction>)]
-            pub direction: Option<String>,
+            pub direction: Option<crate::domain::Direction>,
             $($extra)*
         }
 
         impl $name {
-            fn measure(&self) -> MeasureQuery<'_> {
-                MeasureQuery {
-                    period: self.period.as_deref(),
-                    year: self.year.as_deref(),
-                    from: self.from.as_deref(),
-                    to: self.to.as_deref(),
-                    unit: self.unit.as_deref(),
-                    direction: self.direction.as_deref(),
+            fn periods(&self) -> crate::domain::PeriodChoice {
+                crate::domain::PeriodChoice {
+                    exact: self.period.clone(),
+                    year: self.year.map(crate::domain::Year::get),
+                    from: self.from.map(|d| d.0),
+                    to: self.to.map(|d| d.0),
                 }
             }
         }
@@ -87,50 +83,3 @@ macro_rules! with_measure {
 }
 
 pub(super) use with_measure;
-
-/// The filters that choose a comparison's or a series' values, as given.
-pub(super) struct MeasureQuery<'a> {
-    pub period: Option<&'a str>,
-    pub year: Option<&'a str>,
-    pub from: Option<&'a str>,
-    pub to: Option<&'a str>,
-    pub unit: Option<&'a str>,
-    pub direction: Option<&'a str>,
-}
-
-impl MeasureQuery<'_> {
-    pub(super) fn periods(&self) -> Result<PeriodChoice, ApiError> {
-        let year = params::year;
-        let period = self
-            .period
-            .map(|p| {
-                p.parse::<Period>()
-                    .map_err(|e| ApiError::bad_parameter("period", format!("{e}; got {p:?}")))
-            })
-            .transpose()?;
-        let (y, from, to) = (
-            year("year", self.year)?,
-            params::date("from", self.from)?,
-            params::date("to", self.to)?,
-        );
-        Ok(PeriodChoice {
-            exact: period,
-            year: y,
-            from,
-            to,
-        })
-    }
-
-    pub(super) fn unit(&self) -> Result<Option<Unit>, ApiError> {
-        params::keyword("unit", self.unit, Unit::parse, &Unit::ALL.map(Unit::as_str))
-    }
-
-    pub(super) fn direction(&self) -> Result<Option<Direction>, ApiError> {
-        params::keyword(
-            "direction",
-            self.direction,
-            Direction::parse,
-            &Direction::ALL.map(Direction::as_str),
-        )
-    }
-}

@@ -7,7 +7,8 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::export::{Format, ListFormat, Output};
-use super::pagination::{Page, page_request};
+use super::pagination::{Page, PageRequest};
+use super::params::{Flag, Limit, Offset};
 use super::{AppState, blocking};
 use crate::domain::MetricCount;
 use crate::error::{ApiError, Problem};
@@ -19,16 +20,15 @@ use crate::error::{ApiError, Problem};
 pub struct MetricListQuery {
     /// Items per page, 1 to 200 (default 20).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
-    pub limit: Option<String>,
+    pub limit: Option<Limit>,
     /// Items to skip (default 0).
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
-    pub offset: Option<String>,
+    pub offset: Option<Offset>,
     /// `json` (one page, the default), `csv` or `ndjson` (the whole catalog).
-    #[param(value_type = Option<ListFormat>)]
-    pub format: Option<String>,
+    pub format: Option<ListFormat>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]
-    pub bom: Option<String>,
+    pub bom: Option<Flag>,
 }
 
 /// List metrics
@@ -54,14 +54,14 @@ pub async fn list_metrics(
     state: web::Data<AppState>,
     query: Query<MetricListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
+    let page = PageRequest::of(query.limit, query.offset);
     let output = Output::of::<MetricCount>(
         &req,
-        query.format.as_deref(),
+        query.format.map(Format::from),
         None,
-        query.bom.as_deref(),
+        query.bom,
         Format::LIST,
-    )?;
+    );
     let store = state.store.clone();
     let all = blocking(move || store.metric_counts()).await?;
     if output.format != Format::Json {

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::AppState;
+use super::params::{Limit, Offset};
 use crate::domain::{Facet, Total};
-use crate::error::ApiError;
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 200;
@@ -21,10 +21,10 @@ pub const MAX_OFFSET: u64 = 9_007_199_254_740_991;
 pub struct PageQuery {
     /// Items per page, 1 to 200.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20, example = 20)]
-    pub limit: Option<String>,
+    pub limit: Option<Limit>,
     /// Items to skip from the start of the list.
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0, example = 0)]
-    pub offset: Option<String>,
+    pub offset: Option<Offset>,
 }
 
 /// A validated page request.
@@ -34,41 +34,20 @@ pub struct PageRequest {
     pub offset: u64,
 }
 
-impl PageQuery {
-    pub fn validate(&self) -> Result<PageRequest, ApiError> {
-        page_request(self.limit.as_deref(), self.offset.as_deref())
+impl PageRequest {
+    /// The page asked for: the defaults where `limit` or `offset` is not given.
+    pub fn of(limit: Option<Limit>, offset: Option<Offset>) -> PageRequest {
+        PageRequest {
+            limit: limit.unwrap_or_default().0,
+            offset: offset.unwrap_or_default().0,
+        }
     }
 }
 
-/// `limit` and `offset` as the list endpoints take them, validated.
-pub fn page_request(limit: Option<&str>, offset: Option<&str>) -> Result<PageRequest, ApiError> {
-    let limit = match limit {
-        None => DEFAULT_LIMIT,
-        Some(s) => s
-            .parse::<u32>()
-            .ok()
-            .filter(|l| (1..=MAX_LIMIT).contains(l))
-            .ok_or_else(|| {
-                ApiError::bad_parameter(
-                    "limit",
-                    format!("limit must be an integer from 1 to {MAX_LIMIT}, got {s:?}"),
-                )
-            })?,
-    };
-    let offset = match offset {
-        None => 0,
-        Some(s) => s
-            .parse::<u64>()
-            .ok()
-            .filter(|o| *o <= MAX_OFFSET)
-            .ok_or_else(|| {
-                ApiError::bad_parameter(
-                    "offset",
-                    format!("offset must be an integer from 0 to {MAX_OFFSET}, got {s:?}"),
-                )
-            })?,
-    };
-    Ok(PageRequest { limit, offset })
+impl PageQuery {
+    pub fn page(&self) -> PageRequest {
+        PageRequest::of(self.limit, self.offset)
+    }
 }
 
 /// Counts of a page.

@@ -5,8 +5,10 @@ use std::future::{Ready, ready};
 use std::ops::Deref;
 
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
 
 /// A handler's query parameters, deserialised once, without the ones sent empty.
 #[derive(Debug)]
@@ -40,12 +42,60 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let query = without_empty_values(req.query_string());
-        ready(
-            web::Query::<T>::from_query(&query)
-                .map(|q| Query(q.into_inner()))
-                .map_err(|e| super::params::query_error(&e).into()),
-        )
+        ready(parse(req.query_string()).map(Query).map_err(Into::into))
+    }
+}
+
+/// A query string read into `T`, without its empty pairs; a refusal names the parameter.
+pub fn parse<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    let query = without_empty_values(query);
+    let mut names = std::collections::HashSet::new();
+    for (name, _) in form_urlencoded::parse(query.as_bytes()) {
+        if names.contains(&name) {
+            return Err(ApiError::bad_parameter(
+                &name,
+                format!("`{name}` is given more than once"),
+            ));
+        }
+        names.insert(name);
+    }
+    let pairs = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(pairs)
+        .map_err(|e| refusal(&e.path().to_string(), &e.inner().to_string()))
+}
+
+/// The 400 for a parameter serde refused: an unknown or repeated parameter, a keyword not of
+/// its enum, or a value its type refused with a predicate ("takes …").
+fn refusal(path: &str, message: &str) -> ApiError {
+    let quoted = |marker: &str| {
+        let rest = &message[message.find(marker)? + marker.len()..];
+        Some(rest[..rest.find('`')?].to_owned())
+    };
+    if let Some(name) = quoted("unknown field `") {
+        let expected = message
+            .split_once("expected ")
+            .map(|(_, e)| format!("; this endpoint takes {}", e.replace("one of ", "")))
+            .unwrap_or_default();
+        return ApiError::bad_parameter(&name, format!("unknown parameter `{name}`{expected}"));
+    }
+    let name = path.split('.').next().unwrap_or(path);
+    if name.is_empty() || name == "?" {
+        return ApiError::bad_request(format!("invalid query string: {message}"));
+    }
+    if let Some(given) = quoted("unknown variant `") {
+        let allowed = message
+            .split_once("expected ")
+            .map(|(_, e)| {
+                e.trim_start_matches("one of ")
+                    .replace(" or ", ", ")
+                    .replace('`', "")
+            })
+            .unwrap_or_default();
+        return ApiError::bad_parameter(name, format!("{name} takes one of {allowed}, got {given:?}"));
+    }
+    match message.starts_with("takes ") {
+        true => ApiError::bad_parameter(name, format!("{name} {message}")),
+        false => ApiError::bad_parameter(name, format!("{name}: {message}")),
     }
 }
 

@@ -7,10 +7,11 @@ use utoipa::IntoParams;
 
 use super::kept::kept_answer;
 use super::localities::LocalityPath;
-use super::measure::{LocalityMetricPath, MeasureQuery, MetricPath, with_measure};
-use super::pagination::page_request;
+use super::measure::{LocalityMetricPath, MetricPath, with_measure};
+use super::pagination::PageRequest;
+use super::params::{Flag, Limit, Offset};
 use super::{AppState, params};
-use crate::domain::{Direction, LocalityMetricSeries, SeriesQuery, Unit};
+use crate::domain::{LocalityMetricSeries, SeriesQuery};
 use crate::error::{ApiError, Problem};
 
 with_measure! {
@@ -18,17 +19,16 @@ with_measure! {
 pub struct SeriesListQuery {
     /// With `false`, only the unit's own values, not its parts'.
     #[param(value_type = Option<bool>, default = true)]
-    pub rollup: Option<String>,
+    pub rollup: Option<Flag>,
     /// How the units on its ground are given: `period` (the default: `ground`, one point per
     /// period across them) or `unit` (`parts`, a series for each unit, a page of them).
-    #[param(value_type = Option<SeriesGrouping>)]
-    pub by: Option<String>,
+    pub by: Option<SeriesGrouping>,
     /// With `by=unit`: units per page, 1 to 200.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
-    pub limit: Option<String>,
+    pub limit: Option<Limit>,
     /// With `by=unit`: units to skip.
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
-    pub offset: Option<String>,
+    pub offset: Option<Offset>,
 }
 }
 
@@ -77,13 +77,13 @@ pub async fn get_metric_series(
     let q = SeriesQuery {
         locality,
         metric,
-        periods: query.measure().periods()?,
-        unit: query.measure().unit()?,
-        direction: query.measure().direction()?,
-        rollup: params::flag("rollup", query.rollup.as_deref(), true)?,
+        periods: query.periods(),
+        unit: query.unit,
+        direction: query.direction,
+        rollup: params::flag_or(query.rollup, true),
     };
-    let by = params::named::<SeriesGrouping>("by", query.by.as_deref(), &["period", "unit"])?;
-    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
+    let by = query.by;
+    let page = PageRequest::of(query.limit, query.offset);
     kept_answer(
         &req,
         &state,

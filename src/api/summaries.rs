@@ -6,12 +6,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::export::{Format, ListFormat, Output};
+use super::export::{FieldList, Format, ListFormat, Output};
 use super::kept::kept_answer;
 use super::localities::LocalityPath;
-use super::pagination::{Page, page_request};
+use super::pagination::{Page, PageRequest};
+use super::params::{Flag, Limit, Offset, Several};
 use super::{AppState, blocking, params};
-use crate::domain::{CardParts, Level, LocalitySummary, Scheme, UnitOrder};
+use crate::domain::{CardPart, CardParts, Level, LocalitySummary, Scheme, UnitOrder};
 use crate::error::{ApiError, Problem};
 use crate::store::{Store, StoreError};
 
@@ -22,15 +23,16 @@ use crate::store::{Store, StoreError};
 pub struct SummaryQuery {
     /// With `false`, only what is about the unit itself, not the units on its ground.
     #[param(value_type = Option<bool>, default = true)]
-    pub rollup: Option<String>,
+    pub rollup: Option<Flag>,
     /// What to embed besides the counts and latest values, separated by commas: `series`
     /// (each metric's points per period, the unit's own and its ground's), `children` (every
     /// child unit with its counts).
     #[param(
+        value_type = Option<String>,
         pattern = r"^(series|children)(,(series|children))?$",
         example = "series,children"
     )]
-    pub include: Option<String>,
+    pub include: Option<Several<CardPart>>,
 }
 
 /// Summarise a locality
@@ -70,8 +72,8 @@ pub async fn get_locality_summary(
     path: web::Path<LocalityPath>,
     query: Query<SummaryQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
-    let parts = params::card_parts("include", query.include.as_deref())?;
+    let rollup = params::flag_or(query.rollup, true);
+    let parts = CardParts::of(&params::several(query.include.clone()));
     let id = path.unit(&state.gazetteer)?;
     kept_answer(
         &req,
@@ -90,32 +92,33 @@ pub async fn get_locality_summary(
 pub struct SummaryListQuery {
     /// Level of the units to compare.
     #[param(value_type = Level, example = "province")]
-    pub level: Option<String>,
+    pub level: Option<Level>,
     /// The map: `2025` (the default; its 34 provinces) or `2024` (63 provinces); `district`
     /// exists on the 2024 map only and implies it (`scheme=2025&level=district` lists nothing).
-    #[param(value_type = Option<Scheme>, example = "2025")]
-    pub scheme: Option<String>,
+    #[param(example = "2025")]
+    pub scheme: Option<Scheme>,
     /// Items per page, 1 to 200.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
-    pub limit: Option<String>,
+    pub limit: Option<Limit>,
     /// Items to skip.
     #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
-    pub offset: Option<String>,
+    pub offset: Option<Offset>,
     /// With `false`, only what is about each unit itself.
     #[param(value_type = Option<bool>, default = true)]
-    pub rollup: Option<String>,
+    pub rollup: Option<Flag>,
     /// `code` (the default), `name` (accents folded) or `-article_count` (most written about
     /// first).
     #[param(value_type = Option<UnitOrder>)]
-    pub sort: Option<String>,
+    pub sort: Option<UnitOrder>,
     /// Only these fields of each summary, separated by commas.
-    pub fields: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub fields: Option<FieldList<LocalitySummary>>,
     /// `json` (the default), `csv` or `ndjson` (this page's summaries, their counts only).
     #[param(value_type = Option<ListFormat>)]
-    pub format: Option<String>,
+    pub format: Option<ListFormat>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]
-    pub bom: Option<String>,
+    pub bom: Option<Flag>,
 }
 
 /// Compare localities
@@ -144,28 +147,24 @@ pub async fn list_summaries(
     state: web::Data<AppState>,
     query: Query<SummaryListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = page_request(query.limit.as_deref(), query.offset.as_deref())?;
-    let level = params::keyword(
-        "level",
-        query.level.as_deref(),
-        Level::parse,
-        &Level::ALL.map(Level::as_str),
-    )?
-    .ok_or_else(|| ApiError::bad_parameter("level", "level is required: province, district or commune"))?;
+    let page = PageRequest::of(query.limit, query.offset);
+    let level = query.level.ok_or_else(|| {
+        ApiError::bad_parameter("level", "level is required: province, district or commune")
+    })?;
     let implied = match level {
         Level::District => Scheme::Y2024,
         _ => Scheme::Y2025,
     };
-    let scheme = params::spelled::<Scheme>("scheme", query.scheme.as_deref())?.unwrap_or(implied);
-    let rollup = params::flag("rollup", query.rollup.as_deref(), true)?;
-    let sort = params::spelled::<UnitOrder>("sort", query.sort.as_deref())?.unwrap_or_default();
-    let output = Output::of::<LocalitySummary>(
+    let scheme = query.scheme.unwrap_or(implied);
+    let rollup = params::flag_or(query.rollup, true);
+    let sort = query.sort.unwrap_or_default();
+    let output = Output::of(
         &req,
-        query.format.as_deref(),
-        query.fields.as_deref(),
-        query.bom.as_deref(),
+        query.format.map(Format::from),
+        query.fields.clone(),
+        query.bom,
         Format::LIST,
-    )?;
+    );
     let compute = move |limit: u32, offset: u64| {
         move |store: &Store| -> Result<Option<(Vec<LocalitySummary>, u64)>, StoreError> {
             let (ids, total) = store.units_with_articles(scheme, level, sort, limit, offset)?;

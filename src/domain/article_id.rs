@@ -7,14 +7,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// A stable article id: 16 lower-case hex digits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
+#[serde(into = "String")]
 #[schema(value_type = String, pattern = "^[0-9a-f]{16}$", example = "7bc80139dd48fc98")]
 pub struct ArticleId(String);
 
 /// Why a text is not an article id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("an article id is 16 lower-case hex digits")]
+#[error("an article id is 16 hexadecimal digits")]
 pub struct BadArticleId;
 
 impl ArticleId {
@@ -37,11 +37,13 @@ impl std::str::FromStr for ArticleId {
     }
 }
 
-impl TryFrom<String> for ArticleId {
-    type Error = BadArticleId;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
+/// Read from a query or a body in either case, as hex digits are written; kept lower-case.
+impl<'de> Deserialize<'de> for ArticleId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ArticleId, D::Error> {
+        let s = String::deserialize(d)?;
+        s.to_ascii_lowercase()
+            .parse()
+            .map_err(|e| serde::de::Error::custom(format!("{e}; got {s:?}")))
     }
 }
 
@@ -81,5 +83,7 @@ mod tests {
         let json = serde_json::to_value("7bc80139dd48fc98".parse::<ArticleId>().unwrap()).unwrap();
         assert_eq!(json, "7bc80139dd48fc98");
         assert!(serde_json::from_value::<ArticleId>(serde_json::json!("x")).is_err());
+        let upper: ArticleId = serde_json::from_value(serde_json::json!("7BC80139DD48FC98")).unwrap();
+        assert_eq!(upper.as_str(), "7bc80139dd48fc98");
     }
 }

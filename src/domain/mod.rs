@@ -46,7 +46,7 @@ pub use query::{
 };
 pub use series::{LocalityMetricSeries, PartSeries, SeriesQuery, SeriesValue, one_per_period};
 pub use summary::{
-    CardParts, CardValue, ChildCount, GroundCard, LocalitySummary, MetricCard, MetricCount, Trend,
+    CardPart, CardParts, CardValue, ChildCount, GroundCard, LocalitySummary, MetricCard, MetricCount, Trend,
     metric_card,
 };
 pub use year::{BadYear, YEARS, Year};

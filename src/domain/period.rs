@@ -271,7 +271,9 @@ impl Serialize for Period {
 
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Period, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        let s = String::deserialize(d)?;
+        s.parse()
+            .map_err(|e| serde::de::Error::custom(format!("{e}; got {s:?}")))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Direction, Level, MetricKey, Period, PlaceId, Scheme, Unit, UnitType};
+use super::{ArticleId, Direction, Level, MetricKey, Period, PlaceId, Scheme, Unit, UnitType};
 
 /// Orders of `GET /articles`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
@@ -108,7 +108,7 @@ pub struct IndicatorFilter {
     /// With `true` (the default at the API), indicators of every unit on their ground too.
     pub descendants: bool,
     /// From any of these articles; empty means all.
-    pub articles: Vec<String>,
+    pub articles: Vec<ArticleId>,
     /// Bounds on the date of the figure's article (publication, else event).
     pub dates: DateRange,
     pub unit: Option<Unit>,
@@ -132,6 +132,20 @@ pub enum SchemeChoice {
     /// Both maps.
     #[default]
     Both,
+}
+
+impl<'de> serde::Deserialize<'de> for SchemeChoice {
+    /// A map's name (`2024`, `2025`) or `all`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SchemeChoice, D::Error> {
+        let s = <String as serde::Deserialize>::deserialize(d)?;
+        if s == "all" {
+            return Ok(SchemeChoice::Both);
+        }
+        Scheme::parse(&s).map(SchemeChoice::One).ok_or_else(|| {
+            let maps: Vec<&str> = Scheme::ALL.iter().map(|s| s.as_str()).collect();
+            serde::de::Error::custom(format!("takes {} or all, got {s:?}", maps.join(", ")))
+        })
+    }
 }
 
 impl SchemeChoice {

@@ -148,6 +148,24 @@ pub struct CardParts {
     pub children: bool,
 }
 
+/// A part a card can embed, as `include` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardPart {
+    Series,
+    Children,
+}
+
+impl CardParts {
+    /// The parts named.
+    pub fn of(parts: &[CardPart]) -> CardParts {
+        CardParts {
+            series: parts.contains(&CardPart::Series),
+            children: parts.contains(&CardPart::Children),
+        }
+    }
+}
+
 impl LocalitySummary {
     /// The card with only what `parts` asks for of its series and children; what it leaves
     /// out is not copied.

@@ -45,6 +45,14 @@ impl FromStr for Year {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Year {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Year, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse()
+            .map_err(|e| serde::de::Error::custom(format!("{e}, got {s:?}")))
+    }
+}
+
 impl utoipa::PartialSchema for Year {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()

@@ -154,7 +154,7 @@ impl ApiError {
         ApiError::Internal(cause.to_string())
     }
 
-    fn problem(&self) -> Problem {
+    pub(crate) fn problem(&self) -> Problem {
         match self {
             ApiError::Client {
                 status,

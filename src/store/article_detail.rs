@@ -57,7 +57,7 @@ impl Store {
             return Ok(None);
         };
         let filter = crate::domain::IndicatorFilter {
-            articles: vec![id.to_string()],
+            articles: vec![id.clone()],
             ..Default::default()
         };
         article.indicators = Some(self.list_indicators(&filter, EMBEDDED_INDICATORS, 0)?.0);

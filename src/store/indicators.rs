@@ -81,7 +81,7 @@ pub(super) fn indicator_conditions(f: &IndicatorFilter) -> Conditions {
     if !f.articles.is_empty() {
         c.push(
             &format!("i.article_id IN ({})", marks(f.articles.len())),
-            f.articles.iter().map(|a| Value::Text(a.clone())),
+            f.articles.iter().map(|a| Value::Text(a.to_string())),
         );
     }
     super::sql::dated(&mut c, "i.newest", &f.dates);

@@ -3,12 +3,14 @@
 
 use utoipa::openapi::{RefOr, Schema};
 
+use std::marker::PhantomData;
+
 use actix_web::HttpResponse;
-use serde::Serialize;
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
 
 use super::Tabular;
 use crate::api::pagination::Page;
-use crate::error::ApiError;
 
 /// Names of top-level fields of a list's items, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,32 +24,45 @@ pub fn field_names<T: Tabular>() -> Vec<String> {
     }
 }
 
+/// `fields=` as a list's query takes it: names of `T`'s fields, each checked when read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldList<T>(Fields, PhantomData<T>);
+
+impl<T> FieldList<T> {
+    pub fn into_fields(self) -> Fields {
+        self.0
+    }
+}
+
+impl<'de, T: Tabular> Deserialize<'de> for FieldList<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Fields::parse::<T>(&text)
+            .map(|f| FieldList(f, PhantomData))
+            .map_err(de::Error::custom)
+    }
+}
+
 impl Fields {
     /// `id,value,period`: each a field of `T`, at least one.
-    pub fn parse<T: Tabular>(text: &str) -> Result<Fields, ApiError> {
+    pub fn parse<T: Tabular>(text: &str) -> Result<Fields, String> {
         let known = field_names::<T>();
         let mut names: Vec<String> = Vec::new();
         for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             if !known.iter().any(|k| k == name) {
-                return Err(ApiError::bad_parameter(
-                    "fields",
-                    format!(
-                        "{name:?} is not a field of these items; they have {}",
-                        known.join(", ")
-                    ),
+                return Err(format!(
+                    "{name:?} is not a field of these items; they have {}",
+                    known.join(", ")
                 ));
             }
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_owned());
             }
         }
-        if names.is_empty() {
-            return Err(ApiError::bad_parameter(
-                "fields",
-                "fields names at least one field",
-            ));
+        match names.is_empty() {
+            true => Err("takes the name of at least one field".to_owned()),
+            false => Ok(Fields(names)),
         }
-        Ok(Fields(names))
     }
 
     /// The object with only these fields, in its own order.

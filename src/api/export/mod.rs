@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use crate::api::blocking;
 use crate::api::pagination::{Page, PageRequest};
+use crate::api::params::{Flag, flag_or};
 use crate::domain::{Facet, Total};
 use crate::error::ApiError;
 use crate::store::{ExportConn, Store, StoreError};
@@ -17,7 +18,7 @@ mod fields;
 mod stream;
 mod tables;
 
-pub use fields::Fields;
+pub use fields::{FieldList, Fields};
 pub use stream::{Sink, stream};
 
 /// What a list answers with.
@@ -47,6 +48,16 @@ pub enum ListFormat {
     Json,
     Csv,
     Ndjson,
+}
+
+impl From<ListFormat> for Format {
+    fn from(format: ListFormat) -> Format {
+        match format {
+            ListFormat::Json => Format::Json,
+            ListFormat::Csv => Format::Csv,
+            ListFormat::Ndjson => Format::Ndjson,
+        }
+    }
 }
 
 impl Format {
@@ -93,29 +104,19 @@ pub struct Output {
 
 impl Output {
     /// The output a request asks for: `format`, else the first of the formats `allowed` that
-    /// `Accept` names, else JSON. `fields` are checked against `T`'s fields.
+    /// `Accept` names, else JSON.
     pub fn of<T: Tabular>(
         req: &HttpRequest,
-        format: Option<&str>,
-        fields: Option<&str>,
-        bom: Option<&str>,
+        format: Option<Format>,
+        fields: Option<FieldList<T>>,
+        bom: Option<Flag>,
         allowed: &[Format],
-    ) -> Result<Output, ApiError> {
-        let names: Vec<&str> = allowed.iter().map(|f| f.as_str()).collect();
-        let format = match format {
-            Some(f) => *allowed.iter().find(|a| a.as_str() == f).ok_or_else(|| {
-                ApiError::bad_parameter("format", format!("format takes {}, got {f:?}", names.join(", ")))
-            })?,
-            None => negotiated(req, allowed),
-        };
-        Ok(Output {
-            format,
-            fields: fields
-                .filter(|f| !f.trim().is_empty())
-                .map(|f| Fields::parse::<T>(f))
-                .transpose()?,
-            bom: super::params::flag("bom", bom, false)?,
-        })
+    ) -> Output {
+        Output {
+            format: format.unwrap_or_else(|| negotiated(req, allowed)),
+            fields: fields.map(FieldList::into_fields),
+            bom: flag_or(bom, false),
+        }
     }
 
     /// The whole of a small list, already read, as CSV or NDJSON.

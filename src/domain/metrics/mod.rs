@@ -90,6 +90,17 @@ impl Serialize for MetricKey {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for MetricKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<MetricKey, D::Error> {
+        let s = String::deserialize(d)?;
+        MetricKey::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "takes keys of the metric catalog (GET /metrics lists them), got {s:?}"
+            ))
+        })
+    }
+}
+
 /// Vietnamese and English names of a stored metric key (the key itself when unknown).
 pub fn names(key: &str) -> (&str, &str) {
     MetricKey::parse(key).map_or((key, key), |m| (m.0.name_vi, m.0.name_en))

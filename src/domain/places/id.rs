@@ -202,7 +202,8 @@ impl Serialize for PlaceId {
 impl<'de> Deserialize<'de> for PlaceId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PlaceId, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse()
+            .map_err(|e| serde::de::Error::custom(format!("{e}; got {s:?}")))
     }
 }
 
