@@ -10,9 +10,7 @@ use serde_json::{Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::domain::{MetricKey, PERIOD_PATTERN, places::PLACE_ID_PATTERN};
-
-use crate::api::{articles, export, indicators, localities, series};
+use crate::api::{articles, export, indicators, series};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -40,7 +38,7 @@ the document served at /openapi.json names the server it is served from")),
         export::Format,
         articles::IncludeKey,
         crate::domain::IndicatorSort,
-        localities::SchemeKey,
+        crate::domain::SchemeChoice,
         indicators::IndicatorInclude,
         crate::domain::Undated,
     )),
@@ -78,11 +76,8 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     api.merge(crate::api::RouteDoc::openapi());
     let mut doc = serde_json::to_value(api).expect("the OpenAPI document serialises");
     reference_page_items(&mut doc);
-    enumerate_metrics(&mut doc);
-    constrain_ids_and_periods(&mut doc);
     headers::document_headers(&mut doc);
     headers::require_sent_fields(&mut doc);
-    headers::constrain_field_lists(&mut doc);
     defaults::fill_defaults(&mut doc);
     serde_json::from_value(doc).expect("the adjusted document is OpenAPI")
 }
@@ -112,23 +107,6 @@ fn reference_page_items(doc: &mut Value) {
     }
 }
 
-/// Every `metric` query parameter lists the catalog's keys.
-fn enumerate_metrics(doc: &mut Value) {
-    let keys: Vec<&str> = MetricKey::all().map(MetricKey::as_str).collect();
-    for (_, param) in parameters(doc) {
-        if param["name"] == "metric" && (param["in"] == "query" || param["in"] == "path") {
-            let multi = param["description"]
-                .as_str()
-                .is_some_and(|d| d.contains("commas"));
-            param["schema"] = if multi {
-                json!({"type": "string", "pattern": format!("^({0})(,({0}))*$", keys.join("|"))})
-            } else {
-                json!({"type": "string", "enum": keys})
-            };
-        }
-    }
-}
-
 /// Every parameter of every operation, with the operation's path.
 fn parameters(doc: &mut Value) -> impl Iterator<Item = (&str, &mut Value)> {
     doc.get_mut("paths")
@@ -139,24 +117,6 @@ fn parameters(doc: &mut Value) -> impl Iterator<Item = (&str, &mut Value)> {
         .flat_map(|(path, item)| item.values_mut().map(move |op| (path, op)))
         .filter_map(|(path, op)| Some((path, op.get_mut("parameters")?.as_array_mut()?)))
         .flat_map(|(path, params)| params.iter_mut().map(move |p| (path, p)))
-}
-
-/// Locality ids, article ids and periods take the patterns the domain parses them with; a
-/// filter that takes several takes them separated by commas.
-fn constrain_ids_and_periods(doc: &mut Value) {
-    let place = PLACE_ID_PATTERN.trim_start_matches('^').trim_end_matches('$');
-    let article = "[0-9a-fA-F]{16}";
-    for (path, param) in parameters(doc) {
-        let pattern = match (param["in"].as_str(), param["name"].as_str()) {
-            (Some("query"), Some("locality")) => format!("^({place})(,({place}))*$"),
-            (Some("query"), Some("article")) => format!("^{article}(,{article})*$"),
-            (Some("query"), Some("parent")) => PLACE_ID_PATTERN.to_owned(),
-            (Some("path"), Some("id")) if path.starts_with("/localities/") => PLACE_ID_PATTERN.to_owned(),
-            (Some("query"), Some("period")) => PERIOD_PATTERN.to_owned(),
-            _ => continue,
-        };
-        param["schema"]["pattern"] = json!(pattern);
-    }
 }
 
 /// The document as committed in `openapi/openapi.json`.

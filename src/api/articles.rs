@@ -22,52 +22,49 @@ use crate::error::{ApiError, Problem};
 #[into_params(parameter_in = Query)]
 pub struct ArticleListQuery {
     /// Items per page, 1 to 200 (default 20).
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
+    #[param(inline)]
     pub limit: Option<Limit>,
     /// Items to skip (default 0).
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
+    #[param(inline)]
     pub offset: Option<Offset>,
     /// Id of a unit on either map (`2024-p06`, `2025-p19`), or several separated by commas: articles
     /// about them and, by default, about the units on their ground: the units under them, and
     /// the units of the other map within them (`2025-p19`, Thái Nguyên since 2025, includes
     /// articles about the old Bắc Kạn, `2024-p06`).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub locality: Option<Several<PlaceId>>,
     /// With `false`, only articles whose primary unit is one of `locality` (or its same unit
     /// on the other map).
     #[param(value_type = Option<bool>, default = true)]
     pub include_descendants: Option<Flag>,
     /// Earliest date of the article (publication, else event), inclusive: `2021-01-01`.
-    #[param(value_type = Option<String>, format = Date)]
+    #[param(inline)]
     pub from: Option<IsoDate>,
     /// Latest date of the article (publication, else event), inclusive: `2021-12-31`.
-    #[param(value_type = Option<String>, format = Date)]
+    #[param(inline)]
     pub to: Option<IsoDate>,
     /// Articles with neither a publication nor an event date: `include` them (the default
     /// without `from`/`to`), `exclude` them (the default with either), or list `only` them.
-    #[param(value_type = Option<Undated>)]
     pub undated: Option<Undated>,
     /// Words to find in title and body, whole, with or without accents (`dang` finds "Đảng");
     /// a word ending in `*` matches as a prefix (`phi*` finds "phiếu" and "phiên").
-    #[param(value_type = Option<String>, min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
+    #[param(inline)]
     pub q: Option<Search>,
     /// Articles reporting a metric: one key (`poverty_rate`), or several separated by commas
     /// (see `GET /metrics`).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub metric: Option<Several<MetricKey>>,
     /// Order; `relevance` (best match first) orders as `-published_on` without `q`.
-    #[param(value_type = Option<ArticleSort>)]
     pub sort: Option<ArticleSort>,
     /// Counts of the whole filtered list for filter sidebars, separated by commas: `metric`,
     /// `unit`, `direction` (of the articles' figures), `period`, `locality` (primary unit).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub facets: Option<Several<FacetKey>>,
     /// Only these fields of each item, separated by commas (`fields=id,title,published_on`).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub fields: Option<FieldList<ArticleSummary>>,
     /// `json` (one page, the default), `csv` or `ndjson` (the whole filtered list, streamed);
     /// also chosen by `Accept: text/csv` or `Accept: application/x-ndjson`.
-    #[param(value_type = Option<ListFormat>)]
     pub format: Option<ListFormat>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]

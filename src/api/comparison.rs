@@ -27,7 +27,7 @@ pub struct ComparisonListQuery {
     pub level: Option<Level>,
     /// Only the units directly under this one (`2025-p19`: the communes of Thái Nguyên); the
     /// level then defaults to the one below it.
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub parent: Option<PlaceId>,
     /// The kind of period compared: `year`, `half`, `quarter`, `nine_months`, `month`, `term`
     /// or `months`; by default the kind most units report (a year at a tie). Units whose

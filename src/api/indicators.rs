@@ -22,66 +22,61 @@ use crate::error::{ApiError, Problem};
 #[into_params(parameter_in = Query)]
 pub struct IndicatorListQuery {
     /// Items per page, 1 to 200 (default 20).
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
+    #[param(inline)]
     pub limit: Option<Limit>,
     /// Items to skip (default 0).
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
+    #[param(inline)]
     pub offset: Option<Offset>,
     /// One metric key (`poverty_rate`), or several separated by commas (see `GET /metrics`).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub metric: Option<Several<MetricKey>>,
     /// Id of a unit on either map (`2024-p58`, `2025-p56`), or several separated by commas: figures
     /// about them and, by default, about the units on their ground (the units under them, and
     /// the units of the other map within them).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub locality: Option<Several<PlaceId>>,
     /// With `false`, only figures about `locality` itself (or its same unit on the other map).
     #[param(value_type = Option<bool>, default = true)]
     pub include_descendants: Option<Flag>,
     /// Id of the article the figures come from (16 hex digits), or several separated by commas.
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub article: Option<Several<ArticleId>>,
     /// Earliest date of the figure's article (publication, else event), inclusive:
     /// `2021-01-01`. The figure's own period is `period` or `year`.
-    #[param(value_type = Option<String>, format = Date)]
+    #[param(inline)]
     pub from: Option<IsoDate>,
     /// Latest date of the figure's article (publication, else event), inclusive: `2021-12-31`.
-    #[param(value_type = Option<String>, format = Date)]
+    #[param(inline)]
     pub to: Option<IsoDate>,
     /// Figures of articles with neither a publication nor an event date: `include` them (the
     /// default without `from`/`to`), `exclude` them (the default with either), or list `only`
     /// them.
-    #[param(value_type = Option<Undated>)]
     pub undated: Option<Undated>,
-    #[param(value_type = Option<Unit>)]
     pub unit: Option<Unit>,
-    #[param(value_type = Option<Direction>)]
     pub direction: Option<Direction>,
     /// Exact period: `2021`, `2021-H1`, `2021-Q3`, `2021-9M`, `2021-09`, or a span `2016-2020`.
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub period: Option<Period>,
     /// Every period that starts in a year (`2021`).
-    #[param(value_type = Option<crate::domain::Year>, inline)]
+    #[param(inline)]
     pub year: Option<Year>,
-    #[param(value_type = Option<f64>)]
+    #[param(inline)]
     pub min_value: Option<Finite>,
-    #[param(value_type = Option<f64>)]
+    #[param(inline)]
     pub max_value: Option<Finite>,
     /// Words of the label, with or without accents (`ho ngheo`).
-    #[param(value_type = Option<String>, min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
+    #[param(inline)]
     pub q: Option<Search>,
-    #[param(value_type = Option<IndicatorSort>)]
     pub sort: Option<IndicatorSort>,
     /// Counts of the whole filtered list for filter sidebars, by any of `metric`, `unit`,
     /// `direction`, `period`, `locality`, separated by commas (`facets=metric,unit`).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub facets: Option<Several<FacetKey>>,
     /// Only these fields of each item, separated by commas (`fields=id,value,period`).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub fields: Option<FieldList<Indicator>>,
     /// `json` (one page, the default), `csv` or `ndjson` (the whole filtered list, streamed);
     /// also chosen by `Accept: text/csv` or `Accept: application/x-ndjson`.
-    #[param(value_type = Option<ListFormat>)]
     pub format: Option<ListFormat>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]

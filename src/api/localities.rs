@@ -15,57 +15,43 @@ use crate::domain::{
 };
 use crate::error::{ApiError, Problem};
 
-/// Maps a list covers, as `scheme` takes them.
-#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
-pub enum SchemeKey {
-    #[serde(rename = "2024")]
-    Y2024,
-    #[serde(rename = "2025")]
-    Y2025,
-    #[serde(rename = "all")]
-    All,
-}
-
 /// Filters of `GET /localities`.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct LocalityListQuery {
     /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
+    #[param(inline)]
     pub limit: Option<Limit>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
+    #[param(inline)]
     pub offset: Option<Offset>,
     /// The map: `2025` (in force since 1 July 2025; the default), `2024` (before it) or `all`.
     /// With `parent`, the parent's map.
-    #[param(value_type = Option<SchemeKey>)]
     pub scheme: Option<SchemeChoice>,
     pub level: Option<Level>,
     /// Legal type of the unit, in English.
-    #[param(value_type = Option<UnitType>, rename = "type")]
+    #[param(rename = "type")]
     #[serde(rename = "type")]
     pub unit_type: Option<UnitType>,
     /// Id of the parent unit (`2025-p19`).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub parent: Option<PlaceId>,
     /// Words of the name, with or without accents, each matching the start of a word of the
     /// name: `bac kan`, `ninh th` (Ninh Thuận).
-    #[param(value_type = Option<String>, min_length = 1, max_length = 200, pattern = "[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")]
+    #[param(inline)]
     pub q: Option<Search>,
     /// Only units that articles name (`true`) or that none does (`false`).
     #[param(value_type = Option<bool>)]
     pub has_articles: Option<Flag>,
     /// `code` (the default: by map, then GSO code) or `name` (the name without its type, accents
     /// folded: Bắc Giang, Bắc Kạn, Bắc Ninh …).
-    #[param(value_type = Option<crate::domain::LocalitySort>)]
     pub sort: Option<LocalitySort>,
     /// Only these fields of each unit, separated by commas (`fields=id,name,lat,lon`).
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub fields: Option<FieldList<Locality>>,
     /// `json` (one page, the default), `geojson` (a Point feature for each unit of the whole filtered list),
     /// `csv` or `ndjson` (the whole filtered list); also chosen by the `Accept` header.
-    #[param(value_type = Option<Format>)]
     pub format: Option<Format>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]
@@ -144,7 +130,7 @@ pub async fn list_localities(
 pub struct LocalityPath {
     /// Id on either map (`2024-d058`, `2025-p19`; the earlier forms `058` and `2025-19` are
     /// accepted too).
-    #[param(example = "2025-p19")]
+    #[param(value_type = PlaceId, inline, example = "2025-p19")]
     pub id: String,
 }
 

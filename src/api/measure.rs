@@ -12,7 +12,7 @@ use crate::error::ApiError;
 #[into_params(parameter_in = Path)]
 pub struct MetricPath {
     /// A key of the metric catalog (`GET /metrics`).
-    #[param(example = "poverty_rate")]
+    #[param(value_type = MetricKey, inline, example = "poverty_rate")]
     pub metric: String,
 }
 
@@ -32,10 +32,10 @@ impl MetricPath {
 #[into_params(parameter_in = Path)]
 pub struct LocalityMetricPath {
     /// Id on either map (`2024-p06`, `2025-p19`).
-    #[param(example = "2024-p06")]
+    #[param(value_type = crate::domain::PlaceId, inline, example = "2024-p06")]
     pub id: String,
     /// A key of the metric catalog (`GET /metrics`).
-    #[param(example = "poverty_rate")]
+    #[param(value_type = MetricKey, inline, example = "poverty_rate")]
     pub metric: String,
 }
 
@@ -49,17 +49,17 @@ macro_rules! with_measure {
         #[into_params(parameter_in = Query)]
         pub struct $name {
             /// Only values of this exact period (every period filter given must hold) (`2021`, `2021-H1`, `2016-2020`).
-            #[param(value_type = Option<String>)]
+            #[param(inline)]
             pub period: Option<crate::domain::Period>,
             /// Only values of periods that start in this year.
-            #[param(value_type = Option<crate::domain::Year>, inline)]
+            #[param(inline)]
             pub year: Option<crate::domain::Year>,
             /// Only values of periods that start on this date or later (`2021-01-01`); a year
             /// alone is `year`.
-            #[param(value_type = Option<String>, format = Date)]
+            #[param(inline)]
             pub from: Option<super::params::IsoDate>,
             /// Only values of periods that end on this date or earlier (`2023-12-31`).
-            #[param(value_type = Option<String>, format = Date)]
+            #[param(inline)]
             pub to: Option<super::params::IsoDate>,
             /// The unit of measure to give; by default the one most values have.
             pub unit: Option<crate::domain::Unit>,

@@ -19,10 +19,10 @@ use crate::error::{ApiError, Problem};
 #[into_params(parameter_in = Query)]
 pub struct MetricListQuery {
     /// Items per page, 1 to 200 (default 20).
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
+    #[param(inline)]
     pub limit: Option<Limit>,
     /// Items to skip (default 0).
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
+    #[param(inline)]
     pub offset: Option<Offset>,
     /// `json` (one page, the default), `csv` or `ndjson` (the whole catalog).
     pub format: Option<ListFormat>,

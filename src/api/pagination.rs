@@ -20,10 +20,10 @@ pub const MAX_OFFSET: u64 = 9_007_199_254_740_991;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20, example = 20)]
+    #[param(inline, example = 20)]
     pub limit: Option<Limit>,
     /// Items to skip from the start of the list.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0, example = 0)]
+    #[param(inline, example = 0)]
     pub offset: Option<Offset>,
 }
 

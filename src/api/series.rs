@@ -24,10 +24,10 @@ pub struct SeriesListQuery {
     /// period across them) or `unit` (`parts`, a series for each unit, a page of them).
     pub by: Option<SeriesGrouping>,
     /// With `by=unit`: units per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
+    #[param(inline)]
     pub limit: Option<Limit>,
     /// With `by=unit`: units to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
+    #[param(inline)]
     pub offset: Option<Offset>,
 }
 }

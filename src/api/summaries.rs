@@ -98,23 +98,21 @@ pub struct SummaryListQuery {
     #[param(example = "2025")]
     pub scheme: Option<Scheme>,
     /// Items per page, 1 to 200.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 200, default = 20)]
+    #[param(inline)]
     pub limit: Option<Limit>,
     /// Items to skip.
-    #[param(value_type = Option<u64>, minimum = 0, maximum = 9007199254740991_u64, default = 0)]
+    #[param(inline)]
     pub offset: Option<Offset>,
     /// With `false`, only what is about each unit itself.
     #[param(value_type = Option<bool>, default = true)]
     pub rollup: Option<Flag>,
     /// `code` (the default), `name` (accents folded) or `-article_count` (most written about
     /// first).
-    #[param(value_type = Option<UnitOrder>)]
     pub sort: Option<UnitOrder>,
     /// Only these fields of each summary, separated by commas.
-    #[param(value_type = Option<String>)]
+    #[param(inline)]
     pub fields: Option<FieldList<LocalitySummary>>,
     /// `json` (the default), `csv` or `ndjson` (this page's summaries, their counts only).
-    #[param(value_type = Option<ListFormat>)]
     pub format: Option<ListFormat>,
     /// With `csv`: start with a UTF-8 byte order mark, for spreadsheets that need one.
     #[param(value_type = Option<bool>, default = false)]

@@ -277,5 +277,17 @@ impl<'de> Deserialize<'de> for Period {
     }
 }
 
+/// A period as a query names it, for the OpenAPI document.
+impl utoipa::PartialSchema for Period {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(PERIOD_PATTERN))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Period {}
+
 #[cfg(test)]
 mod tests;

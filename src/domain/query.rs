@@ -148,6 +148,24 @@ impl<'de> serde::Deserialize<'de> for SchemeChoice {
     }
 }
 
+/// Named `SchemeKey` in the OpenAPI document: the spellings it reads.
+impl utoipa::PartialSchema for SchemeChoice {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        let keys = Scheme::ALL.iter().map(|s| s.as_str()).chain(["all"]);
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("Maps a list covers, as `scheme` takes them."))
+            .enum_values(Some(keys))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for SchemeChoice {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "SchemeKey".into()
+    }
+}
+
 impl SchemeChoice {
     pub fn includes(self, scheme: Scheme) -> bool {
         match self {

@@ -80,49 +80,6 @@ the access log when it is 1 to 128 visible ASCII characters; any other value is 
     }
 }
 
-/// `fields` takes the names of the list's item fields, `facets` the facet keys, each one or
-/// several separated by commas (empty: all fields, no facets).
-pub fn constrain_field_lists(doc: &mut Value) {
-    let schemas = doc.pointer("/components/schemas").cloned().unwrap_or_default();
-    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
-        return;
-    };
-    let list = |names: &[String]| {
-        let one = names.join("|");
-        json!({"type": "string", "pattern": format!("^(({one})(,({one}))*)?$")})
-    };
-    for op in paths.values_mut().filter_map(|i| i.get_mut("get")) {
-        let item = op
-            .pointer("/responses/200/content/application~1json/schema/$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.rsplit('/').next())
-            .map(|n| n.trim_start_matches("Page_").to_owned());
-        let fields: Vec<String> = item
-            .and_then(|n| {
-                schemas
-                    .get(&n)?
-                    .get("properties")?
-                    .as_object()
-                    .map(|p| p.keys().cloned().collect())
-            })
-            .unwrap_or_default();
-        let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
-            continue;
-        };
-        for p in params.iter_mut().filter(|p| p["in"] == "query") {
-            if p["name"] == "fields" && !fields.is_empty() {
-                p["schema"] = list(&fields);
-            } else if p["name"] == "facets" {
-                let keys: Vec<String> = crate::domain::FacetKey::ALL
-                    .iter()
-                    .map(|k| k.as_str().to_owned())
-                    .collect();
-                p["schema"] = list(&keys);
-            }
-        }
-    }
-}
-
 /// Every field an answer always carries is `required` (a nullable one is sent as `null`),
 /// so that generated clients type it as present.
 pub fn require_sent_fields(doc: &mut Value) {

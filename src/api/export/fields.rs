@@ -43,6 +43,17 @@ impl<'de, T: Tabular> Deserialize<'de> for FieldList<T> {
     }
 }
 
+/// The names of `T`'s fields, one or several separated by commas (read through
+/// `ComposeSchema`, as utoipa reads a generic type).
+impl<T: Tabular> utoipa::__dev::ComposeSchema for FieldList<T> {
+    fn compose(_: Vec<RefOr<Schema>>) -> RefOr<Schema> {
+        let one = field_names::<T>().join("|");
+        crate::api::params::matching(&format!("^({one})(,({one}))*$"))
+    }
+}
+
+impl<T: Tabular> utoipa::ToSchema for FieldList<T> {}
+
 impl Fields {
     /// `id,value,period`: each a field of `T`, at least one.
     pub fn parse<T: Tabular>(text: &str) -> Result<Fields, String> {

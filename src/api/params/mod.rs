@@ -4,7 +4,10 @@
 use crate::domain::{DateRange, Gazetteer, PlaceId, Undated};
 use crate::error::ApiError;
 
+mod patterns;
 mod values;
+
+pub use patterns::matching;
 
 pub use values::{Finite, Flag, IsoDate, Limit, Offset, Search, Several, flag_or, several};
 

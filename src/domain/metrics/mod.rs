@@ -101,6 +101,18 @@ impl<'de> serde::Deserialize<'de> for MetricKey {
     }
 }
 
+/// A key as a path names it: one of the catalog's, for the OpenAPI document.
+impl utoipa::PartialSchema for MetricKey {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(MetricKey::all().map(MetricKey::as_str)))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for MetricKey {}
+
 /// Vietnamese and English names of a stored metric key (the key itself when unknown).
 pub fn names(key: &str) -> (&str, &str) {
     MetricKey::parse(key).map_or((key, key), |m| (m.0.name_vi, m.0.name_en))
