@@ -6,12 +6,14 @@
 //! năm 2022" → "công dân nhập ngũ").
 
 mod said;
+mod time;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 pub use said::{Said, said};
+use time::{trailing_periods, without_periods};
 
 use super::numbers::looks_like_year;
 use super::tokens::{Kind, Token, tokenize};
@@ -43,13 +45,6 @@ const AFTER_STOPS: &[&str] = &[
 const MEASURE_HEADS: &[&str] = &[
     "tỷ lệ ", "tỉ lệ ", "tốc độ ", "tổng mức ", "tổng kim ngạch ", "tổng số ", "giá trị ", "chỉ số ",
 ];
-
-static PERIOD_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:\s*,?\s*(?:trong\s+)?(?:(?:(?:6|06|sáu|9|09|chín|3|03)\s+tháng(?:\s+(?:đầu|cuối))?|quý\s+[ivx0-9]+)\s+)?(?:năm(?:\s+học)?\s+[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?|năm\s+qua|năm\s+nay|thời\s+gian\s+qua|(?:6|06|sáu)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+[0-9]{4})?))+\s*,?\s*",
-    )
-    .expect("period phrase")
-});
 
 /// "… của tỉnh", "… trên địa bàn huyện": whose figure it is, said at the end of a label.
 static OWNER_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,12 +96,7 @@ pub fn label_before(text: &str) -> String {
         if let Some(start) = trailing_start(&s) {
             s.truncate(start);
         }
-        let period = PERIOD_PHRASE
-            .find_iter(&s)
-            .last()
-            .filter(|m| m.end() == s.len())
-            .map(|m| m.start());
-        if let Some(start) = period {
+        if let Some(start) = trailing_periods(&s) {
             s.truncate(start);
         }
         let owner = OWNER_SUFFIX.find(&s).map(|m| m.start());
@@ -129,7 +119,7 @@ pub fn label_before(text: &str) -> String {
         from -= 1;
     }
     let joined = segments[from..].join(", ");
-    let label = strip_leading(PERIOD_PHRASE.replace(&joined, " ").trim());
+    let label = strip_leading(without_periods(&joined).trim());
     // A measure noun heads the label: "… thành công với tỷ lệ cử tri tham gia" → "tỷ lệ cử tri tham gia".
     let lower = label.to_lowercase();
     match MEASURE_HEADS
@@ -143,9 +133,10 @@ pub fn label_before(text: &str) -> String {
     }
 }
 
-/// Phrases that open a clause without naming what it measures: "Tính chung 9 tháng, …".
+/// Phrases that open a clause without naming what it measures: "Tính chung 9 tháng, …"
+/// (its period already left out by [`without_periods`]).
 static LEADING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|cộng\s+dồn|tổng\s+cộng|nhìn\s+chung)(?:\s+(?:(?:6|06|sáu|9|09|chín|3|03)\s+tháng(?:\s+đầu)?(?:\s+năm)?|cả\s+năm|năm))?\s*,?\s*")
+    Regex::new(r"(?i)^(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|cộng\s+dồn|tổng\s+cộng|nhìn\s+chung)(?:\s+(?:cả\s+)?năm)?\s*,?\s*")
         .expect("leading phrase")
 });
 

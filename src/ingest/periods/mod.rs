@@ -23,7 +23,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use crate::domain::Period;
-pub use stated::{Reference, Stated, stated};
+pub use stated::{Reference, Stated, phrases, stated};
 
 /// The first period a text states, or the broadest of the first ones listed together (a
 /// title's "tháng 06, quý II và 6 tháng đầu năm 2019" reports the half year).

@@ -1,6 +1,7 @@
 //! Finding the periods a text states, and which of them open a clause and so set the period
 //! of what follows.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -54,7 +55,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<dates>từ\s+(?:ngày\s+)?(?P<d1>[0-9]{{1,2}})\s*[/.-]\s*(?P<m1>[0-9]{{1,2}})(?:\s*[/.-]\s*(?P<y1>[12][0-9]{{3}}))?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?P<d2>[0-9]{{1,2}})\s*[/.-]\s*(?P<m2>[0-9]{{1,2}})\s*[/.-]\s*(?P<y2>[12][0-9]{{3}}))
       | (?P<months>từ\s+tháng\s+(?P<mm1>1[0-2]|0?[1-9])(?-u:\b)(?:(?:\s*/\s*|\s+năm\s+)(?P<my1>[12][0-9]{{3}}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:tháng\s+(?P<mm2>1[0-2]|0?[1-9])(?-u:\b)(?:(?:\s*/\s*|\s+năm\s+)(?P<my2>[12][0-9]{{3}}))?|nay))
       | (?P<fromto>từ\s+(?:năm\s+)?{Y}\s*(?:(?:đến|tới)\s+|[-–—]\s*)(?:năm\s+)?(?:{Y}|nay))
-      | (?P<span>{Y}\s*[-–—]\s*{Y})
+      | (?P<span>(?:năm\s+học\s+)?{Y}\s*[-–—]\s*{Y})
       | (?P<first>(?P<fn>1[0-1]|0?[1-578]|hai|ba|bốn|bảy|tám|mười\s+một|mười)\s+tháng\s+đầu(?:\s+năm)*(?:\s+(?P<fy>[12][0-9]{{3}}))?)
       | (?P<half>(?:6|06|sáu)\s+tháng(?:\s+(?P<side>đầu|cuối))?(?P<hyear>(?:\s+năm)+)?(?:\s+{Y})?)
       | (?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)*(?:\s+{Y})?)
@@ -129,10 +130,7 @@ pub fn stated(text: &str, r: Reference) -> Vec<Stated> {
         let Some(c) = PERIOD.captures(&text[whole.range()]) else {
             continue;
         };
-        let (mut start, end) = (whole.start(), whole.end());
-        if text[start..end].starts_with(|ch: char| !ch.is_alphanumeric()) {
-            start += text[start..end].chars().next().map_or(0, char::len_utf8);
-        }
+        let Range { start, end } = phrase(whole);
         // What precedes the period in its sentence, bounded: the checks below look a few words
         // back, and a whole prefix would make reading quadratic in the text.
         let before = &text[window_start(text, start, 200)..start];
@@ -269,6 +267,22 @@ pub fn stated(text: &str, r: Reference) -> Vec<Stated> {
         });
     }
     out
+}
+
+/// Where the period grammar matches in `text`, in bytes, whether or not the match dates
+/// anything (a comparison base, a duration): what a label leaves out.
+pub fn phrases(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    PERIOD.find_iter(text).map(phrase)
+}
+
+/// A match of the grammar without the character before "năm qua" that tells it from
+/// "những năm qua".
+fn phrase(m: regex::Match<'_>) -> Range<usize> {
+    let start = match m.as_str().starts_with(|ch: char| !ch.is_alphanumeric()) {
+        true => m.start() + m.as_str().chars().next().map_or(0, char::len_utf8),
+        false => m.start(),
+    };
+    start..m.end()
 }
 
 /// The byte at most `bytes` before `at`, at a character boundary.
