@@ -1,33 +1,18 @@
 //! Evidence: where a figure stands in its article, in character offsets, with a bounded
 //! window of its sentence.
 
+use crate::domain::keyword::keyword;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+keyword! {
 /// The part of an article a figure stands in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextField {
     /// The headline (a headline figure the body usually repeats).
-    Title,
-    Body,
+    Title = "title",
+    Body = "body",
 }
-
-impl TextField {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TextField::Title => "title",
-            TextField::Body => "body",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<TextField> {
-        match s {
-            "title" => Some(TextField::Title),
-            "body" => Some(TextField::Body),
-            _ => None,
-        }
-    }
 }
 
 /// Where a figure stands in its article. Offsets count Unicode scalar values (code points) of

@@ -1,46 +1,24 @@
 //! Facets: how many items of a filtered list have each value of a field, for filter sidebars.
 
+use crate::domain::keyword::keyword;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+keyword! {
 /// A field a list can be counted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FacetKey {
     /// The metric of the figures (of an article's figures, for articles).
-    Metric,
+    Metric = "metric",
     /// The unit of measure of the figures.
-    Unit,
+    Unit = "unit",
     /// Whether the figures are levels or changes.
-    Direction,
+    Direction = "direction",
     /// The period the figures (or the article) report on.
-    Period,
+    Period = "period",
     /// The unit the figures are about (the article's primary unit, for articles).
-    Locality,
+    Locality = "locality",
 }
-
-impl FacetKey {
-    pub const ALL: [FacetKey; 5] = [
-        FacetKey::Metric,
-        FacetKey::Unit,
-        FacetKey::Direction,
-        FacetKey::Period,
-        FacetKey::Locality,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FacetKey::Metric => "metric",
-            FacetKey::Unit => "unit",
-            FacetKey::Direction => "direction",
-            FacetKey::Period => "period",
-            FacetKey::Locality => "locality",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<FacetKey> {
-        FacetKey::ALL.into_iter().find(|k| k.as_str() == s)
-    }
 }
 
 /// Most values a facet lists: the most frequent ones.

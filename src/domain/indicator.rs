@@ -1,6 +1,7 @@
 //! Indicators: one figure from an article, with what it measures and where it came from
 //! (its [`Evidence`]).
 
+use crate::domain::keyword::keyword;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -8,141 +9,64 @@ use chrono::NaiveDate;
 
 use super::{ArticleId, Evidence, MetricKey, Period, PlaceId, PlaceRef};
 
+keyword! {
 /// Unit of an indicator's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
     /// A percentage: `value` 4.21 means 4.21 %.
-    Percent,
+    Percent = "percent",
     /// A change of a percentage, in points ("giảm 1,5 điểm phần trăm").
-    PercentagePoint,
+    PercentagePoint = "percentage_point",
     /// A count of things named by `unit_noun`.
-    Count,
+    Count = "count",
     /// X of Y: `value` is X, `denominator` is Y.
-    Ratio,
+    Ratio = "ratio",
     /// Money in đồng, scale words applied ("60,7 triệu đồng" = 60 700 000).
-    Vnd,
+    Vnd = "vnd",
     /// Money in US dollars, scale words applied.
-    Usd,
+    Usd = "usd",
     /// Area in hectares.
-    Hectare,
+    Hectare = "hectare",
     /// Area in square metres.
-    SquareMetre,
+    SquareMetre = "square_metre",
     /// Area in square kilometres (a unit's land area).
-    SquareKilometre,
+    SquareKilometre = "square_kilometre",
     /// Mass in tonnes.
-    Tonne,
+    Tonne = "tonne",
     /// Length in kilometres.
-    Kilometre,
+    Kilometre = "kilometre",
     /// Length in metres.
-    Metre,
+    Metre = "metre",
     /// Mass in kilograms.
-    Kilogram,
+    Kilogram = "kilogram",
     /// A multiple: "tăng 2,6 lần" is 2.6 times.
-    Times,
+    Times = "times",
+}
 }
 
-impl Unit {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Percent => "percent",
-            Unit::PercentagePoint => "percentage_point",
-            Unit::Count => "count",
-            Unit::Ratio => "ratio",
-            Unit::Vnd => "vnd",
-            Unit::Usd => "usd",
-            Unit::Hectare => "hectare",
-            Unit::SquareMetre => "square_metre",
-            Unit::SquareKilometre => "square_kilometre",
-            Unit::Tonne => "tonne",
-            Unit::Kilometre => "kilometre",
-            Unit::Metre => "metre",
-            Unit::Kilogram => "kilogram",
-            Unit::Times => "times",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Unit> {
-        Unit::ALL.into_iter().find(|u| u.as_str() == s)
-    }
-
-    pub const ALL: [Unit; 14] = [
-        Unit::Percent,
-        Unit::PercentagePoint,
-        Unit::Count,
-        Unit::Ratio,
-        Unit::Vnd,
-        Unit::Usd,
-        Unit::Hectare,
-        Unit::SquareMetre,
-        Unit::SquareKilometre,
-        Unit::Tonne,
-        Unit::Kilometre,
-        Unit::Metre,
-        Unit::Kilogram,
-        Unit::Times,
-    ];
-}
-
+keyword! {
 /// Whether a figure reports a change or a level reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
-    Increase,
-    Decrease,
-    Level,
+    Increase = "increase",
+    Decrease = "decrease",
+    Level = "level",
+}
 }
 
-impl Direction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Increase => "increase",
-            Direction::Decrease => "decrease",
-            Direction::Level => "level",
-        }
-    }
-
-    pub const ALL: [Direction; 3] = [Direction::Increase, Direction::Decrease, Direction::Level];
-
-    pub fn parse(s: &str) -> Option<Direction> {
-        Direction::ALL.into_iter().find(|d| d.as_str() == s)
-    }
-}
-
+keyword! {
 /// Whether a figure is a bound or an approximation rather than an exact value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Qualifier {
     /// At least the value: "trên", "hơn", "ngoài", "vượt".
-    Over,
+    Over = "over",
     /// At most the value: "dưới".
-    Under,
+    Under = "under",
     /// Around the value: "khoảng", "chừng", "tầm".
-    About,
+    About = "about",
     /// Just under the value: "gần", "xấp xỉ".
-    Nearly,
+    Nearly = "nearly",
 }
-
-impl Qualifier {
-    pub const ALL: [Qualifier; 4] = [
-        Qualifier::Over,
-        Qualifier::Under,
-        Qualifier::About,
-        Qualifier::Nearly,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::Over => "over",
-            Qualifier::Under => "under",
-            Qualifier::About => "about",
-            Qualifier::Nearly => "nearly",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Qualifier> {
-        Qualifier::ALL.into_iter().find(|q| q.as_str() == s)
-    }
 }
 
 /// An indicator produced by `ingest`, before it is stored.

@@ -9,6 +9,7 @@ mod evidence;
 mod facet;
 mod ground;
 mod indicator;
+pub mod keyword;
 mod like_with_like;
 pub mod metrics;
 mod origin;

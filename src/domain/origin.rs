@@ -1,44 +1,22 @@
 //! What the sender of a text said of it, and how its text was obtained: kept with the article
 //! so that re-extraction reads it as the first extraction did.
 
+use crate::domain::keyword::keyword;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
+keyword! {
 /// How an article's text was obtained.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum ContentSource {
     /// Sent or loaded as text: the page as scraped.
     #[default]
-    Text,
+    Text = "text",
     /// The main content of an HTML page, read by chiso; headline, date, author and address
     /// from its markup.
-    Html,
+    Html = "html",
     /// A record of trafilatura's JSON output.
-    Trafilatura,
+    Trafilatura = "trafilatura",
 }
-
-impl ContentSource {
-    pub const ALL: [ContentSource; 3] = [
-        ContentSource::Text,
-        ContentSource::Html,
-        ContentSource::Trafilatura,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContentSource::Text => "text",
-            ContentSource::Html => "html",
-            ContentSource::Trafilatura => "trafilatura",
-        }
-    }
-}
-
-impl std::fmt::Display for ContentSource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 impl std::str::FromStr for ContentSource {

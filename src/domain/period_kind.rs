@@ -1,50 +1,24 @@
 //! What kind of period a figure is of, so that a map or a ranking compares like with like: a
 //! year with years, nine months with nine months.
 
+use crate::domain::keyword::keyword;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+keyword! {
 /// The kind of a period: `year` (2021), `half` (2021-H1), `quarter` (2021-Q3), `nine_months`
 /// (2021-9M), `month` (2021-09), `term` (a span of years, 2016-2020) or `months` (a span of
 /// months, 2018-08/2019-07).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PeriodKind {
-    Year,
-    Half,
-    Quarter,
-    NineMonths,
-    Month,
-    Term,
-    Months,
+    Year = "year",
+    Half = "half",
+    Quarter = "quarter",
+    NineMonths = "nine_months",
+    Month = "month",
+    Term = "term",
+    Months = "months",
 }
-
-impl PeriodKind {
-    pub const ALL: [PeriodKind; 7] = [
-        PeriodKind::Year,
-        PeriodKind::Half,
-        PeriodKind::Quarter,
-        PeriodKind::NineMonths,
-        PeriodKind::Month,
-        PeriodKind::Term,
-        PeriodKind::Months,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PeriodKind::Year => "year",
-            PeriodKind::Half => "half",
-            PeriodKind::Quarter => "quarter",
-            PeriodKind::NineMonths => "nine_months",
-            PeriodKind::Month => "month",
-            PeriodKind::Term => "term",
-            PeriodKind::Months => "months",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<PeriodKind> {
-        PeriodKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
 }
 
 /// Whether the values reported for one unit, metric and period agree: equal once each is

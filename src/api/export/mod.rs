@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use crate::api::blocking;
 use crate::api::pagination::{Page, PageRequest};
 use crate::api::params::{Flag, flag_or};
+use crate::domain::keyword::keyword;
 use crate::domain::{Facet, Total};
 use crate::error::ApiError;
 use crate::store::{ExportConn, Store, StoreError};
@@ -21,59 +22,70 @@ mod tables;
 pub use fields::{FieldList, Fields};
 pub use stream::{Sink, stream};
 
+keyword! {
 /// What a list answers with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One page in the list envelope (the default).
-    Json,
+    Json = "json",
     /// The whole list as RFC 4180 CSV (`text/csv`; also `Accept: text/csv`). Locality ids
     /// (`locality_id`, `parent_id`, `province_id` …: `2024-p06`) stay text in every spreadsheet
     /// and never differ only by leading zeros; a bare GSO code (`locality_code`: `06`) is digits,
     /// so read it as text (pandas `dtype={"locality_code": str}`).
-    Csv,
+    Csv = "csv",
     /// The whole list as newline-delimited JSON, one item a line (`application/x-ndjson`; also
     /// that `Accept`).
-    Ndjson,
+    Ndjson = "ndjson",
     /// RFC 7946 GeoJSON, a Point feature for each unit with coordinates
     /// (`application/geo+json`; also that `Accept`); only lists of units.
-    Geojson,
+    Geojson = "geojson",
+}
 }
 
-/// The formats of a list of items other than units (no coordinates, so no GeoJSON): the
-/// spellings of [`Format`], for the OpenAPI document.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ListFormat {
-    Json,
-    Csv,
-    Ndjson,
-}
+/// A format of [`Format::LIST`]: what a list of items other than units answers in (no
+/// coordinates, so no GeoJSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListFormat(Format);
 
 impl From<ListFormat> for Format {
     fn from(format: ListFormat) -> Format {
-        match format {
-            ListFormat::Json => Format::Json,
-            ListFormat::Csv => Format::Csv,
-            ListFormat::Ndjson => Format::Ndjson,
+        format.0
+    }
+}
+
+impl<'de> Deserialize<'de> for ListFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ListFormat, D::Error> {
+        let s = String::deserialize(d)?;
+        let spellings: Vec<&str> = Format::LIST.iter().map(|f| f.as_str()).collect();
+        match Format::parse(&s).filter(|f| Format::LIST.contains(f)) {
+            Some(format) => Ok(ListFormat(format)),
+            None => Err(serde::de::Error::custom(format!(
+                "takes one of {}, got {s:?}",
+                spellings.join(", ")
+            ))),
         }
     }
 }
+
+impl utoipa::PartialSchema for ListFormat {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some(
+                "The formats of a list of items other than units (no coordinates, so no GeoJSON): the\nspellings of [`Format`], for the OpenAPI document.",
+            ))
+            .enum_values(Some(Format::LIST.iter().map(|f| f.as_str())))
+            .into()
+    }
+}
+
+impl ToSchema for ListFormat {}
 
 impl Format {
     /// What every list answers in.
     pub const LIST: &'static [Format] = &[Format::Json, Format::Csv, Format::Ndjson];
     /// What a list of units answers in: a list's formats and GeoJSON.
     pub const UNITS: &'static [Format] = &[Format::Json, Format::Geojson, Format::Csv, Format::Ndjson];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Ndjson => "ndjson",
-            Format::Geojson => "geojson",
-        }
-    }
 
     fn media_type(self) -> &'static str {
         match self {

@@ -9,6 +9,7 @@
 //! `"2024-d058"` Thành phố Bắc Kạn). The ids of earlier releases (`"19"`, `"058"`, `"2025-19"`)
 //! stay accepted as aliases, so bookmarks keep working.
 
+use crate::domain::keyword::keyword;
 use std::fmt;
 use std::str::FromStr;
 
@@ -18,32 +19,19 @@ use utoipa::ToSchema;
 
 use super::Level;
 
+keyword! {
 /// An administrative map of Vietnam.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scheme {
     /// The map in force until 30 June 2025 (63 provinces, 696 districts, 10,035 communes), as the
     /// 2024 gazetteer records it.
-    #[serde(rename = "2024")]
-    Y2024,
+    Y2024 = "2024",
     /// The map in force from 1 July 2025 (34 provinces, 3,321 communes, no districts).
-    #[serde(rename = "2025")]
-    Y2025,
+    Y2025 = "2025",
+}
 }
 
 impl Scheme {
-    pub const ALL: [Scheme; 2] = [Scheme::Y2024, Scheme::Y2025];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scheme::Y2024 => "2024",
-            Scheme::Y2025 => "2025",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Scheme> {
-        Scheme::ALL.into_iter().find(|m| m.as_str() == s)
-    }
-
     /// The first day of the 2025 map.
     pub fn reform_date() -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 7, 1).expect("a valid date")

@@ -1,67 +1,41 @@
 //! Administrative units as the gazetteer records them, on either map.
 
+use crate::domain::keyword::keyword;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{PlaceId, Scheme};
 
+keyword! {
 /// Level of a unit: province, district (2024 map only) or commune.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level {
-    Province,
-    District,
-    Commune,
+    Province = "province",
+    District = "district",
+    Commune = "commune",
+}
 }
 
-impl Level {
-    pub const ALL: [Level; 3] = [Level::Province, Level::District, Level::Commune];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Province => "province",
-            Level::District => "district",
-            Level::Commune => "commune",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Level> {
-        Level::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-}
-
+keyword! {
 /// English name of a unit's legal type. `municipality` is a centrally-governed city
 /// (Thành phố trực thuộc trung ương); `city` is a provincial city (Thành phố thuộc tỉnh, 2024
 /// map); `special_zone` is a 2025 island zone (Đặc khu).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UnitType {
-    Municipality,
-    Province,
-    City,
-    Town,
-    UrbanDistrict,
-    RuralDistrict,
-    Ward,
-    Township,
-    Commune,
-    SpecialZone,
+    Municipality = "municipality",
+    Province = "province",
+    City = "city",
+    Town = "town",
+    UrbanDistrict = "urban_district",
+    RuralDistrict = "rural_district",
+    Ward = "ward",
+    Township = "township",
+    Commune = "commune",
+    SpecialZone = "special_zone",
+}
 }
 
 impl UnitType {
-    pub const ALL: [UnitType; 10] = [
-        UnitType::Municipality,
-        UnitType::Province,
-        UnitType::City,
-        UnitType::Town,
-        UnitType::UrbanDistrict,
-        UnitType::RuralDistrict,
-        UnitType::Ward,
-        UnitType::Township,
-        UnitType::Commune,
-        UnitType::SpecialZone,
-    ];
-
     /// Maps the gazetteer's Vietnamese type at a level to its English key.
     pub fn from_vietnamese(level: Level, type_vi: &str) -> Option<UnitType> {
         Some(match (level, type_vi) {
@@ -77,25 +51,6 @@ impl UnitType {
             (Level::Commune, "Đặc khu") => UnitType::SpecialZone,
             _ => return None,
         })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnitType::Municipality => "municipality",
-            UnitType::Province => "province",
-            UnitType::City => "city",
-            UnitType::Town => "town",
-            UnitType::UrbanDistrict => "urban_district",
-            UnitType::RuralDistrict => "rural_district",
-            UnitType::Ward => "ward",
-            UnitType::Township => "township",
-            UnitType::Commune => "commune",
-            UnitType::SpecialZone => "special_zone",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<UnitType> {
-        UnitType::ALL.into_iter().find(|t| t.as_str() == s)
     }
 }
 
@@ -220,31 +175,15 @@ pub struct LocalityAlias {
     pub note: Option<String>,
 }
 
+keyword! {
 /// How much of one unit went into another across the 2025 reform.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Share {
     /// All of the earlier unit went into the later one.
-    Whole,
+    Whole = "whole",
     /// The earlier unit was split: part of it went into the later one.
-    Part,
+    Part = "part",
 }
-
-impl Share {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Share::Whole => "whole",
-            Share::Part => "part",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Share> {
-        match s {
-            "whole" => Some(Share::Whole),
-            "part" => Some(Share::Part),
-            _ => None,
-        }
-    }
 }
 
 /// A unit on the other map that this one came from or went into.

@@ -25,9 +25,10 @@ fn is_gap(c: char) -> bool {
     c.is_whitespace() || c == ','
 }
 
-/// Words that introduce a period and go with it: "trong năm 2021", "giai đoạn 2021-2025".
+/// Words that introduce a period and go with it: "trong năm 2021", "giai đoạn 2021-2025",
+/// "năm học 2019-2020".
 #[rustfmt::skip]
-const PERIOD_LEADS: &[&str] = &["trong", "giai đoạn", "nhiệm kỳ", "tính đến hết", "tính đến"];
+const PERIOD_LEADS: &[&str] = &["trong", "giai đoạn", "nhiệm kỳ", "năm học", "tính đến hết", "tính đến"];
 
 /// Where a time phrase at `start` begins with the commas and the word that introduce it.
 fn with_lead(s: &str, start: usize) -> usize {
