@@ -105,14 +105,13 @@ pub async fn compare_metric(
     };
     let output = Output::of::<ComparisonRow>(&req, query.format, None, query.bom, Format::UNITS);
     if output.format == Format::Json {
-        let answer = kept_answer(
+        return kept_answer(
             &req,
             &state,
-            move |store| store.compare_metric(&q).map(Some),
+            move |store| store.compare_metric(&q),
             |c| (serde_json::to_vec(c.as_ref()), None),
         )
-        .await?;
-        return answer.ok_or_else(|| ApiError::internal("a comparison computed nothing"));
+        .await;
     }
     let store = state.store.clone();
     let comparison = blocking(move || store.compare_metric(&q)).await?;

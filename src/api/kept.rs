@@ -130,15 +130,14 @@ impl KeptAnswers {
 
 /// The answer to `req` kept under the store's generation; else `compute`d off the async
 /// workers, `shape`d into JSON (with a `Link` header when it has one), kept and sent.
-/// `None` when `compute` finds nothing (the caller's 404).
 pub async fn kept_answer<T, C, S>(
     req: &HttpRequest,
     state: &AppState,
     compute: C,
     shape: S,
-) -> Result<Option<HttpResponse>, ApiError>
+) -> Result<HttpResponse, ApiError>
 where
-    C: FnOnce(&Store) -> Result<Option<T>, StoreError> + Send + 'static,
+    C: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
     T: Send + 'static,
     S: FnOnce(T) -> (Result<Vec<u8>, serde_json::Error>, Option<String>),
 {
@@ -156,16 +155,15 @@ where
         .await?
     };
     let value = match found {
-        Err(kept) => return Ok(Some(kept.respond(req))),
-        Ok(None) => return Ok(None),
-        Ok(Some(value)) => value,
+        Err(kept) => return Ok(kept.respond(req)),
+        Ok(value) => value,
     };
     let (json, link) = shape(value);
     let json = json.map_err(ApiError::internal)?;
     let kept = web_block(move || Kept::new(json, link)).await?;
     let kept = Arc::new(kept);
     state.kept.put(key, generation, kept.clone());
-    Ok(Some(kept.respond(req)))
+    Ok(kept.respond(req))
 }
 
 /// Compression off the async workers.

@@ -102,6 +102,5 @@ pub async fn get_metric_series(
             (serde_json::to_vec(&answer), None)
         },
     )
-    .await?
-    .ok_or_else(|| ApiError::no_such("locality"))
+    .await
 }

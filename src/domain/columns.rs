@@ -5,7 +5,7 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use super::places::{Level, UnitType};
-use super::{ArticleId, ContentSource, Direction, Period, PlaceId, Qualifier, TextField, Unit};
+use super::{ArticleId, ContentSource, Direction, MetricKey, Period, PlaceId, Qualifier, TextField, Unit};
 
 /// Implements both traits for a type whose text form is its `Display` and `FromStr`.
 macro_rules! text_column {
@@ -49,7 +49,7 @@ macro_rules! keyword_column {
     )*};
 }
 
-keyword_column!(Unit, Direction, Qualifier, TextField, Level, UnitType);
+keyword_column!(Unit, Direction, Qualifier, TextField, Level, UnitType, MetricKey);
 
 #[cfg(test)]
 mod tests {

@@ -81,13 +81,9 @@ impl Store {
     }
 
     /// A metric over time at one unit; `None` when no unit has the id.
-    pub fn metric_series(&self, q: &SeriesQuery) -> Result<Option<Arc<LocalityMetricSeries>>, StoreError> {
+    pub fn metric_series(&self, q: &SeriesQuery) -> Result<Arc<LocalityMetricSeries>, StoreError> {
         let conn = self.conn()?;
-        if locality_on(&conn, &q.locality)?.is_none() {
-            return Ok(None);
-        }
         self.kept(&conn, format!("series {q:?}"), |conn| series(conn, q))
-            .map(Some)
     }
 }
 

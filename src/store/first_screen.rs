@@ -89,13 +89,12 @@ impl Store {
                     continue;
                 }
                 // A card a request computed is in memory only: keep it in the store too.
-                if let Some(card) = store.card_on(&conn, &id, true)? {
-                    drop(conn);
-                    if !was_kept {
-                        store.persist(&id, &card, generation);
-                    }
-                    cards += 1;
+                let card = store.card_on(&conn, &id, true)?;
+                drop(conn);
+                if !was_kept {
+                    store.persist(&id, &card, generation);
                 }
+                cards += 1;
             }
         }
         Ok(cards)

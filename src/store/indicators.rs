@@ -199,16 +199,12 @@ impl Store {
     pub fn metric_counts(&self) -> Result<Arc<Vec<MetricCount>>, StoreError> {
         let conn = self.conn()?;
         let generation = summary_cache::generation(&conn)?;
-        if let Some(kept) = self.summaries.metric_counts(generation) {
-            return Ok(kept);
-        }
-        let _turn = self.summaries.turn("metric counts", false);
-        if let Some(kept) = self.summaries.metric_counts(generation) {
-            return Ok(kept);
-        }
-        let counts = Arc::new(count_metrics(&conn)?);
-        self.summaries.put_metric_counts(generation, counts.clone());
-        Ok(counts)
+        self.summaries.kept_or(
+            "metric counts",
+            || self.summaries.metric_counts(generation),
+            || count_metrics(&conn).map(Arc::new),
+            |counts| self.summaries.put_metric_counts(generation, counts),
+        )
     }
 }
 

@@ -161,18 +161,15 @@ impl Store {
         compute: impl FnOnce(&rusqlite::Connection) -> Result<T, StoreError>,
     ) -> Result<Arc<T>, StoreError> {
         let generation = summary_cache::generation(conn)?;
-        if let Some(kept) = self.summaries.answer::<T>(&key, generation) {
-            return Ok(kept);
-        }
-        // One computation per missing answer: concurrent askers wait for it and share it.
-        let _turn = self.summaries.turn(&key, false);
-        if let Some(kept) = self.summaries.answer::<T>(&key, generation) {
-            return Ok(kept);
-        }
-        let answer = Arc::new(compute(conn)?);
-        let weight = summary_cache::json_weight(&*answer);
-        self.summaries.put_answer(key, generation, answer.clone(), weight);
-        Ok(answer)
+        self.summaries.kept_or(
+            &key,
+            || self.summaries.answer::<T>(&key, generation),
+            || compute(conn).map(Arc::new),
+            |answer| {
+                let weight = summary_cache::json_weight(&*answer);
+                self.summaries.put_answer(key.clone(), generation, answer, weight);
+            },
+        )
     }
 
     /// The same store with reading statements stopped after `budget` instead of
@@ -212,6 +209,5 @@ fn register_functions(c: &rusqlite::Connection) -> rusqlite::Result<()> {
 
 /// Reads an optional ISO date column.
 fn date_column(row: &rusqlite::Row<'_>, idx: &str) -> rusqlite::Result<Option<chrono::NaiveDate>> {
-    let text: Option<String> = row.get(idx)?;
-    Ok(text.and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
+    row.get(idx)
 }

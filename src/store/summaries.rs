@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use rusqlite::types::Value;
 
 use super::localities::locality_on;
@@ -19,12 +20,9 @@ use crate::domain::{
 
 impl Store {
     /// What the articles about a unit report; with `rollup`, about the units on its ground too.
-    /// Kept (shared, not copied) until the next write.
-    pub fn locality_summary(
-        &self,
-        id: &PlaceId,
-        rollup: bool,
-    ) -> Result<Option<Arc<LocalitySummary>>, StoreError> {
+    /// Kept (shared, not copied) until the next write. The unit is one the caller found in
+    /// the gazetteer: one the store lacks is an error, not a 404.
+    pub fn locality_summary(&self, id: &PlaceId, rollup: bool) -> Result<Arc<LocalitySummary>, StoreError> {
         let conn = self.conn()?;
         self.summary_on(&conn, id, rollup)
     }
@@ -38,11 +36,7 @@ impl Store {
         rollup: bool,
     ) -> Result<Vec<Arc<LocalitySummary>>, StoreError> {
         let conn = self.conn()?;
-        let mut summaries = Vec::with_capacity(ids.len());
-        for id in ids {
-            summaries.extend(self.summary_on(&conn, id, rollup)?);
-        }
-        Ok(summaries)
+        ids.iter().map(|id| self.summary_on(&conn, id, rollup)).collect()
     }
 
     /// A summary asked for: the warm-up after writes computes it again.
@@ -51,7 +45,7 @@ impl Store {
         conn: &rusqlite::Connection,
         id: &PlaceId,
         rollup: bool,
-    ) -> Result<Option<Arc<LocalitySummary>>, StoreError> {
+    ) -> Result<Arc<LocalitySummary>, StoreError> {
         self.summaries.mark_asked(&id.to_string(), rollup);
         self.card_on(conn, id, rollup)
     }
@@ -62,25 +56,18 @@ impl Store {
         conn: &rusqlite::Connection,
         id: &PlaceId,
         rollup: bool,
-    ) -> Result<Option<Arc<LocalitySummary>>, StoreError> {
+    ) -> Result<Arc<LocalitySummary>, StoreError> {
         let key = id.to_string();
         let generation = summary_cache::generation(conn)?;
-        if let Some(kept) = self.summaries.get(&key, rollup, generation) {
-            return Ok(Some(kept));
-        }
-        let _turn = self.summaries.turn(&key, rollup);
-        if let Some(kept) = self.summaries.get(&key, rollup, generation) {
-            return Ok(Some(kept));
-        }
-        if let Some(kept) = Store::kept_card(conn, id, rollup, generation).map(Arc::new) {
-            self.summaries.put(&key, rollup, generation, kept.clone());
-            return Ok(Some(kept));
-        }
-        let Some(computed) = compute(conn, id, rollup)?.map(Arc::new) else {
-            return Ok(None);
-        };
-        self.summaries.put(&key, rollup, generation, computed.clone());
-        Ok(Some(computed))
+        self.summaries.kept_or(
+            &format!("{key} {rollup}"),
+            || self.summaries.get(&key, rollup, generation),
+            || match Store::kept_card(conn, id, rollup, generation) {
+                Some(kept) => Ok(Arc::new(kept)),
+                None => compute(conn, id, rollup).map(Arc::new),
+            },
+            |card| self.summaries.put(&key, rollup, generation, card),
+        )
     }
 
     /// Units of a level on a map that articles name (themselves, a unit on their ground, or a
@@ -128,14 +115,9 @@ struct Counts {
 }
 
 /// A summary computed from the store.
-fn compute(
-    conn: &rusqlite::Connection,
-    id: &PlaceId,
-    rollup: bool,
-) -> Result<Option<LocalitySummary>, StoreError> {
-    let Some(unit) = locality_on(conn, id)? else {
-        return Ok(None);
-    };
+fn compute(conn: &rusqlite::Connection, id: &PlaceId, rollup: bool) -> Result<LocalitySummary, StoreError> {
+    let unit =
+        locality_on(conn, id)?.ok_or_else(|| StoreError::Corrupt(format!("no unit {id} in the store")))?;
     let idv = || Value::Text(id.to_string());
     let mut articles = Conditions::default();
     match rollup {
@@ -148,7 +130,7 @@ fn compute(
             [idv()],
         ),
     }
-    let (article_count, first, last): (i64, Option<String>, Option<String>) = conn.query_row(
+    let (article_count, first_date, last_date): (i64, Option<NaiveDate>, Option<NaiveDate>) = conn.query_row(
         &format!(
             "SELECT count(*), min(coalesce(a.published_on, a.event_date)), max(coalesce(a.published_on, a.event_date))
              FROM articles a {}",
@@ -169,16 +151,20 @@ fn compute(
         OWN.replace('?', &own_flag),
         scope.where_sql()
     );
-    let mut counts: BTreeMap<(String, String), Counts> = BTreeMap::new();
+    // By the spellings of metric and unit, as the cards are ordered.
+    let mut counts: BTreeMap<(&str, &str), (MetricKey, Unit, Counts)> = BTreeMap::new();
     let (mut indicator_count, mut on_2025) = (0u64, 0u64);
     let mut stmt = conn.prepare_cached(&counts_sql)?;
     let mut rows = stmt.query(scope.params().as_slice())?;
     while let Some(r) = rows.next()? {
-        let (metric, unit, is_own, n, n2025): (String, String, bool, i64, i64) =
+        let (metric, unit, is_own, n, n2025): (MetricKey, Unit, bool, i64, i64) =
             (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
         indicator_count += n as u64;
         on_2025 += n2025 as u64;
-        let c = counts.entry((metric, unit)).or_default();
+        let (_, _, c) =
+            counts
+                .entry((metric.as_str(), unit.as_str()))
+                .or_insert((metric, unit, Counts::default()));
         match is_own {
             true => c.own += n as u64,
             false => c.parts += n as u64,
@@ -189,11 +175,7 @@ fn compute(
         Scheme::Y2024 => on_2025,
     };
     let mut metrics = Vec::new();
-    for ((metric_key, unit_key), c) in counts {
-        let (Some(key), Some(unit_of_measure)) = (MetricKey::parse(&metric_key), Unit::parse(&unit_key))
-        else {
-            continue;
-        };
+    for (key, unit_of_measure, c) in counts.into_values() {
         if key == MetricKey::OTHER {
             continue;
         }
@@ -213,20 +195,19 @@ fn compute(
         ));
     }
     let children = child_counts(conn, id)?;
-    let parse = |d: Option<String>| d.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
-    Ok(Some(LocalitySummary {
+    Ok(LocalitySummary {
         locality: LocalityRef::from(&unit),
         rolled_up: rollup,
         article_count: article_count as u64,
-        first_date: parse(first),
-        last_date: parse(last),
+        first_date,
+        last_date,
         indicator_count,
         crosswalk_indicator_count,
         metrics,
         child_count: children.len() as u64,
         children_with_articles: children.iter().filter(|c| c.article_count > 0).count() as u64,
         children: Some(children),
-    }))
+    })
 }
 
 /// Every unit one level down on the unit's own map, with what is reported on its ground.

@@ -132,6 +132,28 @@ impl SummaryCache {
             .unwrap_or_default()
     }
 
+    /// The value kept under `key` (`get`), else `compute`d once and kept (`put`): concurrent
+    /// askers of the same key wait for the first and share its answer. Every kept answer of
+    /// the store (cards, answers, the catalog's counts) goes through here.
+    pub fn kept_or<T: Clone, E>(
+        &self,
+        key: &str,
+        get: impl Fn() -> Option<T>,
+        compute: impl FnOnce() -> Result<T, E>,
+        put: impl FnOnce(T),
+    ) -> Result<T, E> {
+        if let Some(kept) = get() {
+            return Ok(kept);
+        }
+        let _turn = self.turn(key, false);
+        if let Some(kept) = get() {
+            return Ok(kept);
+        }
+        let value = compute()?;
+        put(value.clone());
+        Ok(value)
+    }
+
     /// Held while computing the summary of `code`; check the cache again once it is held.
     pub fn turn(&self, code: &str, rollup: bool) -> std::sync::MutexGuard<'_, ()> {
         use std::hash::{Hash, Hasher};

@@ -22,7 +22,7 @@ pub enum Scope {
 
 /// The `SERIES_POINTS` values of a metric in one unit of measure reported most recently (by
 /// article date), with their directions, oldest period first: one index range, (area, metric,
-/// newest). Rows the domain cannot read (a malformed period) are left out.
+/// newest). Figures without a place are left out; a row the domain cannot read is an error.
 pub fn series(
     conn: &rusqlite::Connection,
     id: &PlaceId,
