@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::bulk;
 use crate::config::Config;
-use crate::ingest;
+use crate::intake;
 use crate::seed::{ensure_gazetteer, load_gazetteer};
 use crate::store::Store;
 
@@ -17,13 +17,12 @@ use crate::store::Store;
 pub fn extract(config: &Config, files: &[PathBuf]) -> Result<(), Box<dyn std::error::Error>> {
     let gazetteer = load_gazetteer(&config.seed_dir)?;
     // Read as the server would read it if it were posted today.
-    let today = chrono::Utc::now().date_naive();
+    let today = intake::today();
     let mut out = Vec::new();
     for (path, kind) in bulk::input_files(files)? {
         let mut each = |doc: bulk::Document| {
             let article = doc.read.and_then(|(text, origin)| {
-                ingest::ingest(&ingest::Source::of(&text, &origin, today), &gazetteer)
-                    .map_err(|e| e.to_string())
+                intake::extract_on(&text, &origin, &gazetteer, today).map_err(|e| e.to_string())
             });
             out.push(match article {
                 Ok(article) => serde_json::json!({ "file": doc.name, "article": article }),

@@ -1,7 +1,8 @@
 //! chiso: indicators extracted from Vietnamese local-government reports, served as a JSON API.
 //!
 //! `ingest` turns text into articles and indicators (pure), `store` keeps them in SQLite,
-//! `api` serves them; [`app::build_app`] wires it all for the binary and the tests.
+//! `intake` is the one home of "extract, then save", `api` serves them; [`app::build_app`]
+//! wires it all for the binary and the tests.
 
 pub mod api;
 pub mod app;
@@ -12,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod heartbeat;
 pub mod ingest;
+pub mod intake;
 pub mod logging;
 pub mod openapi;
 pub mod seed;

@@ -28,8 +28,59 @@ pub struct NewArticleRequest {
     #[schema(pattern = "^https?://", max_length = 2048)]
     pub source_url: Option<String>,
     /// Publication date (YYYY-MM-DD); overrides the date read from the page.
-    #[schema(format = Date)]
-    pub published_on: Option<String>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub published_on: Option<chrono::NaiveDate>,
+}
+
+impl NewArticleRequest {
+    /// What the sender said of the text.
+    fn origin(self) -> Result<(String, Origin), ApiError> {
+        if self.source_url.as_deref().is_some_and(|u| {
+            !(u.starts_with("http://") || u.starts_with("https://")) || u.chars().count() > 2048
+        }) {
+            return Err(ApiError::bad_field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "source_url",
+                "`source_url` must be an http(s) URL of at most 2,048 characters",
+            ));
+        }
+        let origin = Origin {
+            source_url: self.source_url,
+            published_on: self.published_on,
+            ..Origin::default()
+        };
+        Ok((self.text, origin))
+    }
+}
+
+/// The problem of a JSON article serde refused: a wrong type is 400, a value that cannot be
+/// used (an unknown field, no text, a date that is not one) 422, each naming its field.
+fn refused_field(path: &str, message: &str) -> ApiError {
+    let unprocessable =
+        |field: &str, detail: String| ApiError::bad_field(StatusCode::UNPROCESSABLE_ENTITY, field, detail);
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let unknown = &rest[..rest.find('`').unwrap_or(rest.len())];
+        return unprocessable(
+            unknown,
+            format!(
+                "unknown field `{unknown}`; the fields are text, source_url and published_on \
+                 (or those of a trafilatura record)"
+            ),
+        );
+    }
+    if message.starts_with("missing field `text`") {
+        return unprocessable("text", "`text` is required".into());
+    }
+    let field = path.split('.').next().unwrap_or(path);
+    match (field, message.starts_with("invalid type")) {
+        (_, true) => ApiError::bad_field(
+            StatusCode::BAD_REQUEST,
+            field,
+            format!("`{field}` must be a string"),
+        ),
+        ("published_on", false) => unprocessable(field, "`published_on` must be a date as YYYY-MM-DD".into()),
+        _ => unprocessable(field, format!("`{field}`: {message}")),
+    }
 }
 
 /// A page sent as `text/plain`, exactly as scraped. Its schema says it holds at least one
@@ -109,64 +160,20 @@ impl utoipa::PartialSchema for TrafilaturaRecord {
 
 impl utoipa::ToSchema for TrafilaturaRecord {}
 
-const JSON_FIELDS: [&str; 3] = ["text", "source_url", "published_on"];
-
-/// Reads chiso's JSON, or a trafilatura record recognised by its fields.
+/// Reads chiso's JSON ([`NewArticleRequest`]), or a trafilatura record recognised by its
+/// fields.
 pub fn read_json(text: &str) -> Result<(String, Origin), ApiError> {
-    let map = json_object(text)?;
+    let mut map = json_object(text)?;
     if markup::is_trafilatura(&map) {
         return trafilatura(&map);
     }
-    if let Some(unknown) = map.keys().find(|k| !JSON_FIELDS.contains(&k.as_str())) {
-        return Err(ApiError::bad_field(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            unknown,
-            format!(
-                "unknown field `{unknown}`; the fields are text, source_url and published_on \
-                 (or those of a trafilatura record)"
-            ),
-        ));
+    // A text sent as null is a text not sent.
+    if map.get("text") == Some(&Value::Null) {
+        map.remove("text");
     }
-    let string = |field: &str| match map.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(ApiError::bad_field(
-            StatusCode::BAD_REQUEST,
-            field,
-            format!("`{field}` must be a string"),
-        )),
-    };
-    let text = string("text")?
-        .ok_or_else(|| ApiError::bad_field(StatusCode::UNPROCESSABLE_ENTITY, "text", "`text` is required"))?;
-    let source_url = string("source_url")?;
-    if source_url
-        .as_deref()
-        .is_some_and(|u| !(u.starts_with("http://") || u.starts_with("https://")) || u.chars().count() > 2048)
-    {
-        return Err(ApiError::bad_field(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "source_url",
-            "`source_url` must be an http(s) URL of at most 2,048 characters",
-        ));
-    }
-    let published_on = string("published_on")?
-        .map(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
-        .transpose()
-        .map_err(|_| {
-            ApiError::bad_field(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "published_on",
-                "`published_on` must be a date as YYYY-MM-DD",
-            )
-        })?;
-    Ok((
-        text,
-        Origin {
-            source_url,
-            published_on,
-            ..Origin::default()
-        },
-    ))
+    let request: NewArticleRequest = serde_path_to_error::deserialize(Value::Object(map))
+        .map_err(|e| refused_field(&e.path().to_string(), &e.inner().to_string()))?;
+    request.origin()
 }
 
 fn json_object(text: &str) -> Result<Map<String, Value>, ApiError> {
@@ -216,6 +223,47 @@ fn page_error(e: PageError) -> ApiError {
         PageError::NotHtml | PageError::TooDeep(_) => ApiError::unprocessable(e.to_string()),
         PageError::Undecodable(_) | PageError::NoWords => {
             ApiError::unprocessable(format!("{e}: there is no article in it"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::ResponseError;
+
+    use super::*;
+
+    fn refusal(body: &str) -> (u16, Option<String>) {
+        let e = read_json(body).unwrap_err();
+        (e.status_code().as_u16(), e.problem().field)
+    }
+
+    #[test]
+    fn a_json_article_is_read_by_serde_and_each_refusal_names_its_field() {
+        let (text, origin) = read_json(
+            r#"{"text": "Năm 2022", "source_url": "https://a.vn/1", "published_on": "2022-12-30"}"#,
+        )
+        .unwrap();
+        assert_eq!(text, "Năm 2022");
+        assert_eq!(origin.source_url.as_deref(), Some("https://a.vn/1"));
+        assert_eq!(
+            origin.published_on.map(|d| d.to_string()).as_deref(),
+            Some("2022-12-30")
+        );
+        for (body, status, field) in [
+            (r#"{"text": "x", "colour": "red"}"#, 422, "colour"),
+            (r#"{"text": 5}"#, 400, "text"),
+            (r#"{"source_url": "https://a.vn"}"#, 422, "text"),
+            (r#"{"text": null}"#, 422, "text"),
+            (r#"{"text": "x", "source_url": "ftp://a.vn"}"#, 422, "source_url"),
+            (
+                r#"{"text": "x", "published_on": "30/12/2022"}"#,
+                422,
+                "published_on",
+            ),
+            (r#"{"text": "x", "published_on": 2022}"#, 400, "published_on"),
+        ] {
+            assert_eq!(refusal(body), (status, Some(field.to_owned())), "{body}");
         }
     }
 }

@@ -12,7 +12,8 @@ use super::auth::WriteAccess;
 use super::{AppState, article_formats, blocking};
 use crate::domain::{Article, Gazetteer, NewArticle};
 use crate::error::{ApiError, Problem};
-use crate::ingest::{self, EXTRACTOR_VERSION, IngestError, Source};
+use crate::ingest::IngestError;
+use crate::intake;
 use crate::store::{Origin, SaveOutcome};
 
 /// What a bulk re-extraction did.
@@ -25,12 +26,6 @@ pub struct ReextractReport {
     pub failed: u64,
 }
 
-/// The page a text and its origin make, as the extractor reads it: stored today unless it
-/// was stored before.
-fn source<'a>(text: &'a str, origin: &'a Origin) -> Source<'a> {
-    Source::of(text, origin, chrono::Utc::now().date_naive())
-}
-
 /// An article as its JSON body, written on the blocking thread that read it: an article may
 /// carry thousands of indicators.
 fn json(article: Article) -> Result<Vec<u8>, ApiError> {
@@ -38,7 +33,7 @@ fn json(article: Article) -> Result<Vec<u8>, ApiError> {
 }
 
 fn extract(text: &str, origin: &Origin, gazetteer: &Gazetteer) -> Result<NewArticle, ApiError> {
-    ingest::ingest(&source(text, origin), gazetteer).map_err(|e| match e {
+    intake::extract(text, origin, gazetteer).map_err(|e| match e {
         IngestError::NoWords => ApiError::unprocessable(
             "the text has no words in the Latin script Vietnamese is written in: there is no article in it",
         ),
@@ -98,7 +93,7 @@ pub async fn create_article(
     let store = state.store.clone();
     let id = article.id.clone();
     let (outcome, saved) = blocking(move || {
-        let outcome = store.save_article(&article, &origin, EXTRACTOR_VERSION)?;
+        let outcome = intake::save(&store, &article, &origin)?;
         Ok((outcome, store.article_with_indicators(&article.id)?.map(json)))
     })
     .await?;
@@ -191,7 +186,7 @@ pub async fn reextract_article(
         .await?;
     let store = state.store.clone();
     let saved = blocking(move || {
-        store.replace_article(&article, &source.origin, EXTRACTOR_VERSION)?;
+        intake::replace(&store, &article, &source.origin)?;
         Ok(store.article_with_indicators(&id)?.map(json))
     })
     .await?
@@ -232,9 +227,9 @@ pub async fn reextract_all(_: WriteAccess, state: web::Data<AppState>) -> Result
             let Some(source) = store.article_source(&id)? else {
                 continue;
             };
-            match ingest::ingest(&self::source(&source.raw_text, &source.origin), &gazetteer) {
+            match intake::extract(&source.raw_text, &source.origin, &gazetteer) {
                 Ok(article) => {
-                    store.replace_article(&article, &source.origin, EXTRACTOR_VERSION)?;
+                    intake::replace(&store, &article, &source.origin)?;
                     report.updated += 1;
                 }
                 Err(_) => report.failed += 1,

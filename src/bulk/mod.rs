@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::domain::{Gazetteer, NewArticle, Origin};
-use crate::ingest::{self, EXTRACTOR_VERSION};
+use crate::intake;
 use crate::store::{SaveOutcome, Store, StoreError};
 pub use hosts::HostFilter;
 pub use inputs::{Document, InputKind, input_files, read_documents};
@@ -96,13 +96,13 @@ pub fn load_files(
     let filtered = std::thread::scope(|scope| {
         let (send, extracted) = mpsc::sync_channel::<Extracted>(BATCH);
         let reader = scope.spawn(move || {
-            let today = chrono::Utc::now().date_naive();
+            let today = intake::today();
             let mut filtered = 0;
             for (path, kind) in files {
                 let mut on_document = |doc: Document| {
                     let article = doc.read.and_then(|(text, mut origin)| {
                         origin.source_file = source_file(path);
-                        let article = ingest::ingest(&ingest::Source::of(&text, &origin, today), gazetteer);
+                        let article = intake::extract_on(&text, &origin, gazetteer, today);
                         article.map(|a| (a, origin)).map_err(|e| e.to_string())
                     });
                     // The writer stopped on a store error when the send fails.
@@ -153,7 +153,7 @@ fn save_batch(
     }
     let (names, articles): (Vec<String>, Vec<(NewArticle, Origin)>) = batch.drain(..).unzip();
     let started = Instant::now();
-    let outcomes = store.save_articles(&articles, EXTRACTOR_VERSION)?;
+    let outcomes = intake::save_all(store, &articles)?;
     let took = started.elapsed();
     for (name, outcome) in names.into_iter().zip(outcomes) {
         let outcome = Ok(outcome);

@@ -40,6 +40,14 @@ pub struct NewArticle {
     pub indicators: Vec<NewIndicator>,
 }
 
+impl NewArticle {
+    /// The article's date: its publication (the sender's date, else the page's), else the
+    /// event it reports. Lists filter and order by it (`store::sql::ARTICLE_DATE`).
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.published_on.or(self.event_date)
+    }
+}
+
 /// An article as listed: everything but the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({

@@ -48,6 +48,19 @@ pub struct Origin {
     pub content_source: ContentSource,
 }
 
+impl Origin {
+    /// A text of which nothing is known but its words.
+    pub const NONE: Origin = Origin {
+        source_file: None,
+        source_url: None,
+        published_on: None,
+        stored_on: None,
+        title: None,
+        byline: None,
+        content_source: ContentSource::Text,
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

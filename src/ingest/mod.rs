@@ -37,21 +37,17 @@ pub enum IngestError {
     NoWords,
 }
 
-/// A page as received: its text, and what its sender knows of it.
-#[derive(Debug, Clone, Copy, Default)]
+/// A page as received: its text, what its sender (or its page's markup) said of it, and
+/// the day it is stored.
+#[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
     /// The page as scraped.
     pub text: &'a str,
-    /// Where it was published: a provincial paper's or portal's address names its unit.
-    pub url: Option<&'a str>,
-    /// The publication date, when the sender knows it better than the page says.
-    pub published_on: Option<NaiveDate>,
+    /// What its sender said of it: its address (a provincial paper's or portal's names its
+    /// unit), its date, headline and author, each over what the page says.
+    pub origin: &'a Origin,
     /// The day the page is stored: no date or period it reports on is later.
     pub stored_on: Option<NaiveDate>,
-    /// The headline, when the page's markup states it.
-    pub title: Option<&'a str>,
-    /// The author, when the page's markup states it.
-    pub byline: Option<&'a str>,
 }
 
 impl<'a> Source<'a> {
@@ -59,11 +55,8 @@ impl<'a> Source<'a> {
     pub fn of(text: &'a str, origin: &'a Origin, today: NaiveDate) -> Source<'a> {
         Source {
             text,
-            url: origin.source_url.as_deref(),
-            published_on: origin.published_on,
+            origin,
             stored_on: origin.stored_on.or(Some(today)),
-            title: origin.title.as_deref(),
-            byline: origin.byline.as_deref(),
         }
     }
 
@@ -71,7 +64,8 @@ impl<'a> Source<'a> {
     pub fn text(text: &'a str) -> Source<'a> {
         Source {
             text,
-            ..Source::default()
+            origin: &Origin::NONE,
+            stored_on: None,
         }
     }
 }
@@ -83,9 +77,11 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
     if !normalized.chars().any(crate::domain::text::is_latin_letter) {
         return Err(IngestError::NoWords);
     }
-    let mut parts = page::parse_page(&normalized, source.title);
-    if let Some(byline) = source.byline {
-        parts.byline = Some(byline.to_owned());
+    let origin = source.origin;
+    let url = origin.source_url.as_deref();
+    let mut parts = page::parse_page(&normalized, origin.title.as_deref());
+    if let Some(byline) = &origin.byline {
+        parts.byline = Some(byline.clone());
     }
     if parts.blocks.iter().all(|b| b.caption) {
         let lines = parts.title.iter().map(|t| page::Block {
@@ -118,7 +114,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
     let title = parts.title.as_deref().unwrap_or_default();
     let not_later = |d: &NaiveDate| source.stored_on.is_none_or(|today| *d <= today);
     parts.published_on = parts.published_on.filter(not_later);
-    let published = source.published_on.or(parts.published_on);
+    let published = origin.published_on.or(parts.published_on);
     let stored = source.stored_on;
     let opening: Vec<&str> = parts
         .blocks
@@ -130,11 +126,10 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
     let opening = opening.join("\n");
     // Without a printed date, the month a story is filed under in its address dates it; without
     // a printed headline, the headline folded into its address states its period.
-    let address_date = source.url.and_then(page::address_date).filter(not_later);
+    let address_date = url.and_then(page::address_date).filter(not_later);
     let dated = published.or(address_date);
     let headline_period = match parts.title {
-        None => source
-            .url
+        None => url
             .and_then(page::address_period)
             .filter(|p| stored.is_none_or(|day| p.start() <= day)),
         Some(_) => None,
@@ -156,6 +151,9 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         (None, Some(d)) => article_period(Some(d)),
         _ => stated_period,
     };
+    // The day the text was written: its publication date, else the event it reports, else
+    // the month its address files it under.
+    let written = published.or(event_date).or(address_date);
     let event_month = periods::event_month(title, &opening, event_date, stored);
     let ref_year = period
         .as_ref()
@@ -163,13 +161,13 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         .or(dates::year_of(dated.or(event_date)));
     let reference = periods::Reference {
         year: ref_year,
-        date: published.or(event_date).or(address_date),
+        date: written,
         stored,
     };
     let stated = periods::stated(&body, reference);
     let body_toks = tokens::tokenize(&body);
     let trailer = parts.trailer.join("\n");
-    let map = map_in_force(published.or(event_date).or(address_date), period.as_ref());
+    let map = map_in_force(written, period.as_ref());
     let places = localities::resolve(
         gazetteer,
         map,
@@ -179,7 +177,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
             body_toks: &body_toks,
             captions: &caption_spans,
             trailer: &trailer,
-            url: source.url,
+            url,
         },
     );
     let primary_within: Vec<PlaceId> = places
@@ -198,7 +196,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
         field,
         title,
         event_month: event_month.as_ref(),
-        written: published.or(event_date).or(address_date),
+        written,
     };
     let title_toks = tokens::tokenize(title);
     let title_stated = periods::stated(title, reference);
@@ -215,7 +213,7 @@ pub fn ingest(source: &Source<'_>, gazetteer: &Gazetteer) -> Result<NewArticle, 
     Ok(NewArticle {
         id: text::article_id(&normalized),
         title: parts.title,
-        published_on: parts.published_on,
+        published_on: published,
         event_date,
         byline: parts.byline,
         period,

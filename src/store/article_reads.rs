@@ -85,7 +85,7 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
     // joined to the page's rows only.
     let by_date = !matches!(filter.sort, ArticleSort::Title) && !ranked;
     let one_unit = n == 1 && filter.descendants && by_date;
-    let mut date = "coalesce(a.published_on, a.event_date)";
+    let mut date = sql::ARTICLE_DATE;
     match (n, filter.descendants) {
         (0, _) => {}
         (1, true) if one_unit => {
@@ -128,9 +128,9 @@ fn article_query(filter: &ArticleFilter, words: WordMatch) -> ArticleQuery {
         ArticleSort::Title => "a.title IS NULL, a.title COLLATE NOCASE, a.id",
         _ if one_unit => "al.article_date DESC, al.article_id",
         ArticleSort::OldestFirst => {
-            "coalesce(a.published_on, a.event_date) IS NULL, coalesce(a.published_on, a.event_date), a.id"
+            concat!(sql::article_date!(), " IS NULL, ", sql::article_date!(), ", a.id")
         }
-        _ => "coalesce(a.published_on, a.event_date) DESC, a.id",
+        _ => concat!(sql::article_date!(), " DESC, a.id"),
     };
     // Counting a unit's articles needs no article unless another filter reads one.
     let count_from = match one_unit && !searched && filter.metrics.is_empty() {

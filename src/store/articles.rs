@@ -132,7 +132,7 @@ fn write_article(
         "INSERT INTO articles (id, title, published_on, event_date, byline, period, primary_locality,
              source_file, source_url, extractor_version, published_on_given, title_given,
              byline_given, content_source)
-         VALUES (?1, ?2, coalesce(?11, ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, published_on = excluded.published_on,
              published_on_given = excluded.published_on_given,
              event_date = excluded.event_date, byline = excluded.byline, period = excluded.period,
@@ -171,11 +171,7 @@ fn write_article(
         "INSERT INTO article_search (rowid, title, body) VALUES (?1, chiso_fold(?2), chiso_fold(?3))",
         params![seq, a.title, a.body],
     )?;
-    let newest = origin
-        .published_on
-        .or(a.published_on)
-        .or(a.event_date)
-        .map(|d| d.to_string());
+    let newest = a.date().map(|d| d.to_string());
     let mut put_locality = tx.prepare_cached(
         "INSERT OR IGNORE INTO article_localities (article_id, locality_id, position) VALUES (?1, ?2, ?3)",
     )?;

@@ -21,10 +21,12 @@ use crate::domain::{
 use series::series;
 
 /// The columns of a figure, its article and the unit it is about, for [`figure_from_row`].
-pub(super) const FIGURE_COLUMNS: &str =
+pub(super) const FIGURE_COLUMNS: &str = concat!(
     "i.id, i.value, i.unit, i.direction, i.period, i.label, i.locality_id,
-     l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title,
-     coalesce(a.published_on, a.event_date) AS date";
+     l.name AS locality_name, l.level AS locality_level, a.id AS article_id, a.title, ",
+    super::sql::article_date!(),
+    " AS date"
+);
 
 /// A figure of a row, with its unit of measure and direction; `None` for a figure without a
 /// place (a malformed unit, direction, period or place id is an error).

@@ -11,11 +11,15 @@ use super::{ExportConn, Store, StoreError, date_column, summary_cache};
 use crate::domain::metrics::{self, MetricKey};
 use crate::domain::{Evidence, Indicator, IndicatorFilter, IndicatorSort, MetricCount, Total};
 
-const INDICATOR_COLUMNS: &str = "i.id, i.article_id, a.title AS article_title, i.metric, i.label, i.value,
+const INDICATOR_COLUMNS: &str = concat!(
+    "i.id, i.article_id, a.title AS article_title, i.metric, i.label, i.value,
         i.unit, i.unit_noun, i.denominator, i.qualifier, i.direction, i.period, i.locality_id,
         l.name AS locality_name, l.level AS locality_level, l.lat AS locality_lat, l.lon AS locality_lon,
-        p.id AS province_id, p.name AS province_name, coalesce(a.published_on, a.event_date) AS date,
-        i.evidence_text, i.evidence_start, i.evidence_end, i.evidence_field, i.sentence_start, i.sentence_end";
+        p.id AS province_id, p.name AS province_name, ",
+    super::sql::article_date!(),
+    " AS date,
+        i.evidence_text, i.evidence_start, i.evidence_end, i.evidence_field, i.sentence_start, i.sentence_end"
+);
 
 const INDICATOR_FROM: &str = "indicators i JOIN articles a ON a.id = i.article_id
     LEFT JOIN localities l ON l.id = i.locality_id

@@ -181,6 +181,20 @@ pub fn own(c: &mut Conditions, id: &PlaceId) {
 }
 
 /// Units whose figures are a unit's own: itself and its same unit on the other map (`?`).
+/// An article's date, as [`crate::domain::NewArticle::date`] states it: its publication, else
+/// the event it reports (a literal, for `concat!` in other queries' constants). The
+/// `articles_newest` index is on this expression.
+macro_rules! article_date {
+    () => {
+        "coalesce(a.published_on, a.event_date)"
+    };
+}
+
+pub(super) use article_date;
+
+/// [`article_date!`] as a constant.
+pub const ARTICLE_DATE: &str = article_date!();
+
 pub const OWN: &str = "i.locality_id IN (SELECT locality_id FROM locality_areas WHERE area_id = ? AND relation IN ('self', 'same'))";
 
 /// The indicator column holding the area of `id`'s level and map, where there is one:

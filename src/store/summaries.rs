@@ -10,7 +10,7 @@ use rusqlite::types::Value;
 
 use super::localities::locality_on;
 use super::refs::locality_ref;
-use super::sql::{Conditions, OWN, own, within};
+use super::sql::{ARTICLE_DATE, Conditions, OWN, own, within};
 use super::summary_series::{Scope, series};
 use super::{Store, StoreError, summary_cache};
 use crate::domain::metrics::MetricKey;
@@ -130,15 +130,15 @@ fn compute(conn: &rusqlite::Connection, id: &PlaceId, rollup: bool) -> Result<Lo
             [idv()],
         ),
     }
-    let (article_count, first_date, last_date): (i64, Option<NaiveDate>, Option<NaiveDate>) = conn.query_row(
-        &format!(
-            "SELECT count(*), min(coalesce(a.published_on, a.event_date)), max(coalesce(a.published_on, a.event_date))
-             FROM articles a {}",
-            articles.where_sql()
-        ),
-        articles.params().as_slice(),
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let (article_count, first_date, last_date): (i64, Option<NaiveDate>, Option<NaiveDate>) = conn
+        .query_row(
+            &format!(
+                "SELECT count(*), min({ARTICLE_DATE}), max({ARTICLE_DATE}) FROM articles a {}",
+                articles.where_sql()
+            ),
+            articles.params().as_slice(),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
     let mut scope = Conditions::default();
     match rollup {
         true => within(&mut scope, id),

@@ -8,8 +8,12 @@ use crate::extraction::gazetteer;
 
 /// (value, period) of every figure of a page.
 fn periods(page: &str, url: Option<&str>) -> Vec<(f64, Option<String>)> {
+    let origin = chiso::domain::Origin {
+        source_url: url.map(str::to_owned),
+        ..Default::default()
+    };
     let source = ingest::Source {
-        url,
+        origin: &origin,
         ..ingest::Source::text(page)
     };
     let a = ingest::ingest(&source, gazetteer()).unwrap();

@@ -105,8 +105,12 @@ fn figure_places(title: &str, body: &str, url: Option<&str>) -> (Option<String>,
 
 /// The primary unit and the place of each figure of a page, in body order.
 pub fn page_places(page: &str, url: Option<&str>) -> (Option<String>, Vec<(f64, Option<String>)>) {
+    let origin = chiso::domain::Origin {
+        source_url: url.map(str::to_owned),
+        ..Default::default()
+    };
     let source = ingest::Source {
-        url,
+        origin: &origin,
         ..ingest::Source::text(page)
     };
     let a = ingest::ingest(&source, gazetteer()).expect("an article");
@@ -152,8 +156,12 @@ fn units_listed_after_a_plural_type_word_leave_the_article_to_their_province() {
 fn the_page_address_names_the_unit_of_a_provincial_paper_or_portal() {
     let text = "Kinh tế tiếp tục tăng trưởng\n\nNăm 2020, tổng sản phẩm tăng 5,2%.\n\nPhóng Viên";
     let at = |url: &str| {
+        let origin = chiso::domain::Origin {
+            source_url: Some(url.to_owned()),
+            ..Default::default()
+        };
         let source = ingest::Source {
-            url: Some(url),
+            origin: &origin,
             ..ingest::Source::text(text)
         };
         text_of(ingest::ingest(&source, gazetteer()).unwrap().primary_locality)
