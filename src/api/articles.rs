@@ -102,11 +102,10 @@ impl ArticleListQuery {
          content((Page<ArticleSummary> = "application/json"), (String = "text/csv"), (ArticleSummary = "application/x-ndjson")),
          headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"),
                  ("ETag" = String, description = "Weak validator for If-None-Match"))),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`locality` is well-formed but no unit has that code", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "CSV only: the server is streaming as many exports as it allows; try again after `Retry-After` seconds or page through the JSON list", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::ExportsBusy,
         crate::error::ReadFailures,
     )
 )]
@@ -186,7 +185,7 @@ impl ArticlePath {
     params(ArticlePath, ArticleQuery),
     responses(
         (status = 200, description = "The article", body = Article),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         crate::error::ReadFailures,
@@ -222,7 +221,7 @@ pub async fn get_article(
     responses(
         (status = 200, description = "One page of the article's indicators", body = Page<Indicator>,
          headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"))),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         crate::error::ReadFailures,

@@ -64,7 +64,7 @@ pub struct ComparisonListQuery {
         (status = 200, description = "The units with their values",
          content((MetricComparison = "application/json"), (geojson::FeatureCollection = "application/geo+json"),
                  (String = "text/csv"), (ComparisonRow = "application/x-ndjson"))),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No metric has this key, or `parent` names no unit", body = Problem, content_type = "application/problem+json"),
         crate::error::ReadFailures,

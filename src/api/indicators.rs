@@ -121,11 +121,10 @@ impl IndicatorListQuery {
         (status = 200, description = "One page of indicators, or all of them as CSV or NDJSON",
          content((Page<Indicator> = "application/json"), (String = "text/csv"), (Indicator = "application/x-ndjson")),
          headers(("Link" = String, description = "RFC 8288 links to the first, last, next and previous pages"))),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`locality` is well-formed but no unit has that code", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "CSV only: the server is streaming as many exports as it allows; try again after `Retry-After` seconds or page through the JSON list", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::ExportsBusy,
         crate::error::ReadFailures,
     )
 )]
@@ -198,7 +197,7 @@ pub enum IndicatorInclude {
     params(IndicatorPath, IndicatorQuery),
     responses(
         (status = 200, description = "The indicator", body = Indicator),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "The id is not a number, or a query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No indicator has this id", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The figure was in its article and re-extraction no longer finds it (or the article was deleted); the detail links the article", body = Problem, content_type = "application/problem+json"),

@@ -75,7 +75,7 @@ pub struct LocalityListQuery {
         (status = 200, description = "One page of units (GeoJSON: a feature for each), or all of them as CSV or NDJSON",
          content((Page<Locality> = "application/json"), (geojson::FeatureCollection = "application/geo+json"),
                  (String = "text/csv"), (Locality = "application/x-ndjson"))),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`parent` is well-formed but no unit has that id", body = Problem, content_type = "application/problem+json"),
         crate::error::ReadFailures,
@@ -161,7 +161,7 @@ impl LocalityPath {
     params(LocalityPath),
     responses(
         (status = 200, description = "The unit", body = LocalityDetail),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "The id is malformed", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No unit has this id", body = Problem, content_type = "application/problem+json"),
         crate::error::ReadFailures,

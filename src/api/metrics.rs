@@ -44,7 +44,7 @@ pub struct MetricListQuery {
     responses(
         (status = 200, description = "The catalog",
          content((Page<MetricCount> = "application/json"), (String = "text/csv"), (MetricCount = "application/x-ndjson"))),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "A query parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         crate::error::ReadFailures,
     )

@@ -42,7 +42,7 @@ pub struct ApiRoot {
             (ApiRoot = "application/json"),
             (String = "text/html"),
         )),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         crate::error::Unexpected,
     )
 )]

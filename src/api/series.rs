@@ -59,7 +59,7 @@ pub enum SeriesGrouping {
     params(LocalityMetricPath, SeriesListQuery),
     responses(
         (status = 200, description = "The series", body = LocalityMetricSeries),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "The id or a query parameter is malformed, or a parameter is unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No unit has this id, or no metric this key", body = Problem, content_type = "application/problem+json"),
         crate::error::ReadFailures,

@@ -60,7 +60,7 @@ pub struct SummaryQuery {
     params(LocalityPath, SummaryQuery),
     responses(
         (status = 200, description = "The summary", body = LocalitySummary),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "The id or a query parameter is malformed, or a parameter is unknown", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No unit has this id", body = Problem, content_type = "application/problem+json"),
         crate::error::ReadFailures,
@@ -134,7 +134,7 @@ pub struct SummaryListQuery {
     responses(
         (status = 200, description = "One page of summaries (as CSV or NDJSON: their counts)",
          content((Page<LocalitySummary> = "application/json"), (String = "text/csv"), (LocalitySummary = "application/x-ndjson"))),
-        (status = 304, description = "Not modified since the ETag given in If-None-Match"),
+        crate::error::NotModified,
         (status = 400, description = "level is missing, or a parameter is malformed or unknown", body = Problem, content_type = "application/problem+json"),
         crate::error::ReadFailures,
     )

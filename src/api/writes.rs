@@ -66,13 +66,11 @@ fn extract(text: &str, origin: &Origin, gazetteer: &Gazetteer) -> Result<NewArti
          headers(("Location" = String, description = "The new article's URL"))),
         (status = 200, description = "The same text was stored before; nothing was created", body = Article),
         (status = 400, description = "Malformed JSON, a field of the wrong type, a body that is not UTF-8, or a `Content-Location` that is not an http(s) URL", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
+        crate::error::WriteRefusals,
         (status = 408, description = "The body did not arrive within the server's time limit; the connection is closed", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is larger than the server accepts", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "A media type other than text/plain, text/html, JSON or a trafilatura record; a charset other than UTF-8 for text or JSON; a page in a charset this server does not know; or a `Content-Encoding` other than gzip, deflate or identity (the answer's `Accept-Encoding` lists them)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A text, or a page's main content, with no letter of the Latin script (it would have no words); a page whose bytes are not valid in its declared charset; an unknown field or a bad date", body = Problem, content_type = "application/problem+json"),
-        crate::error::Unexpected,
         (status = 503, description = "The server is busy (every extraction slot or the store's writer is taken, or reading the text ran past its time budget); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
@@ -123,12 +121,9 @@ that the example of `POST /articles` creates, so that a collection run in order 
             example = "c40f8e328ba1fe37")),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
+        crate::error::WriteRefusals,
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
-        crate::error::Unexpected,
-        (status = 503, description = "The server is busy (the store's writer is taken); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::WriterBusy,
     )
 )]
 pub async fn delete_article(
@@ -157,11 +152,9 @@ pub async fn delete_article(
     params(ArticlePath),
     responses(
         (status = 200, description = "The article as the current extractor reads it", body = Article),
-        (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
+        crate::error::WriteRefusals,
         (status = 404, description = "No article has this id", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The stored text has no words", body = Problem, content_type = "application/problem+json"),
-        crate::error::Unexpected,
         (status = 503, description = "The server is busy (every extraction slot or the store's writer is taken, or reading the text ran past its time budget); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
          headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
@@ -206,11 +199,8 @@ pub async fn reextract_article(
     security(("bearer_token" = [])),
     responses(
         (status = 200, description = "What was done", body = ReextractReport),
-        (status = 401, description = "No or wrong bearer token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Writes are disabled on this server", body = Problem, content_type = "application/problem+json"),
-        crate::error::Unexpected,
-        (status = 503, description = "The server is busy (the store's writer is taken); try again after `Retry-After` seconds", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        crate::error::WriteRefusals,
+        crate::error::WriterBusy,
     )
 )]
 pub async fn reextract_all(_: WriteAccess, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {

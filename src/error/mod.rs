@@ -12,7 +12,7 @@ use crate::store::StoreError;
 mod problem;
 mod responses;
 pub use problem::{PROBLEM_CONTENT_TYPE, Problem};
-pub use responses::{ReadFailures, Unexpected};
+pub use responses::{ExportsBusy, NotModified, ReadFailures, Unexpected, WriteRefusals, WriterBusy};
 
 /// Every error a handler can answer with.
 #[derive(Debug, thiserror::Error)]
