@@ -8,8 +8,8 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 
-use super::AppState;
 use super::article_formats::{read_json, read_page, read_trafilatura_body};
+use super::state::AppState;
 use crate::domain::Origin;
 use crate::error::ApiError;
 

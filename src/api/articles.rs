@@ -7,8 +7,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::export::{self, FieldList, Format, ListFormat, Output};
 use super::pagination::{Page, PageQuery, PageRequest};
+use super::params;
 use super::params::{Flag, IsoDate, Limit, Offset, Search, Several};
-use super::{AppState, blocking, params};
+use super::state::{AppState, blocking};
 use crate::domain::{
     Article, ArticleFilter, ArticleId, ArticleSort, ArticleSummary, FacetKey, Indicator, IndicatorFilter,
     MetricKey, PlaceId, Undated,

@@ -7,7 +7,7 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use sha2::{Digest, Sha256};
 
-use super::AppState;
+use super::state::AppState;
 use crate::error::ApiError;
 
 /// Proof that a request may write; take it as the first argument of a write handler.

@@ -11,7 +11,8 @@ use super::export::{Format, Output};
 use super::kept::kept_answer;
 use super::measure::{MetricPath, with_measure};
 use super::params::Flag;
-use super::{AppState, blocking, geojson, params};
+use super::state::{AppState, blocking};
+use super::{geojson, params};
 use crate::domain::{
     ComparisonQuery, ComparisonRow, ComparisonSort, Level, MetricComparison, PeriodKind, PlaceId, Scheme,
 };

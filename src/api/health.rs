@@ -4,7 +4,8 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{AppState, blocking, replica};
+use super::replica;
+use super::state::{AppState, blocking};
 use crate::error::{ApiError, Problem};
 
 /// Liveness answer.

@@ -7,8 +7,9 @@ use utoipa::IntoParams;
 
 use super::export::{self, FieldList, Format, ListFormat, Output};
 use super::pagination::{Page, PageRequest};
+use super::params;
 use super::params::{Finite, Flag, IsoDate, Limit, Offset, Search, Several};
-use super::{AppState, blocking, params};
+use super::state::{AppState, blocking};
 use crate::domain::{
     ArticleId, Direction, FacetKey, Indicator, IndicatorFilter, IndicatorSort, MetricKey, Period, PlaceId,
     Undated, Unit, Year,

@@ -11,7 +11,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::{AppState, blocking};
+use super::state::{AppState, blocking};
 use crate::error::ApiError;
 use crate::store::{Store, StoreError};
 

@@ -8,7 +8,8 @@ use utoipa::IntoParams;
 use super::export::{FieldList, Format, Output};
 use super::pagination::{Page, PageRequest};
 use super::params::{Flag, Limit, Offset, Search};
-use super::{AppState, blocking, geojson, params};
+use super::state::{AppState, blocking};
+use super::{geojson, params};
 use crate::domain::{
     Gazetteer, Level, Locality, LocalityDetail, LocalityFilter, LocalitySort, PlaceId, Scheme, SchemeChoice,
     UnitType,

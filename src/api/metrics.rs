@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 use super::export::{Format, ListFormat, Output};
 use super::pagination::{Page, PageRequest};
 use super::params::{Flag, Limit, Offset};
-use super::{AppState, blocking};
+use super::state::{AppState, blocking};
 use crate::domain::MetricCount;
 use crate::error::{ApiError, Problem};
 

@@ -5,8 +5,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::AppState;
 use super::params::{Limit, Offset};
+use super::state::AppState;
 use crate::domain::{Facet, Total};
 
 pub const DEFAULT_LIMIT: u32 = 20;

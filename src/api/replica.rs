@@ -9,7 +9,7 @@ use actix_web::http::{Method, StatusCode, header};
 use actix_web::middleware::Next;
 use actix_web::web;
 
-use super::AppState;
+use super::state::AppState;
 use crate::error::Problem;
 
 /// What makes a server a replica.

@@ -8,7 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::AppState;
+use super::state::AppState;
 
 /// The API root.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

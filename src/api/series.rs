@@ -9,8 +9,9 @@ use super::kept::kept_answer;
 use super::localities::LocalityPath;
 use super::measure::{LocalityMetricPath, MetricPath, with_measure};
 use super::pagination::PageRequest;
+use super::params;
 use super::params::{Flag, Limit, Offset};
-use super::{AppState, params};
+use super::state::AppState;
 use crate::domain::{LocalityMetricSeries, SeriesQuery};
 use crate::error::{ApiError, Problem};
 

@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::article_body::{ArticleBody, read_body};
+use super::article_formats;
 use super::articles::ArticlePath;
 use super::auth::WriteAccess;
-use super::{AppState, article_formats, blocking};
+use super::state::{AppState, blocking};
 use crate::domain::{Article, Gazetteer, NewArticle};
 use crate::error::{ApiError, Problem};
 use crate::ingest::IngestError;

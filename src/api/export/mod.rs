@@ -6,9 +6,9 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::api::blocking;
 use crate::api::pagination::{Page, PageRequest};
 use crate::api::params::{Flag, flag_or};
+use crate::api::state::blocking;
 use crate::domain::keyword::keyword;
 use crate::domain::{Facet, Total};
 use crate::error::ApiError;

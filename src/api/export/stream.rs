@@ -13,8 +13,8 @@ use tokio::sync::mpsc::error::SendTimeoutError;
 
 use super::csv::push_field;
 use super::{Fields, Format, Output, Tabular};
-use crate::api::blocking;
 use crate::api::framing::is_head;
+use crate::api::state::blocking;
 use crate::error::ApiError;
 use crate::store::{ExportConn, Store, StoreError};
 
