@@ -8,7 +8,7 @@
 //! both maps (a province the reform left alone, a commune only renumbered) are each other's
 //! *same* unit: what is said of one is said of the other.
 
-use serde::{Deserialize, Serialize};
+use crate::domain::keyword::keyword;
 
 use super::{Gazetteer, Level, PlaceId, Scheme, Share};
 
@@ -23,30 +23,22 @@ pub struct Link {
     pub default: bool,
 }
 
+keyword! {
 /// How an area relates to a unit it contains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Relation {
     /// The unit itself.
-    Itself,
+    Itself = "self",
     /// A parent on the unit's own map.
-    Parent,
+    Parent = "parent",
     /// The same ground on the other map.
-    Same,
+    Same = "same",
     /// A unit of the other map whose ground includes the unit's.
-    Contains,
+    Contains = "contains",
+}
 }
 
 impl Relation {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Itself => "self",
-            Relation::Parent => "parent",
-            Relation::Same => "same",
-            Relation::Contains => "contains",
-        }
-    }
-
     /// Whether what is said of the unit is said of the area itself, not of a part of it.
     pub fn is_own(self) -> bool {
         matches!(self, Relation::Itself | Relation::Same)
