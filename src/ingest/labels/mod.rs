@@ -112,10 +112,11 @@ pub fn label_before(text: &str) -> String {
             break;
         }
     }
-    // A short list item before a comma belongs to the same noun: "nông, lâm nghiệp, thủy sản".
+    // A short list item before a comma belongs to the same noun: "nông, lâm nghiệp, thủy sản";
+    // never to a clause that reports it ("Báo cáo cho thấy, GRDP").
     let segments: Vec<&str> = s.split(", ").collect();
     let mut from = segments.len().saturating_sub(1);
-    while from > 0 && segments[from].split_whitespace().count() <= 2 {
+    while from > 0 && segments[from].split_whitespace().count() <= 2 && !reports(segments[from - 1]) {
         from -= 1;
     }
     let joined = segments[from..].join(", ");
@@ -131,6 +132,22 @@ pub fn label_before(text: &str) -> String {
         Some(p) if lower[..p].ends_with(' ') => label[p..].to_owned(),
         _ => label,
     }
+}
+
+/// Verbs of saying and showing that end a clause before what they report.
+#[rustfmt::skip]
+const REPORTING_VERBS: &[&str] = &[
+    "cho thấy", "cho biết", "cho hay", "nêu rõ", "khẳng định", "nhấn mạnh", "thông tin", "báo cáo",
+];
+
+/// Whether `clause` ends in a verb of saying: what follows its comma is what it reports.
+fn reports(clause: &str) -> bool {
+    let lower = clause.trim_end().to_lowercase();
+    REPORTING_VERBS.iter().any(|v| {
+        lower
+            .strip_suffix(v)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
 }
 
 /// Phrases that open a clause without naming what it measures: "Tính chung 9 tháng, …"
@@ -254,6 +271,7 @@ mod tests {
             label_before("vốn các chương trình mục tiêu, bao gồm"),
             "vốn các chương trình mục tiêu"
         );
+        assert_eq!(label_before("Ông Nguyễn Văn A cho biết, GRDP tăng"), "GRDP");
         assert_eq!(
             label_before("Kết thúc năm học 2016-2017, bậc mầm non huy động trẻ ra lớp đạt"),
             "bậc mầm non huy động trẻ ra lớp"
