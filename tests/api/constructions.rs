@@ -166,3 +166,13 @@ fn labels_name_the_measure_and_metrics_are_assigned_only_when_measured() {
         "a fund raised is not houses built; income per head is not GRDP per head"
     );
 }
+
+#[test]
+fn a_count_named_by_its_noun_alone_is_the_number_of_them() {
+    let text = "Thôn Đồng Tâm đón chuẩn nông thôn mới\n\n20/12/2023\n\n\
+        Thôn Đồng Tâm có 86 hộ, 312 nhân khẩu; năm 2023 có 12 hộ thoát nghèo.\n\nPhóng Viên";
+    let a = ingest::ingest(&ingest::Source::text(text), gazetteer()).unwrap();
+    let labels: Vec<&str> = a.indicators.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels[0], "Số hộ", "{labels:?}");
+    assert!(labels[1..].iter().all(|l| !l.starts_with("Số ")), "{labels:?}");
+}

@@ -204,6 +204,15 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
         {
             label = head.to_owned();
         }
+        // A count named by its noun alone is the number of them: "có 75 hộ" → "số hộ".
+        if f.unit == Unit::Count
+            && f.unit_noun
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase() == label.to_lowercase())
+            && label.split_whitespace().count() == 1
+        {
+            label = format!("số {}", label.to_lowercase());
+        }
         let mut locality = place_of(body, &scope, &usable, ctx.primary);
         // A headline names a commune's province for readers elsewhere ("Một xã ở Hà Nội thu …"):
         // its figure is the article's unit's when that lies within.
