@@ -176,3 +176,31 @@ fn a_count_named_by_its_noun_alone_is_the_number_of_them() {
     assert_eq!(labels[0], "Số hộ", "{labels:?}");
     assert!(labels[1..].iter().all(|l| !l.starts_with("Số ")), "{labels:?}");
 }
+
+#[test]
+fn points_a_sector_adds_to_growth_are_its_contribution_not_its_growth() {
+    let text = "Kinh tế xã tăng trưởng khá\n\n20/12/2023\n\n\
+        Năm 2023, khu vực nông nghiệp tăng 3,1%, đóng góp 0,5 điểm phần trăm; khu vực công nghiệp \
+        giảm 2%, làm giảm 0,8 điểm phần trăm vào mức tăng chung.\n\nPhóng Viên";
+    let a = ingest::ingest(&ingest::Source::text(text), gazetteer()).unwrap();
+    let got: Vec<(&str, &str)> = a
+        .indicators
+        .iter()
+        .map(|i| (i.label.as_str(), i.metric.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Khu vực nông nghiệp", "sector_growth"),
+            (
+                "Đóng góp của khu vực nông nghiệp vào tăng trưởng",
+                "growth_contribution"
+            ),
+            ("Khu vực công nghiệp", "sector_growth"),
+            (
+                "Đóng góp của khu vực công nghiệp vào tăng trưởng",
+                "growth_contribution"
+            ),
+        ]
+    );
+}

@@ -2,6 +2,7 @@
 //! names no measure of its own or continues its list, and the counts whose metric is known.
 
 use crate::domain::{Metric, Unit};
+use crate::ingest::labels::uncapitalise;
 use crate::ingest::measure::Before;
 
 /// The label and metric of the last figure, carried to a figure that names no measure of
@@ -19,7 +20,23 @@ pub(super) struct Carried {
     pub(super) unit: Unit,
 }
 
+/// Verbs that say a figure in points is a part's share of a whole's growth.
+const CONTRIBUTING: &[&str] = &["đóng góp", "đóng", "góp", "làm", "kéo"];
+
 impl Carried {
+    /// A sector's share of growth, said right after its growth: "khu vực nông nghiệp giảm 2,4%,
+    /// làm giảm 0,6 điểm phần trăm" is its contribution, not its growth; the label says whose.
+    pub(super) fn contribution(&self, sentence: usize, unit: Unit, label: &str) -> Option<String> {
+        let part = &self.label;
+        let contributes = unit == Unit::PercentagePoint
+            && CONTRIBUTING.contains(&label.to_lowercase().as_str())
+            && self.sentence == sentence
+            && self.unit == Unit::Percent
+            && !part.is_empty()
+            && !part.to_lowercase().starts_with("đóng góp");
+        contributes.then(|| format!("đóng góp của {} vào tăng trưởng", uncapitalise(part)))
+    }
+
     /// The head's label for an item of its list that says only what it counts: "Nam Mẫu 3 mô
     /// hình" after "20 mô hình Dân vận khéo" is labelled "mô hình Dân vận khéo".
     pub(super) fn head_label(

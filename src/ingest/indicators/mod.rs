@@ -187,6 +187,13 @@ pub fn extract(body: &str, toks: &[Token<'_>], ctx: &Context<'_>) -> Vec<NewIndi
                 topic: &topic,
             })
         });
+        let metric = match carried.as_ref().and_then(|c| c.contribution(si, f.unit, &label)) {
+            Some(contribution) => {
+                label = contribution;
+                MetricKey::parse("growth_contribution").map(MetricKey::metric)
+            }
+            None => metric,
+        };
         // A share of a plan says of which measure: "thu ngân sách so với dự toán".
         if metric.is_some_and(|m| m.key == "plan_fulfilment") {
             let measure = match named_before {

@@ -207,6 +207,17 @@ pub fn label_after(toks: &[Token<'_>], noun: &str, from: usize, text: &str) -> (
     )
 }
 
+/// `s` with its first letter lower-case, unless it opens an acronym ("GRDP").
+pub fn uncapitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second) if !second.is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(s.chars().skip(1)).collect()
+        }
+        _ => s.to_owned(),
+    }
+}
+
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     chars
