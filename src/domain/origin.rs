@@ -23,10 +23,7 @@ impl std::str::FromStr for ContentSource {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ContentSource::ALL
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| format!("not a content source: {s:?}"))
+        ContentSource::parse(s).ok_or_else(|| format!("not a content source: {s:?}"))
     }
 }
 

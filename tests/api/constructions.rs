@@ -142,18 +142,23 @@ fn headline_figures_are_read_with_their_place_in_the_title() {
     assert_eq!(highlighted, "150%");
 }
 
+/// (label, metric) of every figure of a page.
+fn labels_and_metrics(text: &str) -> Vec<(String, &'static str)> {
+    let a = ingest::ingest(&ingest::Source::text(text), gazetteer()).unwrap();
+    a.indicators
+        .into_iter()
+        .map(|i| (i.label, i.metric.as_str()))
+        .collect()
+}
+
 #[test]
 fn labels_name_the_measure_and_metrics_are_assigned_only_when_measured() {
     let text = "Xã Hòa Bình tổng kết năm 2023\n\n20/12/2023\n\n\
         Năm 2023, Mặt trận vận động được 1,25 tỷ đồng xây dựng 4 nhà đại đoàn kết; \
         thu nhập bình quân đầu người đạt 52 triệu đồng; xã có 4 điểm sinh hoạt cộng đồng; \
         tỷ lệ hộ nghèo giảm 2 điểm phần trăm.\n\nPhóng Viên";
-    let a = ingest::ingest(&ingest::Source::text(text), gazetteer()).unwrap();
-    let got: Vec<(&str, &str)> = a
-        .indicators
-        .iter()
-        .map(|i| (i.label.as_str(), i.metric.as_str()))
-        .collect();
+    let got = labels_and_metrics(text);
+    let got: Vec<(&str, &str)> = got.iter().map(|(l, m)| (l.as_str(), *m)).collect();
     assert_eq!(
         got,
         [
@@ -182,12 +187,8 @@ fn points_a_sector_adds_to_growth_are_its_contribution_not_its_growth() {
     let text = "Kinh tế xã tăng trưởng khá\n\n20/12/2023\n\n\
         Năm 2023, khu vực nông nghiệp tăng 3,1%, đóng góp 0,5 điểm phần trăm; khu vực công nghiệp \
         giảm 2%, làm giảm 0,8 điểm phần trăm vào mức tăng chung.\n\nPhóng Viên";
-    let a = ingest::ingest(&ingest::Source::text(text), gazetteer()).unwrap();
-    let got: Vec<(&str, &str)> = a
-        .indicators
-        .iter()
-        .map(|i| (i.label.as_str(), i.metric.as_str()))
-        .collect();
+    let got = labels_and_metrics(text);
+    let got: Vec<(&str, &str)> = got.iter().map(|(l, m)| (l.as_str(), *m)).collect();
     assert_eq!(
         got,
         [
